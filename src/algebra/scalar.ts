@@ -1,0 +1,52 @@
+import { Rational } from "./rational.ts";
+
+/**
+ * One entry of a tensor the user wrote: an exact number (integers, fractions), a float (a
+ * decimal the user wrote when exactness was not asked for, or a non-terminating value) or a
+ * symbol. `tex` is the symbol already in safe TeX (escaped by the parser).
+ */
+export type Scalar =
+  | { readonly kind: "exact"; readonly value: Rational }
+  | { readonly kind: "float"; readonly value: number }
+  | { readonly kind: "symbol"; readonly name: string; readonly tex: string };
+
+export const exact = (value: Rational): Scalar => ({ kind: "exact", value });
+export const float = (value: number): Scalar => ({ kind: "float", value });
+export const symbol = (name: string, tex: string): Scalar => ({ kind: "symbol", name, tex });
+
+/** A dense tensor of scalars, row-major. */
+export interface ScalarTensor {
+  readonly shape: readonly number[];
+  readonly data: readonly Scalar[];
+}
+
+export type NumericMode = "exact" | "float" | "symbolic";
+
+/** The arithmetic a tensor needs: symbolic if any symbol, else float if any float, else exact. */
+export function numericMode(...tensors: (ScalarTensor | undefined)[]): NumericMode {
+  let mode: NumericMode = "exact";
+  for (const t of tensors) {
+    if (!t) continue;
+    for (const s of t.data) {
+      if (s.kind === "symbol") return "symbolic";
+      if (s.kind === "float") mode = "float";
+    }
+  }
+  return mode;
+}
+
+export function scalarToNumber(s: Scalar): number {
+  switch (s.kind) {
+    case "exact": return s.value.toNumber();
+    case "float": return s.value;
+    case "symbol": throw new Error(`scalarToNumber: ${s.name} is a symbol`);
+    default: { const never: never = s; throw new Error(`unknown scalar ${String(never)}`); }
+  }
+}
+
+/** Float64 copy of a numeric tensor's data. */
+export function toFloat64(t: ScalarTensor): Float64Array {
+  const out = new Float64Array(t.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = scalarToNumber(t.data[i]!);
+  return out;
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+/**
+ * The command-line door: argument parsing, files and exit codes only; every command is a thin
+ * layer over the library API. Exit codes: 0 done, 1 `check` found a wrong claim, 2 bad input
+ * (one `error:` line on stderr, no stack trace, nothing written).
+ */
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Command, CommanderError } from "commander";
+import { commandTable } from "./cli/commands.ts";
+import { processIo, type CliIo } from "./cli/io.ts";
+import { isTconvError } from "./spec/error.ts";
+
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode = 0;
+  const program = new Command("tconv")
+    .description("Transposed convolution, explained symbolically and exactly, with every number checked.")
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (s, write) => write(s) })
+    .showSuggestionAfterError();
+  const wanted = argv[0];
+  // Only the command that runs is loaded; `--help` without a command lists them all.
+  for (const [name, load] of commandTable) {
+    if (wanted === undefined || wanted.startsWith("-") || wanted === "help" || wanted === name) {
+      (await load())(program, io, (c) => { exitCode = c; });
+    }
+  }
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return 0; // --help, --version
+      return 2; // commander already printed its own `error: ...` line
+    }
+    if (isTconvError(e)) {
+      io.err(e.toLine() + "\n");
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  main(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (e: unknown) => {
+      process.stderr.write(`internal error (please report): ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

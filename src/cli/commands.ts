@@ -1,0 +1,12 @@
+import type { Command } from "commander";
+import type { CliIo } from "./io.ts";
+
+/**
+ * One row per command (markdown-it's rule-table style). A definition only declares options
+ * and help; its action imports the implementation lazily, so `tconv shape` never loads the
+ * code (or the libraries) of `tconv explain`.
+ */
+export type CommandDefinition = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
+
+export const commandTable: ReadonlyArray<readonly [name: string, load: () => Promise<CommandDefinition>]> = [
+];

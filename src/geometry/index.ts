@@ -1,0 +1,6 @@
+export * from "./relation.ts";
+export * from "./output-size.ts";
+export * from "./conv-info.ts";
+export * from "./taps.ts";
+export * from "./direct-conv.ts";
+export * from "./overlap.ts";
