@@ -1,0 +1,50 @@
+import type { ConvInfo } from "../geometry/conv-info.ts";
+import type { TapPlan } from "./tap-rows.ts";
+
+/**
+ * The direct path for problems with few channels, where a matrix product would be mostly
+ * packing: for every (output channel, input channel, kernel tap) one scaled add of the input
+ * rows that tap connects into the output rows it reaches. Works for both ops; only the weight
+ * layout differs ([C_in, C_out/g, *k] transposed, [C_out, C_in/g, *k] conv).
+ *
+ * @example
+ * const out = new Float64Array(info.batch * info.outChannels * info.outCount);
+ * directAccumulate(info, tapPlan(info), x, w, out);
+ */
+export function directAccumulate(info: ConvInfo, plan: TapPlan, x: Float64Array, w: Float64Array, out: Float64Array): void {
+  const { batch, groups, inChannels, outChannels, inCount, outCount, kernelCount } = info;
+  const cig = info.inChannelsPerGroup, cog = info.outChannelsPerGroup;
+  const transposed = info.op === "transposed";
+  const taps = plan.taps;
+  for (let n = 0; n < batch; n++) {
+    for (let g = 0; g < groups; g++) {
+      for (let col = 0; col < cog; col++) {
+        const co = g * cog + col;
+        const oPlane = (n * outChannels + co) * outCount;
+        for (let cil = 0; cil < cig; cil++) {
+          const ci = g * cig + cil;
+          const xPlane = (n * inChannels + ci) * inCount;
+          const wBase = transposed ? (ci * cog + col) * kernelCount : (co * cig + cil) * kernelCount;
+          for (let t = 0; t < taps.length; t++) {
+            const tap = taps[t]!;
+            const wv = w[wBase + tap.kernelOffset]!;
+            const { count, inStart, inStep, outStart, outStep } = tap.last;
+            const inRow = tap.inRow, outRow = tap.outRow, rows = inRow.length;
+            const iBase = xPlane + inStart, oBase = oPlane + outStart;
+            if (inStep === 1 && outStep === 1) {
+              for (let r = 0; r < rows; r++) {
+                const i0 = iBase + inRow[r]!, o0 = oBase + outRow[r]!;
+                for (let j = 0; j < count; j++) out[o0 + j] = out[o0 + j]! + wv * x[i0 + j]!;
+              }
+            } else {
+              for (let r = 0; r < rows; r++) {
+                let i = iBase + inRow[r]!, o = oBase + outRow[r]!;
+                for (let j = 0; j < count; j++, i += inStep, o += outStep) out[o] = out[o]! + wv * x[i]!;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}

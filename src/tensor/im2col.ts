@@ -1,0 +1,33 @@
+import type { TapPlan } from "./tap-rows.ts";
+
+/**
+ * Gathers the input of an ordinary convolution into columns: row (c·K + k) holds, for every
+ * output cell, the input value kernel tap k reads from channel c (zero where the tap falls on
+ * padding). The convolution is then one matrix product W · cols. Positions come from the
+ * geometry's gather table through the plan.
+ *
+ * @example
+ * // x: one image's [inChannels × inCount] block; cols: [inChannels·kernelCount × outCount]
+ * im2col(tapPlan(info), x, 0, 1, info.kernelCount, info.inCount, cols, info.outCount);
+ */
+export function im2col(
+  plan: TapPlan, x: Float64Array, xBase: number, inChannels: number, kernelCount: number, inCount: number,
+  cols: Float64Array, outCount: number,
+): void {
+  const taps = plan.taps;
+  cols.fill(0, 0, inChannels * kernelCount * outCount);
+  for (let c = 0; c < inChannels; c++) {
+    const xPlane = xBase + c * inCount;
+    for (let t = 0; t < taps.length; t++) {
+      const tap = taps[t]!;
+      const { count, inStart, inStep, outStart, outStep } = tap.last;
+      const inRow = tap.inRow, outRow = tap.outRow, rows = inRow.length;
+      const colBase = (c * kernelCount + tap.kernelOffset) * outCount + outStart;
+      const iBase = xPlane + inStart;
+      for (let r = 0; r < rows; r++) {
+        let i = iBase + inRow[r]!, o = colBase + outRow[r]!;
+        for (let j = 0; j < count; j++, i += inStep, o += outStep) cols[o] = x[i]!;
+      }
+    }
+  }
+}

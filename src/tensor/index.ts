@@ -1,0 +1,97 @@
+import type { ConvInfo } from "../geometry/conv-info.ts";
+import { TconvError } from "../spec/error.ts";
+import { convGemmAccumulate } from "./conv-gemm.ts";
+import { directAccumulate } from "./direct.ts";
+import { tapPlan, type TapPlan } from "./tap-rows.ts";
+import { transposedGemmAccumulate } from "./transposed-gemm.ts";
+
+export { tapPlan } from "./tap-rows.ts";
+export type { AxisSegment, TapPlan, TapRows } from "./tap-rows.ts";
+
+/** How the core computes a problem: `direct` for few channels, `gemm` (matrix product + col2im/im2col) otherwise. */
+export type TensorPath = "direct" | "gemm";
+
+const plans = new WeakMap<ConvInfo, TapPlan>();
+
+function planOf(info: ConvInfo): TapPlan {
+  let plan = plans.get(info);
+  if (!plan) { plan = tapPlan(info); plans.set(info, plan); }
+  return plan;
+}
+
+/**
+ * The path `computeTensor` takes. A matrix product pays off once its 4×4 register tiles are
+ * filled: the reduction (input channels for transposed; input channels × taps for conv) and the
+ * rows it produces must both be a few wide; otherwise packing costs more than it saves.
+ *
+ * @example
+ * choosePath(computeConvInfo(canonicalParams({ inputSize: [2, 2], kernelSize: [2, 2] }))); // "direct"
+ */
+export function choosePath(info: ConvInfo): TensorPath {
+  const cig = info.inChannelsPerGroup, cog = info.outChannelsPerGroup;
+  if (info.op === "transposed") return cig >= 4 && cog * info.kernelCount >= 8 ? "gemm" : "direct";
+  return cog >= 4 && cig * info.kernelCount >= 8 ? "gemm" : "direct";
+}
+
+function checkLength(t: Float64Array | Float32Array, expected: number, path: string, shape: readonly number[]): void {
+  if (t.length !== expected) {
+    throw new TconvError("shape-mismatch", path,
+      `expected ${expected} values for shape [${shape.join(", ")}], got ${t.length}`,
+      { expected: String(expected), actual: String(t.length) });
+  }
+}
+
+const asFloat64 = (t: Float64Array | Float32Array): Float64Array =>
+  t instanceof Float64Array ? t : Float64Array.from(t);
+
+/**
+ * `computeTensor` with the path chosen by the caller (tests run every problem through both).
+ *
+ * @example
+ * computeTensorWith(info, x, w, undefined, "direct");
+ */
+export function computeTensorWith<T extends Float64Array | Float32Array>(
+  info: ConvInfo, x: T, w: T, bias: T | undefined, path: TensorPath,
+): T {
+  const outChannels = info.outChannels;
+  checkLength(x, info.inputShape.reduce((a, b) => a * b, 1), "input", info.inputShape);
+  checkLength(w, info.weightShape.reduce((a, b) => a * b, 1), "weight", info.weightShape);
+  if (bias) checkLength(bias, outChannels, "bias", [outChannels]);
+  const isF32 = x instanceof Float32Array;
+  if ((w instanceof Float32Array) !== isF32 || (bias !== undefined && (bias instanceof Float32Array) !== isF32)) {
+    throw new TconvError("type-mismatch", "weight", "input, weight and bias must all be float64 or all float32");
+  }
+  // float32 is computed in float64 and rounded once at the end: more accurate than float32
+  // accumulation, and V8 runs double arithmetic either way, so the hot loops stay monomorphic.
+  const xd = asFloat64(x), wd = asFloat64(w);
+  const out = new Float64Array(info.batch * outChannels * info.outCount);
+  const plan = planOf(info);
+  if (path === "direct") directAccumulate(info, plan, xd, wd, out);
+  else if (info.op === "transposed") transposedGemmAccumulate(info, plan, xd, wd, out);
+  else convGemmAccumulate(info, plan, xd, wd, out);
+  if (bias) {
+    const oc = info.outCount;
+    for (let n = 0; n < info.batch; n++) {
+      for (let c = 0; c < outChannels; c++) {
+        const b = bias[c]!, base = (n * outChannels + c) * oc;
+        for (let j = 0; j < oc; j++) out[base + j] = out[base + j]! + b;
+      }
+    }
+  }
+  return (isF32 ? Float32Array.from(out) : out) as T;
+}
+
+/**
+ * The numeric core: a convolution (`info.op === "conv"`) or transposed convolution of canonical
+ * channels-first tensors — x [N, C_in, *in], w [C_in, C_out/g, *k] (transposed) or
+ * [C_out, C_in/g, *k] (conv), optional bias [C_out] — giving [N, C_out, *out] in the same array
+ * type. Every index comes from the geometry layer's tap tables for `info`.
+ *
+ * @example
+ * const info = computeConvInfo(canonicalParams({ inputSize: [2, 2], kernelSize: [2, 2] }));
+ * computeTensor(info, Float64Array.of(1, 2, 3, 4), Float64Array.of(1, 0, 0, -1));
+ * // Float64Array [1, 2, 0, 3, 3, -2, 0, -3, -4]
+ */
+export function computeTensor<T extends Float64Array | Float32Array>(info: ConvInfo, x: T, w: T, bias?: T): T {
+  return computeTensorWith(info, x, w, bias, choosePath(info));
+}
