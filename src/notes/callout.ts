@@ -8,7 +8,9 @@
 const ENTITIES: Readonly<Record<string, string>> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", "$": "&#36;" };
 
 /**
- * Escapes text so that every Markdown, HTML and math parser shows it literally.
+ * Escapes text so that every Markdown, HTML and math parser shows it literally. The text always
+ * follows other words on its line, so only inline syntax needs escaping (emphasis, code, links,
+ * strikethrough, table pipes), which keeps messages readable in the raw note.
  *
  * @example
  * escapeMarkdownText("a*b <i> $x$") // → "a\\*b &lt;i&gt; &#36;x&#36;"
@@ -16,7 +18,7 @@ const ENTITIES: Readonly<Record<string, string>> = { "<": "&lt;", ">": "&gt;", "
 export function escapeMarkdownText(text: string): string {
   return text
     .replace(/\s*[\r\n]+\s*/g, " ")
-    .replace(/[!-/:-@[-`{-~]/g, (c) => ENTITIES[c] ?? (/[\\`*_{}[\]()#+\-.!|~"']/.test(c) ? `\\${c}` : c));
+    .replace(/[!-/:-@[-`{-~]/g, (c) => ENTITIES[c] ?? (/[\\`*_[\]|~]/.test(c) ? `\\${c}` : c));
 }
 
 /**

@@ -7,7 +7,7 @@
  * rendered: a block inside a list or a blockquote would need its container's prefix on every
  * generated line, which a note writer can get by moving the block out.
  */
-import MarkdownIt from "markdown-it";
+import markdownIt, { type MarkdownIt } from "markdown-it";
 import type { Line } from "./lines.ts";
 import { isEndMarker, parseBeginMarker } from "./markers.ts";
 
@@ -36,7 +36,7 @@ let parser: MarkdownIt | undefined;
 function blockParser(): MarkdownIt {
   // html: true, because notes are read with raw HTML enabled (GitHub, Obsidian) and an HTML
   // block changes where fences are.
-  parser ??= new MarkdownIt({ html: true });
+  parser ??= markdownIt({ html: true });
   return parser;
 }
 
