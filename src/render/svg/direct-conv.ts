@@ -1,0 +1,278 @@
+/**
+ * The direct-convolution picture: for a transposed convolution, the input with s − 1 zeros
+ * inserted and d(k − 1) − p padding on each side (negative padding crops), the kernel rotated by
+ * 180° and one highlighted window; for an ordinary convolution, the padded input and the kernel
+ * as it is. Positions come from the geometry layer (`directConvGeometry`, the index relation).
+ */
+import type { ConvInfo } from "../../geometry/conv-info.ts";
+import { directConvGeometry } from "../../geometry/direct-conv.ts";
+import { overlapCounts } from "../../geometry/overlap.ts";
+import { narrowPosition, widePosition, type AxisStep } from "../../geometry/relation.ts";
+import { NEUTRAL, inputCellColour } from "./palette.ts";
+import {
+  axisIndexLabels, captionBlock, ellipsisBands, fitSize, inputPatternDefs, inputPatternId, legendRows,
+  neutralHatchDef, panelTitle, panelWidth, svgDocument, text,
+} from "./draw.ts";
+import { DEFAULT_MAX_CELLS, axisSlots, gridBox, planeFlat, planeOf, slotXY } from "./layout.ts";
+import { cellSizeFor, elisionNotes, sliceNote, slotSpan, type DiagramCommonOptions } from "./scatter.ts";
+import { diagramLang, diagramStrings } from "./strings.ts";
+import { num, shortHash } from "./xml.ts";
+
+export interface DirectConvDiagramOptions extends DiagramCommonOptions {
+  /** Display strings of the input's spatial cells (one channel), row-major. */
+  inputLabels: readonly string[];
+  /** Display strings of the kernel taps, row-major, unflipped (the diagram flips them). */
+  kernelLabels: readonly string[];
+  /** Display strings of the output cells, row-major (optional). */
+  outputLabels?: readonly string[];
+  /**
+   * The output cell whose window is highlighted: [row, col] of the drawn plane ([col] for 1-D), or
+   * a full spatial index. Default: the first cell with the most terms.
+   */
+  window?: readonly number[];
+}
+
+/** What sits at one cell of the drawn (padded) input. */
+export type DirectCellKind = "input" | "inserted-zero" | "padding" | "cropped";
+
+/** One axis of the drawn input: positions r in [lo, hi) of the (zero-inserted) input's coordinates. */
+interface InputAxis {
+  readonly lo: number;
+  readonly hi: number;
+  /** Where the window for output position `o` reads tap `t` (t in the drawn kernel's order). */
+  windowAt(o: number, t: number): number;
+  /** Input position at r, or -1 for a zero (inserted or padding). */
+  inputAt(r: number): number;
+  /** Whether r is part of the input the kernel slides over (false: cropped by negative padding). */
+  inWindowRange(r: number): boolean;
+  /** Whether r lies outside the (zero-inserted) input, i.e. is padding. */
+  isPadding(r: number): boolean;
+}
+
+function transposedAxes(info: ConvInfo): InputAxis[] {
+  const geo = directConvGeometry(info);
+  return info.axes.map((axis, ax) => {
+    const g = geo[ax]!;
+    // The inserted-zero grid places input a at a·s: the relation with dilation 1 and no padding.
+    const insertion: AxisStep = { stride: axis.stride, dilation: 1, padBegin: 0 };
+    // The direct convolution: stride 1, the kernel's dilation, padding g.padBegin.
+    const slide: AxisStep = { stride: 1, dilation: g.dilation, padBegin: g.padBegin };
+    return {
+      lo: Math.min(0, -g.padBegin),
+      hi: Math.max(g.dilatedSize, g.dilatedSize + g.padEnd),
+      windowAt: (o, t) => widePosition(slide, o, t),
+      inputAt: (r) => {
+        if (r < 0 || r >= g.dilatedSize) return -1;
+        const a = narrowPosition(insertion, r, 0);
+        return a >= 0 && a < axis.inSize ? a : -1;
+      },
+      inWindowRange: (r) => r >= -g.padBegin && r < g.dilatedSize + g.padEnd,
+      isPadding: (r) => r < 0 || r >= g.dilatedSize,
+    };
+  });
+}
+
+function convAxes(info: ConvInfo): InputAxis[] {
+  return info.axes.map((axis) => ({
+    lo: -axis.padBegin,
+    hi: axis.inSize + axis.padEnd,
+    windowAt: (o, t) => widePosition(axis, o, t),
+    inputAt: (r) => (r >= 0 && r < axis.inSize ? r : -1),
+    inWindowRange: () => true,
+    isPadding: (r) => r < 0 || r >= axis.inSize,
+  }));
+}
+
+/** The first output cell (row-major) with the most terms. */
+export function busiestCell(info: ConvInfo): number[] {
+  const counts = overlapCounts(info);
+  let best = 0;
+  for (let i = 1; i < counts.length; i++) if (counts[i]! > counts[best]!) best = i;
+  const idx: number[] = [];
+  let rest = best;
+  for (let ax = info.rank - 1; ax >= 0; ax--) {
+    const n = info.outSpatial[ax]!;
+    idx[ax] = rest % n;
+    rest = Math.floor(rest / n);
+  }
+  return idx;
+}
+
+/**
+ * The direct-convolution diagram (SVG) for the input's first channel.
+ *
+ * @example
+ * const info = computeConvInfo(canonicalParams({ inputSize: [2, 2], kernelSize: [2, 2] }));
+ * directConvDiagram(info, { inputLabels: ["1", "2", "3", "4"], kernelLabels: ["1", "0", "0", "-1"], window: [1, 1] });
+ * // a 4×4 padded input (one padding zero on each side), the kernel rotated 180°, window at y[1,1]
+ */
+export function directConvDiagram(info: ConvInfo, opts: DirectConvDiagramOptions): string {
+  if (opts.inputLabels.length !== info.inCount) throw new Error(`directConvDiagram: ${opts.inputLabels.length} input labels for ${info.inCount} cells`);
+  if (opts.kernelLabels.length !== info.kernelCount) throw new Error(`directConvDiagram: ${opts.kernelLabels.length} kernel labels for ${info.kernelCount} taps`);
+  if (opts.outputLabels && opts.outputLabels.length !== info.outCount) throw new Error(`directConvDiagram: ${opts.outputLabels.length} output labels for ${info.outCount} cells`);
+  const transposed = info.op === "transposed";
+  const lang = diagramLang(opts.lang), S = diagramStrings(lang);
+  const max = opts.maxCells ?? DEFAULT_MAX_CELLS, base = opts.indexBase ?? 0;
+  const prefix = opts.idPrefix ?? "tcd" + shortHash(JSON.stringify([info, opts]));
+  const plane = planeOf(info.rank), hasRows = plane.rowAxis >= 0;
+  const axes = transposed ? transposedAxes(info) : convAxes(info);
+
+  // The window's output cell, full spatial index (leading axes 0).
+  let win: number[];
+  if (!opts.window) win = busiestCell(info);
+  else if (opts.window.length === info.rank) win = [...opts.window];
+  else {
+    win = info.axes.map(() => 0);
+    const w = opts.window;
+    if (hasRows) { win[plane.rowAxis] = w[0] ?? 0; win[plane.colAxis] = w[1] ?? 0; } else win[plane.colAxis] = w[0] ?? 0;
+  }
+  win.forEach((o, ax) => {
+    if (!Number.isInteger(o) || o < 0 || o >= info.outSpatial[ax]!) throw new Error(`directConvDiagram: window ${win.join(",")} outside the output ${info.outSpatial.join("×")}`);
+  });
+  if (!hasRows || plane.fixedAxes.length) for (const ax of plane.fixedAxes) win[ax] = 0;
+
+  const rAxis = hasRows ? axes[plane.rowAxis]! : undefined, cAxis = axes[plane.colAxis]!;
+  const rows = axisSlots(rAxis ? rAxis.hi - rAxis.lo : 1, max), cols = axisSlots(cAxis.hi - cAxis.lo, max);
+  const kRows = axisSlots(hasRows ? info.kernelSpatial[plane.rowAxis]! : 1, max), kCols = axisSlots(info.kernelSpatial[plane.colAxis]!, max);
+  const oRows = axisSlots(hasRows ? info.outSpatial[plane.rowAxis]! : 1, max), oCols = axisSlots(info.outSpatial[plane.colAxis]!, max);
+  const cell = cellSizeFor(Math.max(rows.slots.length, cols.slots.length));
+
+  const left = 34, top = 46, gap = 48;
+  const inTitle = transposed ? S.paddedInput : S.input, kTitle = transposed ? S.flippedKernel : S.kernel;
+  const outTitle = `${S.output} (${info.outSpatial.join("×")})`;
+  const inG = gridBox(left, top, cell, rows, cols);
+  const kCell = Math.min(cell, 44), oCell = Math.min(cell, 44);
+  const kW = panelWidth(kCols.slots.length * kCell, kTitle), oW = panelWidth(oCols.slots.length * oCell, outTitle);
+  const stacked = panelWidth(inG.width, inTitle) + gap + kW + gap + oW > 900;
+  const sideX = stacked ? left : left + panelWidth(inG.width, inTitle) + gap;
+  const sideY = stacked ? top + inG.height + 56 : top;
+  const kG = gridBox(sideX, sideY, kCell, kRows, kCols);
+  const oG = gridBox(sideX + kW + gap, sideY, oCell, oRows, oCols);
+  const width = Math.max(inG.x + panelWidth(inG.width, inTitle), oG.x + oW, 440) + 20;
+
+  const kindAt = (r: number, c: number): DirectCellKind => {
+    const rr = rAxis ? rAxis : undefined;
+    if (!cAxis.inWindowRange(c) || (rr && !rr.inWindowRange(r))) return "cropped";
+    if (cAxis.isPadding(c) || (rr && rr.isPadding(r))) return "padding";
+    if (cAxis.inputAt(c) < 0 || (rr && rr.inputAt(r) < 0)) return "inserted-zero";
+    return "input";
+  };
+  // Window cells (positions r, c) and which drawn kernel tap each one meets.
+  const winTaps = new Map<string, [number, number]>();
+  const kr = hasRows ? info.kernelSpatial[plane.rowAxis]! : 1, kc = info.kernelSpatial[plane.colAxis]!;
+  for (let tr = 0; tr < kr; tr++) for (let tc = 0; tc < kc; tc++) {
+    const r = rAxis ? rAxis.windowAt(win[plane.rowAxis]!, tr) : 0, c = cAxis.windowAt(win[plane.colAxis]!, tc);
+    winTaps.set(`${r},${c}`, [tr, tc]);
+  }
+  // The drawn kernel: rotated by 180° for the transposed view, so drawn tap t holds w[k−1−t].
+  const kernelFlat = (tr: number, tc: number) =>
+    planeFlat(plane, info.kernelSpatial, transposed ? kr - 1 - tr : tr, transposed ? kc - 1 - tc : tc);
+
+  const used = new Set<number>();
+  let body = "", overlay = "";
+  body += panelTitle(inG.x, 18, inTitle);
+  body += panelTitle(kG.x, kG.y - 28, kTitle);
+  body += panelTitle(oG.x, oG.y - 28, outTitle);
+
+  const kinds = new Set<DirectCellKind>();
+  rows.slots.forEach((rs, kR) => cols.slots.forEach((cs, kC) => {
+    if (rs === null || cs === null) return;
+    const r = (rAxis ? rAxis.lo : 0) + rs, c = cAxis.lo + cs;
+    const kind = kindAt(r, c);
+    kinds.add(kind);
+    const [x, y] = slotXY(inG, kR, kC);
+    const a = rAxis ? rAxis.inputAt(r) : 0, b = cAxis.inputAt(c);
+    const flat = a >= 0 && b >= 0 ? planeFlat(plane, info.inSpatial, a, b) : -1;
+    let fill = "#FFFFFF", stroke: string = NEUTRAL.grid, label = "0", ink: string = NEUTRAL.croppedInk, dash = "";
+    if (kind === "input" || (kind === "cropped" && flat >= 0)) {
+      used.add(flat);
+      fill = `url(#${inputPatternId(prefix, flat)})`; stroke = inputCellColour(flat); label = opts.inputLabels[flat]!; ink = NEUTRAL.ink;
+    } else if (kind === "inserted-zero") fill = NEUTRAL.faint;
+    else if (kind === "padding") fill = `url(#${prefix}-pad)`;
+    if (kind === "cropped") dash = ` stroke-dasharray="4 3"`;
+    body += `<g class="padded-cell ${kind}"${flat >= 0 ? ` data-input="${flat}"` : ""} data-pos="${r},${c}"${kind === "cropped" ? ` opacity="0.45"` : ""}>`
+      + `<rect x="${num(x)}" y="${num(y)}" width="${num(cell)}" height="${num(cell)}" fill="${fill}" stroke="${stroke}" stroke-width="${kind === "input" ? 1.5 : 1}"${dash}/>`;
+    const tap = winTaps.get(`${r},${c}`);
+    const ly = tap && kind !== "cropped" ? y + cell / 2 - 1 : y + cell / 2 + 4;
+    body += text(x + cell / 2, ly, label, { size: fitSize(label, cell - 8, 13), fill: ink, backing: kind === "input" || kind === "padding" });
+    body += `</g>`;
+    if (tap) {
+      const w = opts.kernelLabels[kernelFlat(tap[0], tap[1])]!;
+      const lbl = `×${w}`;
+      overlay += `<rect class="window-tap" data-pos="${r},${c}" data-tap="${kernelFlat(tap[0], tap[1])}" x="${num(x + 1.5)}" y="${num(y + 1.5)}" width="${num(cell - 3)}" height="${num(cell - 3)}" fill="none" stroke="${NEUTRAL.highlight}" stroke-width="2"/>`;
+      overlay += text(x + cell / 2, y + cell - 6, lbl, { size: fitSize(lbl, cell - 8, 10), backing: true });
+    }
+  }));
+  body += ellipsisBands(inG);
+  // Index labels in the zero-inserted input's coordinates, shifted so 0 is the first padded cell.
+  body += axisIndexLabels(inG, (i) => String(i + base), undefined, hasRows);
+
+  // Window frame: the bounding box of its taps.
+  const rSpan = rAxis ? slotSpan(rows, rAxis.windowAt(win[plane.rowAxis]!, 0) - rAxis.lo, rAxis.windowAt(win[plane.rowAxis]!, kr - 1) - rAxis.lo) : [0, 0] as [number, number];
+  const cSpan = slotSpan(cols, cAxis.windowAt(win[plane.colAxis]!, 0) - cAxis.lo, cAxis.windowAt(win[plane.colAxis]!, kc - 1) - cAxis.lo);
+  const winName = `(${(hasRows ? [win[plane.rowAxis]!, win[plane.colAxis]!] : [win[plane.colAxis]!]).map((v) => v + base).join(", ")})`;
+  if (rSpan && cSpan) {
+    const [x0, y0] = slotXY(inG, rSpan[0], cSpan[0]);
+    overlay += `<rect class="window" x="${num(x0 - 2)}" y="${num(y0 - 2)}" width="${num((cSpan[1] - cSpan[0] + 1) * cell + 4)}" height="${num((rSpan[1] - rSpan[0] + 1) * cell + 4)}" `
+      + `fill="none" stroke="${NEUTRAL.highlight}" stroke-width="3.5" stroke-dasharray="10 4"/>`;
+  }
+  body += overlay;
+
+  // Kernel as drawn (rotated for the transposed view).
+  kRows.slots.forEach((tr, a) => kCols.slots.forEach((tc, b) => {
+    if (tr === null || tc === null) return;
+    const [x, y] = slotXY(kG, a, b);
+    const l = opts.kernelLabels[kernelFlat(tr, tc)]!;
+    body += `<g class="kernel-cell" data-tap="${kernelFlat(tr, tc)}"><rect x="${num(x)}" y="${num(y)}" width="${num(kCell)}" height="${num(kCell)}" fill="${NEUTRAL.faint}" stroke="${NEUTRAL.grid}" stroke-width="1.5"/>`
+      + text(x + kCell / 2, y + kCell / 2 + 4, l, { size: fitSize(l, kCell - 8, 13) }) + `</g>`;
+  }));
+  body += ellipsisBands(kG);
+  body += axisIndexLabels(kG, (i) => String(i + base), undefined, hasRows);
+
+  // Output with the window's cell marked.
+  oRows.slots.forEach((orow, a) => oCols.slots.forEach((ocol, b) => {
+    if (orow === null || ocol === null) return;
+    const [x, y] = slotXY(oG, a, b);
+    const flat = planeFlat(plane, info.outSpatial, orow, ocol);
+    const target = (!hasRows || orow === win[plane.rowAxis]) && ocol === win[plane.colAxis];
+    body += `<g class="output-cell${target ? " target" : ""}" data-index="${flat}"><rect x="${num(x)}" y="${num(y)}" width="${num(oCell)}" height="${num(oCell)}" `
+      + `fill="${target ? "#FFF3BF" : "#FFFFFF"}" stroke="${target ? NEUTRAL.highlight : NEUTRAL.grid}" stroke-width="${target ? 3 : 1}"/>`;
+    const l = opts.outputLabels?.[flat];
+    if (l !== undefined && l !== "") body += text(x + oCell / 2, y + oCell / 2 + 4, l, { size: fitSize(l, oCell - 8, 13) });
+    body += `</g>`;
+  }));
+  body += ellipsisBands(oG);
+  body += axisIndexLabels(oG, (i) => String(i + base), undefined, hasRows);
+
+  // Legend and caption.
+  let y = Math.max(inG.y + inG.height, kG.y + kG.height, oG.y + oG.height) + 22;
+  const firstInput = [...used][0] ?? 0;
+  const legend: Array<readonly [(x: number, y: number) => string, string]> = [];
+  if (kinds.has("input")) legend.push([(x, yy) => `<rect x="${num(x)}" y="${num(yy)}" width="14" height="14" fill="url(#${inputPatternId(prefix, firstInput)})" stroke="${inputCellColour(firstInput)}"/>`, S.inputValueLegend]);
+  if (kinds.has("inserted-zero")) legend.push([(x, yy) => `<rect x="${num(x)}" y="${num(yy)}" width="14" height="14" fill="${NEUTRAL.faint}" stroke="${NEUTRAL.grid}"/>`, S.insertedZeroLegend]);
+  if (kinds.has("padding")) legend.push([(x, yy) => `<rect x="${num(x)}" y="${num(yy)}" width="14" height="14" fill="url(#${prefix}-pad)" stroke="${NEUTRAL.grid}"/>`, S.paddingZeroLegend]);
+  if (kinds.has("cropped")) legend.push([(x, yy) => `<rect x="${num(x)}" y="${num(yy)}" width="14" height="14" fill="#FFFFFF" stroke="${NEUTRAL.croppedInk}" stroke-dasharray="3 2"/>`, S.croppedInputLegend]);
+  legend.push([(x, yy) => `<rect x="${num(x + 1)}" y="${num(yy + 1)}" width="12" height="12" fill="none" stroke="${NEUTRAL.highlight}" stroke-width="2.5" stroke-dasharray="5 2"/>`, S.windowLegend(`y${winName}`)]);
+  const [legSvg, legH] = legendRows(left, y, width - left - 10, legend);
+  body += legSvg;
+  y += legH + 8;
+  const axisName = (ax: number) => (ax === plane.colAxis ? (hasRows ? S.cols : "") : ax === plane.rowAxis ? S.rows : S.axis(ax));
+  const perAxis = (f: (ax: number) => string) => info.axes.map((_, ax) => (axisName(ax) ? `${axisName(ax)}${lang === "zh-CN" ? "：" : ": "}` : "") + f(ax)).join(lang === "zh-CN" ? "；" : "; ");
+  let main: string;
+  if (transposed) {
+    const geo = directConvGeometry(info);
+    main = S.directCaption(perAxis((ax) => String(geo[ax]!.zerosBetween)), perAxis((ax) => S.beforeAfter(geo[ax]!.padBegin, geo[ax]!.padEnd)));
+  } else main = S.convCaption;
+  const paragraphs = [main,
+    ...elisionNotes(lang, transposed ? S.paddedInput : S.input, rows, cols, hasRows),
+    ...elisionNotes(lang, S.output, oRows, oCols, hasRows),
+    ...sliceNote(lang, plane)];
+  const [capSvg, capH] = captionBlock(left, y + 4, width - left - 10, paragraphs);
+  body += capSvg;
+
+  const defs = inputPatternDefs(prefix, [...used].sort((p, q) => p - q)) + neutralHatchDef(`${prefix}-pad`, "#FFFFFF", "#9A9A9A");
+  return svgDocument({
+    width, height: y + capH + 6, title: transposed ? S.directTitle : S.convTitle, desc: paragraphs.join(" "),
+    idPrefix: prefix, defs, body, kind: "direct-conv",
+  });
+}

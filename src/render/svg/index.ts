@@ -1,0 +1,10 @@
+/** SVG diagrams of the geometry layer, and the palette every renderer shares. */
+export { scatterDiagram, contributorsAt, type ScatterDiagramOptions, type DiagramCommonOptions } from "./scatter.ts";
+export { directConvDiagram, busiestCell, type DirectConvDiagramOptions, type DirectCellKind } from "./direct-conv.ts";
+export { overlapHeatmap, type OverlapHeatmapOptions } from "./overlap-heatmap.ts";
+export {
+  INPUT_PALETTE, HATCHES, NEUTRAL, inputCellColour, inputCellFill, inputCellHatch, inputCellEntry, rampColour, rampInk,
+  type PaletteEntry, type Hatch,
+} from "./palette.ts";
+export { escapeXml, svgTextContent, plainText } from "./xml.ts";
+export { diagramLang, type DiagramLang } from "./strings.ts";

@@ -1,0 +1,111 @@
+/**
+ * The words inside the diagrams, per locale. Kept beside the diagrams (not in templates/) because
+ * they are labels of generated pictures, not walkthrough prose.
+ */
+
+export type DiagramLang = "en" | "zh-CN";
+
+/** Accepts the CLI's `zh` as well as `zh-CN`. */
+export function diagramLang(lang: string | undefined): DiagramLang {
+  return lang === "zh" || lang === "zh-CN" ? "zh-CN" : "en";
+}
+
+export interface DiagramStrings {
+  readonly scatterTitle: string;
+  readonly directTitle: string;
+  readonly convTitle: string;
+  readonly heatmapTitle: string;
+  readonly input: string;
+  readonly kernel: string;
+  readonly flippedKernel: string;
+  readonly output: string;
+  readonly paddedInput: string;
+  readonly scatterCaption: string;
+  readonly croppedLegend: string;
+  readonly overlapBadgeLegend: string;
+  readonly inputValueLegend: string;
+  readonly insertedZeroLegend: string;
+  readonly paddingZeroLegend: string;
+  readonly croppedInputLegend: string;
+  readonly windowLegend: (cell: string) => string;
+  readonly directCaption: (zeros: string, pads: string) => string;
+  readonly convCaption: string;
+  readonly heatmapCaption: string;
+  readonly terms: (n: number) => string;
+  readonly elided: (axis: string, shown: number, total: number) => string;
+  readonly slice: (axes: string) => string;
+  readonly rows: string;
+  readonly cols: string;
+  readonly axis: (n: number) => string;
+  readonly beforeAfter: (before: number, after: number) => string;
+}
+
+const en: DiagramStrings = {
+  scatterTitle: "Scatter view: each input cell times the kernel, placed in the output",
+  directTitle: "Direct-convolution view: zeros inserted, padded input, flipped kernel",
+  convTitle: "Ordinary convolution: padded input and the sliding kernel",
+  heatmapTitle: "Overlap: how many terms each output cell sums",
+  input: "input x",
+  kernel: "kernel w",
+  flippedKernel: "kernel rotated 180°",
+  output: "output y",
+  paddedInput: "zero-inserted, padded input",
+  scatterCaption:
+    "Each input cell has one colour and hatch; its copy of the kernel is outlined in that colour on the output. "
+    + "Stripes show which input cells add up in a cell.",
+  croppedLegend: "cropped by padding (not in the output)",
+  overlapBadgeLegend: "corner number: input cells that overlap there",
+  inputValueLegend: "input value",
+  insertedZeroLegend: "inserted zero (stride)",
+  paddingZeroLegend: "padding zero",
+  croppedInputLegend: "cropped (negative padding)",
+  windowLegend: (cell) => `window for output cell ${cell}`,
+  directCaption: (zeros, pads) =>
+    `Zeros between input values: ${zeros}; padding d(k−1)−p on each side (+ output padding at the end): ${pads}. `
+    + "The kernel is rotated by 180° and slides with stride 1.",
+  convCaption: "The kernel slides over the padded input with the stride; the framed window gives one output cell.",
+  heatmapCaption: "Darker cells sum more terms; uneven counts are the checkerboard pattern.",
+  terms: (n) => (n === 1 ? "1 term" : `${n} terms`),
+  elided: (axis, shown, total) => `${axis}: ${shown} of ${total} drawn (⋯ marks the rest)`,
+  slice: (axes) => `3-D and up: only the slice at index 0 of ${axes} is drawn`,
+  rows: "rows",
+  cols: "columns",
+  axis: (n) => `axis ${n}`,
+  beforeAfter: (b, a) => `${b} before, ${a} after`,
+};
+
+const zh: DiagramStrings = {
+  scatterTitle: "散射视图：每个输入元素乘以卷积核，放到输出的对应位置",
+  directTitle: "直接卷积视图：插零、填充后的输入与旋转 180° 的卷积核",
+  convTitle: "普通卷积：填充后的输入与滑动的卷积核",
+  heatmapTitle: "重叠：每个输出元素累加的项数",
+  input: "输入 x",
+  kernel: "卷积核 w",
+  flippedKernel: "卷积核旋转 180°",
+  output: "输出 y",
+  paddedInput: "插零并填充后的输入",
+  scatterCaption: "每个输入元素有自己的颜色和纹理；它乘以卷积核后的副本在输出上用同一颜色框出。条纹表示哪些输入元素在该位置相加。",
+  croppedLegend: "被填充裁掉（不属于输出）",
+  overlapBadgeLegend: "角上的数字：在此重叠的输入元素个数",
+  inputValueLegend: "输入值",
+  insertedZeroLegend: "插入的零（步长）",
+  paddingZeroLegend: "填充的零",
+  croppedInputLegend: "被裁掉（负填充）",
+  windowLegend: (cell) => `输出元素 ${cell} 对应的窗口`,
+  directCaption: (zeros, pads) =>
+    `相邻输入值之间插入的零：${zeros}；每侧填充 d(k−1)−p（输出填充加在末尾）：${pads}。卷积核旋转 180°，以步长 1 滑动。`,
+  convCaption: "卷积核以步长在填充后的输入上滑动；框出的窗口给出一个输出元素。",
+  heatmapCaption: "颜色越深，累加的项越多；项数不均匀就是棋盘格伪影的来源。",
+  terms: (n) => `${n} 项`,
+  elided: (axis, shown, total) => `${axis}：共 ${total} 个，只画出 ${shown} 个（⋯ 表示省略的部分）`,
+  slice: (axes) => `三维及以上：只画出 ${axes} 下标为 0 的切片`,
+  rows: "行",
+  cols: "列",
+  axis: (n) => `第 ${n} 轴`,
+  beforeAfter: (b, a) => `前 ${b}，后 ${a}`,
+};
+
+/** The strings of a locale. */
+export function diagramStrings(lang: DiagramLang): DiagramStrings {
+  return lang === "zh-CN" ? zh : en;
+}
