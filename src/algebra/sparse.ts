@@ -1,0 +1,188 @@
+/**
+ * The convolution matrix C in compressed sparse rows, never dense.
+ *
+ * C is the matrix of the ORDINARY convolution of the problem: its rows are the narrow side and
+ * its columns the wide side of the relation wide = narrow·s + t·d − p.
+ * - `op: "transposed"`: rows are the transposed convolution's input cells, columns its output
+ *   cells, and vec(y) = Cᵀ vec(x).
+ * - `op: "conv"`: rows are the convolution's output cells, columns its input cells, and
+ *   vec(y) = C vec(x).
+ * Numbering (per batch item; every batch item uses the same C): a row is (channel, spatial
+ * position) flattened channel-major then row-major over space, i.e. row = c·(spatial count) +
+ * spatial flat index; columns likewise. The channels form a block structure: block (c_row, c_col)
+ * is non-zero only when both channels are in the same group, and then it holds the spatial
+ * pattern of the kernel slice w[c_in, c_out mod (C_out/g)] (transposed) or w[c_out, c_in mod
+ * (C_in/g)] (conv). Within a row, columns ascend.
+ */
+import type { ConvInfo } from "../geometry/conv-info.ts";
+import { rowMajorStrides, tapTables, type AxisTable } from "../geometry/taps.ts";
+import { defaultSymbols } from "./symbols.ts";
+import type { Scalar, ScalarTensor } from "./scalar.ts";
+import { scalarTex } from "./tex.ts";
+
+/**
+ * A sparse matrix whose entries are scalars of a tensor: entry j is `values[source[j]]`, so C
+ * and Cᵀ share the kernel tensor and symbolic and numeric kernels are handled alike.
+ */
+export interface SparseMatrix {
+  readonly rows: number;
+  readonly cols: number;
+  /** Entries of row r are [rowStart[r], rowStart[r+1]). */
+  readonly rowStart: Int32Array;
+  readonly col: Int32Array;
+  /** Flat index into `values` of each stored entry (for C: the canonical weight's flat index). */
+  readonly source: Int32Array;
+  readonly values: readonly Scalar[];
+  /** Stored entries (structural non-zeros; a kernel entry equal to 0 is still stored). */
+  readonly nnz: number;
+}
+
+/**
+ * Builds C for a problem. `w` is the canonical weight (numbers or symbols); omitted, the default
+ * kernel symbols `w_{…}` numbered from `indexBase`.
+ *
+ * @example
+ * const info = computeConvInfo(canonicalParams({ op: "conv", inputSize: [3, 3], kernelSize: [2, 2] }));
+ * const c = convMatrix(info); // 4×9, row 0 = [w_{0,0}, w_{0,1}, 0, w_{1,0}, w_{1,1}, 0, 0, 0, 0]
+ */
+export function convMatrix(info: ConvInfo, w?: ScalarTensor, opts: { indexBase?: 0 | 1 } = {}): SparseMatrix {
+  const weight = w ?? defaultSymbols(info, opts).w;
+  if (weight.data.length !== info.weightShape.reduce((a, b) => a * b, 1)) {
+    throw new Error("convMatrix: weight size does not match the problem");
+  }
+  const transposed = info.op === "transposed";
+  const tables = tapTables(info);
+  // Per narrow position: the (wide position, tap) pairs in ascending wide position.
+  const perAxis: readonly AxisTable[] = transposed ? tables.scatter : tables.gather;
+  const narrowSpatial = transposed ? info.inSpatial : info.outSpatial;
+  const wideSpatial = transposed ? info.outSpatial : info.inSpatial;
+  const narrowChannels = transposed ? info.inChannels : info.outChannels;
+  const wideChannels = transposed ? info.outChannels : info.inChannels;
+  const narrowPer = transposed ? info.inChannelsPerGroup : info.outChannelsPerGroup;
+  const widePer = transposed ? info.outChannelsPerGroup : info.inChannelsPerGroup;
+  const narrowCount = narrowSpatial.reduce((a, b) => a * b, 1);
+  const wideCount = wideSpatial.reduce((a, b) => a * b, 1);
+  const rank = info.rank;
+  const wideStr = rowMajorStrides(wideSpatial), kStr = rowMajorStrides(info.kernelSpatial);
+
+  // Spatial pattern of each narrow position, once: (wide flat, kernel flat) pairs.
+  const spStart = new Int32Array(narrowCount + 1);
+  const counts = new Int32Array(narrowCount);
+  const nStr = rowMajorStrides(narrowSpatial);
+  for (let r = 0; r < narrowCount; r++) {
+    let c = 1;
+    for (let ax = 0; ax < rank; ax++) {
+      const p = Math.floor(r / nStr[ax]!) % narrowSpatial[ax]!;
+      const t = perAxis[ax]!;
+      c *= t.start[p + 1]! - t.start[p]!;
+    }
+    counts[r] = c;
+    spStart[r + 1] = spStart[r]! + c;
+  }
+  const spWide = new Int32Array(spStart[narrowCount]!), spK = new Int32Array(spStart[narrowCount]!);
+  const lo = new Int32Array(rank), hi = new Int32Array(rank), cur = new Int32Array(rank);
+  for (let r = 0; r < narrowCount; r++) {
+    if (counts[r] === 0) continue;
+    for (let ax = 0; ax < rank; ax++) {
+      const p = Math.floor(r / nStr[ax]!) % narrowSpatial[ax]!;
+      const t = perAxis[ax]!;
+      lo[ax] = t.start[p]!; hi[ax] = t.start[p + 1]!; cur[ax] = lo[ax]!;
+    }
+    let j = spStart[r]!;
+    for (;;) {
+      let wf = 0, kf = 0;
+      for (let ax = 0; ax < rank; ax++) {
+        const t = perAxis[ax]!, q = cur[ax]!;
+        wf += t.index[q]! * wideStr[ax]!;
+        kf += t.tap[q]! * kStr[ax]!;
+      }
+      spWide[j] = wf; spK[j] = kf; j++;
+      let ax = rank - 1;
+      while (ax >= 0) {
+        if (++cur[ax]! < hi[ax]!) break;
+        cur[ax] = lo[ax]!;
+        ax--;
+      }
+      if (ax < 0) break;
+    }
+  }
+
+  // Expand over channels: a narrow channel meets every wide channel of its group.
+  const rows = narrowChannels * narrowCount, cols = wideChannels * wideCount;
+  const rowStart = new Int32Array(rows + 1);
+  for (let cn = 0; cn < narrowChannels; cn++) {
+    for (let r = 0; r < narrowCount; r++) {
+      const row = cn * narrowCount + r;
+      rowStart[row + 1] = rowStart[row]! + widePer * counts[r]!;
+    }
+  }
+  const nnz = rowStart[rows]!;
+  const col = new Int32Array(nnz), source = new Int32Array(nnz);
+  const kernelCount = info.kernelCount;
+  let j = 0;
+  for (let cn = 0; cn < narrowChannels; cn++) {
+    const g = Math.floor(cn / narrowPer);
+    for (let r = 0; r < narrowCount; r++) {
+      const a = spStart[r]!, b = spStart[r + 1]!;
+      for (let wl = 0; wl < widePer; wl++) {
+        const cw = g * widePer + wl;
+        // The weight is stored [narrow channel, wide channel within group, *k] in both ops.
+        const wBase = (cn * widePer + wl) * kernelCount;
+        const cBase = cw * wideCount;
+        for (let q = a; q < b; q++) { col[j] = cBase + spWide[q]!; source[j] = wBase + spK[q]!; j++; }
+      }
+    }
+  }
+  return { rows, cols, rowStart, col, source, values: weight.data, nnz };
+}
+
+/**
+ * The transpose, by a counting sort of the columns (O(nnz)); entries keep their source.
+ *
+ * @example transpose(convMatrix(info)).rows === convMatrix(info).cols
+ */
+export function transpose(m: SparseMatrix): SparseMatrix {
+  const rowStart = new Int32Array(m.cols + 1);
+  for (let j = 0; j < m.nnz; j++) rowStart[m.col[j]! + 1]!++;
+  for (let c = 0; c < m.cols; c++) rowStart[c + 1]! += rowStart[c]!;
+  const next = rowStart.slice(0, m.cols);
+  const col = new Int32Array(m.nnz), source = new Int32Array(m.nnz);
+  for (let r = 0; r < m.rows; r++) {
+    for (let j = m.rowStart[r]!; j < m.rowStart[r + 1]!; j++) {
+      const c = m.col[j]!, at = next[c]!++;
+      col[at] = r; source[at] = m.source[j]!;
+    }
+  }
+  return { rows: m.cols, cols: m.rows, rowStart, col, source, values: m.values, nnz: m.nnz };
+}
+
+/**
+ * The stored entry at (row, col), or undefined for a structural zero (binary search in the row).
+ *
+ * @example matrixEntry(c, 0, 0) // { kind: "symbol", name: "w_{0,0}", ... }
+ */
+export function matrixEntry(m: SparseMatrix, row: number, col: number): Scalar | undefined {
+  let lo = m.rowStart[row]!, hi = m.rowStart[row + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1, c = m.col[mid]!;
+    if (c === col) return m.values[m.source[mid]!];
+    if (c < col) lo = mid + 1; else hi = mid - 1;
+  }
+  return undefined;
+}
+
+/** TeX of the stored entry j (a kernel symbol or number). */
+export function entryTex(m: SparseMatrix, j: number): string {
+  return scalarTex(m.values[m.source[j]!]!);
+}
+
+/**
+ * A dense row of TeX strings (structural zeros as `0`), for small text renderings only.
+ *
+ * @example denseRowTex(c, 0) // ["w_{0,0}", "w_{0,1}", "0", ...]
+ */
+export function denseRowTex(m: SparseMatrix, row: number): string[] {
+  const out = new Array<string>(m.cols).fill("0");
+  for (let j = m.rowStart[row]!; j < m.rowStart[row + 1]!; j++) out[m.col[j]!] = entryTex(m, j);
+  return out;
+}

@@ -1,0 +1,289 @@
+/**
+ * The four textbook views of one problem, each read off the geometry layer's relation in a
+ * different direction, each returning the whole output [N, C_out, *out]:
+ * - scatter: each input cell times the kernel, placed (the scatter tap tables);
+ * - gather: per output cell, the sum of its terms (the gather tap tables, via deriveCells);
+ * - matrix: vec(y) = Cᵀ vec(x) per batch item (C vec(x) for `op: "conv"`);
+ * - direct convolution (transposed only): zeros inserted, padded, kernel flipped, stride 1.
+ * Numbers stay exact (integers, fractions); symbols give polynomials. Tests prove all four equal.
+ */
+import type { ConvInfo } from "../geometry/conv-info.ts";
+import { directConvGeometry } from "../geometry/direct-conv.ts";
+import { overlapCounts } from "../geometry/overlap.ts";
+import { rowMajorStrides, tapTables, type AxisTable } from "../geometry/taps.ts";
+import { deriveCells } from "./cells.ts";
+import { Rational } from "./rational.ts";
+import { makeTensor, ringFor, type AlgebraTensor, type AlgebraValue, type Ring } from "./ring.ts";
+import { exact, type Scalar, type ScalarTensor } from "./scalar.ts";
+import { convMatrix, transpose, type SparseMatrix } from "./sparse.ts";
+
+const product = (xs: readonly number[]) => xs.reduce((a, b) => a * b, 1);
+
+/**
+ * Visits the N-D Cartesian product of per-axis table rows: for the multi-position `row` (flat,
+ * row-major over `rowShape`), calls `visit(targetFlat, tapFlat)` for each combination of pairs.
+ */
+function forEachProduct(
+  tables: readonly AxisTable[], rowShape: readonly number[], row: number,
+  targetStrides: readonly number[], tapStrides: readonly number[],
+  visit: (target: number, tap: number) => void,
+): void {
+  const r = tables.length;
+  const lo = new Array<number>(r), hi = new Array<number>(r), cur = new Array<number>(r);
+  let rest = row;
+  for (let ax = r - 1; ax >= 0; ax--) {
+    const n = rowShape[ax]!, p = rest % n;
+    rest = (rest - p) / n;
+    lo[ax] = tables[ax]!.start[p]!; hi[ax] = tables[ax]!.start[p + 1]!;
+    if (lo[ax] === hi[ax]) return;
+    cur[ax] = lo[ax]!;
+  }
+  for (;;) {
+    let t = 0, k = 0;
+    for (let ax = 0; ax < r; ax++) {
+      const tb = tables[ax]!, j = cur[ax]!;
+      t += tb.index[j]! * targetStrides[ax]!;
+      k += tb.tap[j]! * tapStrides[ax]!;
+    }
+    visit(t, k);
+    let ax = r - 1;
+    while (ax >= 0) {
+      if (++cur[ax]! < hi[ax]!) break;
+      cur[ax] = lo[ax]!;
+      ax--;
+    }
+    if (ax < 0) return;
+  }
+}
+
+function start(info: ConvInfo, ring: Ring<AlgebraValue>, bias: ScalarTensor | undefined): AlgebraValue[] {
+  const out = new Array<AlgebraValue>(product(info.outputShape));
+  for (let f = 0; f < out.length; f++) {
+    out[f] = bias ? ring.lift(bias.data[Math.floor(f / info.outCount) % info.outChannels]!) : ring.zero();
+  }
+  return out;
+}
+
+/** Weight flat base for (input channel ci, output channel co), in either op's storage order. */
+function weightBase(info: ConvInfo, ci: number, co: number): number {
+  const cig = info.inChannelsPerGroup, cog = info.outChannelsPerGroup;
+  return info.op === "transposed"
+    ? (ci * cog + (co % cog)) * info.kernelCount
+    : (co * cig + (ci % cig)) * info.kernelCount;
+}
+
+/**
+ * Scatter: every input value times the kernel, added into the output where the relation places
+ * it (cells cropped by padding are dropped).
+ *
+ * @example scatterView(info, x, w).data.map(String) // ["1","2","0","3","3","-2","0","-3","-4"] for the seed
+ */
+export function scatterView(info: ConvInfo, x: ScalarTensor, w: ScalarTensor, bias?: ScalarTensor): AlgebraTensor {
+  const ring = ringFor(x, w, bias);
+  const out = start(info, ring, bias);
+  const scatter = tapTables(info).scatter;
+  const outStr = rowMajorStrides(info.outSpatial), kStr = rowMajorStrides(info.kernelSpatial);
+  const { cig, cog } = { cig: info.inChannelsPerGroup, cog: info.outChannelsPerGroup };
+  const wv = w.data.map((s) => ring.lift(s));
+  for (let n = 0; n < info.batch; n++) {
+    for (let ci = 0; ci < info.inChannels; ci++) {
+      const g = Math.floor(ci / cig);
+      for (let a = 0; a < info.inCount; a++) {
+        const xv = ring.lift(x.data[(n * info.inChannels + ci) * info.inCount + a]!);
+        for (let col = 0; col < cog; col++) {
+          const co = g * cog + col;
+          const oBase = (n * info.outChannels + co) * info.outCount, wBase = weightBase(info, ci, co);
+          forEachProduct(scatter, info.inSpatial, a, outStr, kStr, (o, k) => {
+            out[oBase + o] = ring.add(out[oBase + o]!, ring.mul(xv, wv[wBase + k]!));
+          });
+        }
+      }
+    }
+  }
+  return makeTensor(ring.mode, info.outputShape, out);
+}
+
+/**
+ * Gather: each output cell as the sum of its terms, in the documented term order.
+ *
+ * @example gatherView(info, x, w) // equals scatterView(info, x, w)
+ */
+export function gatherView(info: ConvInfo, x: ScalarTensor, w: ScalarTensor, bias?: ScalarTensor): AlgebraTensor {
+  const ring = ringFor(x, w, bias);
+  const out = start(info, ring, bias);
+  const cells = deriveCells(info, x, w);
+  const xv = x.data.map((s) => ring.lift(s)), wv = w.data.map((s) => ring.lift(s));
+  for (let f = 0; f < out.length; f++) {
+    let acc = out[f]!;
+    cells.forEachTerm(f, (i, k) => { acc = ring.add(acc, ring.mul(xv[i]!, wv[k]!)); });
+    out[f] = acc;
+  }
+  return makeTensor(ring.mode, info.outputShape, out);
+}
+
+/**
+ * y = m · v over a ring, m's entries lifted from their scalars.
+ *
+ * @example matVec(transpose(convMatrix(info, w)), xValues, exactRing)
+ */
+export function matVec<T>(m: SparseMatrix, v: readonly T[], ring: Ring<T>): T[] {
+  const lifted = m.values.map((s) => ring.lift(s));
+  const out = new Array<T>(m.rows);
+  for (let r = 0; r < m.rows; r++) {
+    let acc = ring.zero();
+    for (let j = m.rowStart[r]!; j < m.rowStart[r + 1]!; j++) acc = ring.add(acc, ring.mul(lifted[m.source[j]!]!, v[m.col[j]!]!));
+    out[r] = acc;
+  }
+  return out;
+}
+
+/**
+ * Matrix view: for each batch item, vec(y) = Cᵀ vec(x) (transposed) or C vec(x) (conv), then
+ * reshaped; bias added per output channel.
+ *
+ * @example matrixView(info, x, w) // equals gatherView(info, x, w)
+ */
+export function matrixView(info: ConvInfo, x: ScalarTensor, w: ScalarTensor, bias?: ScalarTensor): AlgebraTensor {
+  const ring = ringFor(x, w, bias);
+  const c = convMatrix(info, w);
+  const m = info.op === "transposed" ? transpose(c) : c;
+  const out = start(info, ring, bias);
+  const inPer = info.inChannels * info.inCount, outPer = info.outChannels * info.outCount;
+  for (let n = 0; n < info.batch; n++) {
+    const vec = x.data.slice(n * inPer, (n + 1) * inPer).map((s) => ring.lift(s));
+    const y = matVec(m, vec, ring);
+    for (let i = 0; i < outPer; i++) out[n * outPer + i] = ring.add(out[n * outPer + i]!, y[i]!);
+  }
+  return makeTensor(ring.mode, info.outputShape, out);
+}
+
+const ZERO: Scalar = exact(Rational.ZERO);
+
+/**
+ * The direct convolution's input: s − 1 zeros between neighbours, then d(k − 1) − p_begin
+ * cells before and d(k − 1) − p_end + output padding after (a negative amount crops).
+ * Shape [N, C_in, *padded].
+ *
+ * @example directConvInput(seedInfo, x).shape // [1, 1, 5, 5] for the 2×2 seed with a 2×2 kernel
+ */
+export function directConvInput(info: ConvInfo, x: ScalarTensor): ScalarTensor {
+  const geo = directConvGeometry(info);
+  const padded = geo.map((g) => g.paddedSize);
+  const count = product(padded);
+  const inStr = rowMajorStrides(info.inSpatial);
+  // For each padded position: the input spatial flat index it holds, or -1 for an inserted zero.
+  const source = new Int32Array(count);
+  const idx = new Array<number>(info.rank).fill(0);
+  for (let q = 0; q < count; q++) {
+    let flat = 0;
+    for (let ax = 0; ax < info.rank && flat >= 0; ax++) {
+      const g = geo[ax]!, u = idx[ax]! - g.padBegin, s = g.zerosBetween + 1;
+      if (u < 0 || u >= g.dilatedSize || u % s !== 0) flat = -1;
+      else flat += (u / s) * inStr[ax]!;
+    }
+    source[q] = flat;
+    for (let ax = info.rank - 1; ax >= 0; ax--) {
+      if (++idx[ax]! < padded[ax]!) break;
+      idx[ax] = 0;
+    }
+  }
+  const data: Scalar[] = new Array(info.batch * info.inChannels * count);
+  for (let nc = 0; nc < info.batch * info.inChannels; nc++) {
+    for (let q = 0; q < count; q++) {
+      const s = source[q]!;
+      data[nc * count + q] = s < 0 ? ZERO : x.data[nc * info.inCount + s]!;
+    }
+  }
+  return { shape: [info.batch, info.inChannels, ...padded], data };
+}
+
+/**
+ * The kernel flipped along every spatial axis (t → k − 1 − t), same canonical layout.
+ *
+ * @example flippedKernel(info, w) // [[1,0],[0,-1]] becomes [[-1,0],[0,1]]
+ */
+export function flippedKernel(info: ConvInfo, w: ScalarTensor): ScalarTensor {
+  const kc = info.kernelCount;
+  const data = new Array<Scalar>(w.data.length);
+  for (let f = 0; f < w.data.length; f++) {
+    const base = f - (f % kc);
+    data[base + (kc - 1 - (f % kc))] = w.data[f]!;
+  }
+  return { shape: w.shape, data };
+}
+
+/**
+ * Direct convolution (transposed problems only): the zero-inserted, padded input convolved with
+ * the flipped kernel at stride 1 and the problem's dilation.
+ *
+ * @example directConvView(info, x, w) // equals scatterView(info, x, w)
+ */
+export function directConvView(info: ConvInfo, x: ScalarTensor, w: ScalarTensor, bias?: ScalarTensor): AlgebraTensor {
+  if (info.op !== "transposed") throw new Error("directConvView: only transposed problems have a direct-convolution view");
+  const ring = ringFor(x, w, bias);
+  const geo = directConvGeometry(info);
+  const p = directConvInput(info, x), f = flippedKernel(info, w);
+  const padded = p.shape.slice(2), pCount = product(padded);
+  const pv = p.data.map((s) => ring.lift(s)), fv = f.data.map((s) => ring.lift(s));
+  const pStr = rowMajorStrides(padded), kStr = rowMajorStrides(info.kernelSpatial);
+  const out = start(info, ring, bias);
+  const kIdx = new Array<number>(info.rank), oIdx = new Array<number>(info.rank);
+  for (let n = 0; n < info.batch; n++) {
+    for (let co = 0; co < info.outChannels; co++) {
+      const g = Math.floor(co / info.outChannelsPerGroup);
+      for (let o = 0; o < info.outCount; o++) {
+        let rest = o;
+        for (let ax = info.rank - 1; ax >= 0; ax--) { const s = info.outSpatial[ax]!; oIdx[ax] = rest % s; rest = Math.floor(rest / s); }
+        const of = (n * info.outChannels + co) * info.outCount + o;
+        let acc = out[of]!;
+        for (let cil = 0; cil < info.inChannelsPerGroup; cil++) {
+          const ci = g * info.inChannelsPerGroup + cil;
+          const pBase = (n * info.inChannels + ci) * pCount, wBase = weightBase(info, ci, co);
+          for (let k = 0; k < info.kernelCount; k++) {
+            let r = k;
+            for (let ax = info.rank - 1; ax >= 0; ax--) { const s = info.kernelSpatial[ax]!; kIdx[ax] = r % s; r = Math.floor(r / s); }
+            let q = 0;
+            for (let ax = 0; ax < info.rank; ax++) q += (oIdx[ax]! + kIdx[ax]! * geo[ax]!.dilation) * pStr[ax]!;
+            let kf = 0;
+            for (let ax = 0; ax < info.rank; ax++) kf += kIdx[ax]! * kStr[ax]!;
+            acc = ring.add(acc, ring.mul(pv[pBase + q]!, fv[wBase + kf]!));
+          }
+        }
+        out[of] = acc;
+      }
+    }
+  }
+  return makeTensor(ring.mode, info.outputShape, out);
+}
+
+/**
+ * The adjoint identity ⟨C u, v⟩ = ⟨u, Cᵀ v⟩ for one batch item: `u` has C's column count of
+ * entries, `v` its row count. Both sides are returned (exact, float or polynomial) with whether
+ * they are equal.
+ *
+ * @example adjointCheck(info, w, u, v).equal // true
+ */
+export function adjointCheck(
+  info: ConvInfo, w: ScalarTensor, u: ScalarTensor, v: ScalarTensor,
+): { lhs: AlgebraValue; rhs: AlgebraValue; equal: boolean } {
+  const c = convMatrix(info, w);
+  if (u.data.length !== c.cols || v.data.length !== c.rows) {
+    throw new Error(`adjointCheck: u needs ${c.cols} entries and v ${c.rows}`);
+  }
+  const ring = ringFor(w, u, v);
+  const uv = u.data.map((s) => ring.lift(s)), vv = v.data.map((s) => ring.lift(s));
+  const dot = (a: AlgebraValue[], b: AlgebraValue[]) => a.reduce((acc, ai, i) => ring.add(acc, ring.mul(ai, b[i]!)), ring.zero());
+  const lhs = dot(matVec(c, uv, ring), vv);
+  const rhs = dot(uv, matVec(transpose(c), vv, ring));
+  return { lhs, rhs, equal: ring.equals(lhs, rhs) };
+}
+
+/**
+ * Terms per spatial output cell for one input channel (multiply by C_in/g for all channels):
+ * uneven counts are the checkerboard pattern.
+ *
+ * @example overlap(seedInfo).counts // Int32Array [1,2,1,2,4,2,1,2,1]
+ */
+export function overlap(info: ConvInfo): { shape: readonly number[]; counts: Int32Array } {
+  return { shape: info.outSpatial, counts: overlapCounts(info) };
+}
