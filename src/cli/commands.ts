@@ -9,4 +9,6 @@ import type { CliIo } from "./io.ts";
 export type CommandDefinition = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
 export const commandTable: ReadonlyArray<readonly [name: string, load: () => Promise<CommandDefinition>]> = [
+  ["shape", () => import("./shape.ts").then((m) => m.default)],
+  ["eval", () => import("./eval.ts").then((m) => m.default)],
 ];

@@ -60,6 +60,33 @@ export function parseTensorLiteral(text: string, opts: LiteralOptions): ScalarTe
     throw new TconvError("bad-literal", opts.field,
       `expected a nested array literal such as [[1,2],[3,4]], got a bare value "${clip(root.text)}"`);
   }
+  return fromNodes(root, opts);
+}
+
+/** Nested arrays of numbers or entry strings, as library users and YAML notes give tensors. */
+export type NestedValues = readonly (number | string | NestedValues)[];
+
+/**
+ * The same tensor from nested arrays instead of text: numbers are classified like written
+ * entries (an integer is exact, any other number a float), strings are parsed as entries.
+ *
+ * @example
+ * tensorFromValues([[1, "3/4"], [0.5, 2]], { field: "input", allowSymbols: false }).shape // → [2, 2]
+ */
+export function tensorFromValues(values: NestedValues, opts: LiteralOptions): ScalarTensor {
+  const toNode = (v: number | string | NestedValues): Node => {
+    if (Array.isArray(v)) return (v as NestedValues).map(toNode);
+    if (typeof v === "number") return { text: Number.isInteger(v) && !Number.isSafeInteger(v) ? v.toExponential() : String(v), at: 0 };
+    if (typeof v === "string") return { text: v.trim(), at: 0 };
+    throw new TconvError("bad-entry", opts.field, `expected numbers or strings in the nested arrays, got ${typeof v}`);
+  };
+  if (!Array.isArray(values)) {
+    throw new TconvError("bad-literal", opts.field, "expected nested arrays such as [[1,2],[3,4]]");
+  }
+  return fromNodes(toNode(values) as Node[], opts);
+}
+
+function fromNodes(root: Node[], opts: LiteralOptions): ScalarTensor {
   const shape = shapeOf(root, opts.field, []);
   const data: Scalar[] = [];
   flatten(root, (entry, index) => data.push(parseEntry(entry.text, index, opts)));

@@ -1,0 +1,44 @@
+/**
+ * `shape`: the output size of a problem given by shapes, and the formula behind it per axis.
+ */
+import { parseShapeProblem, type ShapeProblem, type ShapeProblemOptions } from "../spec/parse-problem.ts";
+
+export interface ShapeResult {
+  /** The output's shape in the problem's layout (`plain`: spatial only). */
+  readonly shape: readonly number[];
+  /** The spatial output size per axis. */
+  readonly spatial: readonly number[];
+  readonly problem: ShapeProblem;
+}
+
+/**
+ * The output shape of a (transposed) convolution.
+ *
+ * @example
+ * shape({ inputShape: "2,2", kernelShape: "2,2" }).shape                     // → [3, 3]
+ * shape({ inputShape: [4], kernelShape: [3], stride: 2, padding: 1 }).shape  // → [7]
+ * shape({ layout: "torch", inputShape: [1, 2, 5, 5], kernelShape: [2, 3, 3, 3], stride: 2 }).shape
+ * // → [1, 3, 11, 11]
+ */
+export function shape(options: ShapeProblemOptions | ShapeProblem): ShapeResult {
+  const problem = "info" in options ? options : parseShapeProblem(options);
+  return { shape: problem.outputShape, spatial: problem.info.outSpatial, problem };
+}
+
+/**
+ * One line per axis: the size formula with the numbers substituted.
+ *
+ * @example
+ * shapeFormulaLines(shape({ inputShape: "2,2", kernelShape: "2,2" }).problem)[0]
+ * // → "axis 0: o = (i−1)·s − p_begin − p_end + d·(k−1) + output_padding + 1 = (2−1)·1 − 0 − 0 + 1·(2−1) + 0 + 1 = 2"
+ */
+export function shapeFormulaLines(problem: ShapeProblem): string[] {
+  return problem.info.axes.map((a, ax) => {
+    if (problem.info.op === "transposed") {
+      return `axis ${ax}: o = (i−1)·s − p_begin − p_end + d·(k−1) + output_padding + 1`
+        + ` = (${a.inSize}−1)·${a.stride} − ${a.padBegin} − ${a.padEnd} + ${a.dilation}·(${a.kernel}−1) + ${a.outputPadding} + 1 = ${a.outSize}`;
+    }
+    return `axis ${ax}: o = ⌊(i + p_begin + p_end − d·(k−1) − 1) / s⌋ + 1`
+      + ` = ⌊(${a.inSize} + ${a.padBegin} + ${a.padEnd} − ${a.dilation}·(${a.kernel}−1) − 1) / ${a.stride}⌋ + 1 = ${a.outSize}`;
+  });
+}

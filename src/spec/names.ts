@@ -1,0 +1,25 @@
+/**
+ * What an error calls each field: the CLI option (`--stride`) on the command line, the property
+ * name (`stride`) for library and notes users. One table, so every message names the thing the
+ * user actually typed.
+ */
+export type FieldKey =
+  | "input" | "kernel" | "bias" | "layout" | "op" | "stride" | "dilation" | "padding"
+  | "outputPadding" | "outputSize" | "outputShape" | "autoPad" | "groups" | "maxTerms"
+  | "inputShape" | "kernelShape";
+
+export type FieldNames = Readonly<Record<FieldKey, string>>;
+
+export const cliNames: FieldNames = {
+  input: "--input", kernel: "--kernel", bias: "--bias", layout: "--layout", op: "--op",
+  stride: "--stride", dilation: "--dilation", padding: "--padding", outputPadding: "--output-padding",
+  outputSize: "--output-size", outputShape: "--output-shape", autoPad: "--auto-pad", groups: "--groups",
+  maxTerms: "--max-terms", inputShape: "--input-shape", kernelShape: "--kernel-shape",
+};
+
+export const apiNames: FieldNames = {
+  input: "input", kernel: "kernel", bias: "bias", layout: "layout", op: "op",
+  stride: "stride", dilation: "dilation", padding: "padding", outputPadding: "outputPadding",
+  outputSize: "outputSize", outputShape: "outputShape", autoPad: "autoPad", groups: "groups",
+  maxTerms: "maxTerms", inputShape: "inputShape", kernelShape: "kernelShape",
+};
