@@ -43,7 +43,7 @@ export function evaluate(problem: Problem | ProblemOptions): EvaluateResult {
   const p = "info" in problem ? problem : parseProblem(problem);
   const mode = numericMode(p.x, p.w, p.bias);
   if (mode === "symbolic") {
-    throw new TconvError("symbolic-entries", "--input", "the problem has symbolic entries; evaluate needs numbers (explain and matrix derive symbolic sums)");
+    throw new TconvError("symbolic-entries", "input", "the problem has symbolic entries; evaluate needs numbers (explain and matrix derive symbolic sums)");
   }
   if (mode === "exact") {
     const r = evaluateExact(p.info, p.x, p.w, p.bias);

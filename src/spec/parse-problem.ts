@@ -12,7 +12,7 @@ import {
   layoutOutputShape, parseLayout, spatialRank, type Layout,
 } from "./layout.ts";
 import { parseShape, parseTensorLiteral, tensorFromValues, type NestedValues } from "./literal.ts";
-import { cliNames, type FieldNames } from "./names.ts";
+import { apiNames, type FieldNames } from "./names.ts";
 import { parseAutoPad, resolvePadding, type AutoPad, type PaddingChoice } from "./padding.ts";
 import { parseIntList, perAxis, requirePositive, splitPadding, type ParamValue } from "./params.ts";
 import { canonicalParams, type CanonicalParams, type Op } from "./problem.ts";
@@ -42,7 +42,7 @@ export interface ParameterOptions {
   readonly maxTerms?: number | string;
   /** Directory `@file.json` literals are read from. */
   readonly cwd?: string;
-  /** How errors name fields: CLI options (default) or API property names. */
+  /** How errors name fields: API property names (default, `stride`) or CLI options (`cliNames`: `--stride`). */
   readonly names?: FieldNames;
 }
 
@@ -111,7 +111,7 @@ export const DEFAULT_MAX_TERMS = 50_000_000;
  *   .outputShape // → [1, 1, 4, 4]
  */
 export function parseProblem(options: ProblemOptions): Problem {
-  const names = options.names ?? cliNames;
+  const names = options.names ?? apiNames;
   const allowSymbols = options.allowSymbols ?? false;
   const lit = (value: TensorInput, field: string) => typeof value === "string"
     ? parseTensorLiteral(value, { field, allowSymbols, cwd: options.cwd })
@@ -147,10 +147,10 @@ export function parseProblem(options: ProblemOptions): Problem {
  * @example
  * parseShapeProblem({ inputShape: "2,2", kernelShape: "2,2" }).outputShape // → [3, 3]
  * parseShapeProblem({ inputShape: [3], kernelShape: [3], stride: 2, outputSize: 6 }).choices[0]?.summary
- * // → "--output-size 6 → output_padding 1 (reachable sizes 5..6)"
+ * // → "outputSize 6 → output_padding 1 (reachable sizes 5..6)"
  */
 export function parseShapeProblem(options: ShapeProblemOptions): ShapeProblem {
-  const names = options.names ?? cliNames;
+  const names = options.names ?? apiNames;
   const allowSymbols = options.allowSymbols ?? false;
   if (options.inputShape === undefined) throw new TconvError("missing-option", names.inputShape, "required: the input's shape, e.g. 2,2");
   const inputShape = typeof options.inputShape === "string" ? parseShape(options.inputShape, names.inputShape) : [...options.inputShape];

@@ -1,0 +1,30 @@
+/**
+ * tconv as a library: the same operations the CLI runs, on the same validated problems.
+ *
+ * @example
+ * import { evaluate, nestedOutput, shape } from "tconv";
+ * shape({ inputShape: "2,2", kernelShape: "2,2" }).shape; // [3, 3]
+ * nestedOutput(evaluate({ input: [[1, 2], [3, 4]], kernel: [[1, 0], [0, -1]] }));
+ * // [[1, 2, 0], [3, 3, -2], [0, -3, -4]]
+ */
+
+// Problems: parsing and validation (errors are TconvError with a code and the field's path).
+export {
+  parseProblem, parseShapeProblem, termCount, requireTermLimit, DEFAULT_MAX_TERMS,
+  type Problem, type ShapeProblem, type ProblemOptions, type ShapeProblemOptions,
+  type ParameterOptions, type TensorInput,
+} from "./spec/parse-problem.ts";
+export { parseTensorLiteral, tensorFromValues, parseShape, type NestedValues, type LiteralOptions } from "./spec/literal.ts";
+export { TconvError, isTconvError } from "./spec/error.ts";
+export { canonicalParams, type CanonicalParams, type Op } from "./spec/problem.ts";
+export { parseLayout, type Layout } from "./spec/layout.ts";
+export type { AutoPad, PaddingChoice } from "./spec/padding.ts";
+export { cliNames, apiNames, type FieldNames } from "./spec/names.ts";
+export type { ParamValue } from "./spec/params.ts";
+
+// Shapes and numbers.
+export { shape, shapeFormulaLines, type ShapeResult } from "./api/shape.ts";
+export { evaluate, nestedOutput, evaluationJson, type EvaluateResult, type NestedOutput } from "./api/evaluate.ts";
+export type { ConvInfo, AxisInfo } from "./geometry/conv-info.ts";
+export type { Scalar, ScalarTensor } from "./algebra/scalar.ts";
+export { Rational } from "./algebra/rational.ts";
