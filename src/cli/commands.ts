@@ -9,6 +9,8 @@ import type { CliIo } from "./io.ts";
 export type CommandDefinition = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
 export const commandTable: ReadonlyArray<readonly [name: string, load: () => Promise<CommandDefinition>]> = [
+  ["notes", () => import("./notes.ts").then((m) => m.default)],
   ["shape", () => import("./shape.ts").then((m) => m.default)],
   ["eval", () => import("./eval.ts").then((m) => m.default)],
+  ["matrix", () => import("./matrix.ts").then((m) => m.default)],
 ];
