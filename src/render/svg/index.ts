@@ -3,7 +3,7 @@ export { scatterDiagram, contributorsAt, type ScatterDiagramOptions, type Diagra
 export { directConvDiagram, busiestCell, type DirectConvDiagramOptions, type DirectCellKind } from "./direct-conv.ts";
 export { overlapHeatmap, type OverlapHeatmapOptions } from "./overlap-heatmap.ts";
 export {
-  INPUT_PALETTE, HATCHES, NEUTRAL, inputCellColour, inputCellFill, inputCellHatch, inputCellEntry, rampColour, rampInk,
+  INPUT_PALETTE, HATCHES, NEUTRAL, inputCellColour, texColour, inputCellFill, inputCellHatch, inputCellEntry, rampColour, rampInk,
   type PaletteEntry, type Hatch,
 } from "./palette.ts";
 export { escapeXml, svgTextContent, plainText } from "./xml.ts";

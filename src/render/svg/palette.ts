@@ -95,3 +95,15 @@ export function rampInk(i: number, n: number): string {
   const t = n <= 1 ? 0.5 : i / (n - 1);
   return t > 0.45 ? "#FFFFFF" : NEUTRAL.ink;
 }
+
+/**
+ * TeX that colours `tex` in the colour of input cell `flatIndex`. Uses `\textcolor{c}{...}`, which
+ * KaTeX and MathJax both scope to its argument (`\color{c}` is a switch in KaTeX: it would colour
+ * everything after it).
+ *
+ * @example
+ * texColour(1, "x_{0,1}") // "\\textcolor{#B84E00}{x_{0,1}}"
+ */
+export function texColour(flatIndex: number, tex: string): string {
+  return `\\textcolor{${inputCellColour(flatIndex)}}{${tex}}`;
+}

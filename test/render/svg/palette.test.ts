@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  HATCHES, INPUT_PALETTE, inputCellColour, inputCellFill, inputCellHatch, rampColour,
+  HATCHES, INPUT_PALETTE, inputCellColour, inputCellFill, inputCellHatch, rampColour, texColour,
 } from "../../../src/render/svg/palette.ts";
 
 const luminance = (hex: string) => {
@@ -51,5 +51,9 @@ describe("the input-cell palette", () => {
   it("ramps the heatmap from light to dark", () => {
     expect(luminance(rampColour(0, 3))).toBeGreaterThan(luminance(rampColour(1, 3)));
     expect(luminance(rampColour(1, 3))).toBeGreaterThan(luminance(rampColour(2, 3)));
+  });
+
+  it("colours TeX with \\textcolor, scoped to its argument", () => {
+    expect(texColour(1, "x_{0,1}")).toBe("\\textcolor{#B84E00}{x_{0,1}}");
   });
 });
