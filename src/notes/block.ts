@@ -27,6 +27,8 @@ export interface NoteBlock {
   readonly cell: string | undefined;
   /** A claimed output, as `tconv check --claim` takes it; the block then renders the checker's report. */
   readonly claim: string | undefined;
+  /** Each key as the block spelled it (`output_padding` or `output-padding`), so errors name what the user wrote. */
+  readonly spelling: Readonly<Record<string, string>>;
 }
 
 /** The spelling used in blocks: both `output_padding` and `output-padding` are accepted. */
@@ -48,7 +50,8 @@ const KNOWN = new Set<string>([...PROBLEM_KEYS, ...VIEW_KEYS]);
  * @example
  * parseNoteBlock("input: [[1, 2], [3, 4]]\nkernel: [[1, 0], [0, -1]]\nstride: [2, 1]\nsections: [size, cells]")
  * // → { problem: { input: "[[1, 2], [3, 4]]", kernel: "[[1, 0], [0, -1]]", stride: "2,1" },
- * //     sections: ["size", "cells"], lang: undefined, cell: undefined, claim: undefined }
+ * //     sections: ["size", "cells"], lang: undefined, cell: undefined, claim: undefined,
+ * //     spelling: { input: "input", kernel: "kernel", stride: "stride", sections: "sections" } }
  */
 export function parseNoteBlock(body: string): NoteBlock {
   const doc = parseDocument(body, { uniqueKeys: true, prettyErrors: true });
@@ -74,7 +77,7 @@ export function parseNoteBlock(body: string): NoteBlock {
     const key = canonicalKey(rawKey);
     if (!KNOWN.has(key)) {
       throw new TconvError("unknown-key", rawKey,
-        `unknown key; expected one of ${[...PROBLEM_KEYS, ...VIEW_KEYS].join(", ")}`);
+        `unknown key; expected one of ${[...PROBLEM_KEYS, ...VIEW_KEYS].map((k) => k.replace(/-/g, "_")).join(", ")}`);
     }
     const earlier = seen.get(key);
     if (earlier !== undefined) {
@@ -91,7 +94,7 @@ export function parseNoteBlock(body: string): NoteBlock {
   }
   if (problem.input === undefined) throw new TconvError("missing-key", "input", "the block needs input: (the transposed convolution's input)");
   if (problem.kernel === undefined) throw new TconvError("missing-key", "kernel", "the block needs kernel: (the weights)");
-  return { problem, sections, lang: view.lang, cell: view.cell, claim: view.claim };
+  return { problem, sections, lang: view.lang, cell: view.cell, claim: view.claim, spelling: Object.fromEntries(seen) };
 }
 
 function optionText(key: string, value: unknown, path: string): string {

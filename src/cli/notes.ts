@@ -1,0 +1,20 @@
+import type { CommandDefinition } from "./commands.ts";
+
+/**
+ * `tconv notes FILE...`: renders the ```` ```tconv ```` blocks of Markdown notes in place. The
+ * writer (src/notes) is loaded only when the command runs.
+ */
+const notes: CommandDefinition = (program, io, setExit) => {
+  program
+    .command("notes")
+    .description("render every ```tconv block of Markdown notes in place, between <!-- tconv:begin/end --> markers, idempotently")
+    .argument("<files...>", "Markdown notes to render (each is rewritten atomically, only when something changed)")
+    .option("--check", "change nothing; list stale blocks as file:line and exit 1 if there are any")
+    .option("--strict", "a block with bad content is an error (exit 2, no file written) instead of a warning callout in the note")
+    .action(async (files: string[], options: { check?: boolean; strict?: boolean }) => {
+      const { runNotes } = await import("../notes/run.ts");
+      setExit(await runNotes(files, options, io));
+    });
+};
+
+export default notes;

@@ -1,0 +1,81 @@
+/**
+ * `remarkTconv`: the unified/remark plugin that turns ```` ```tconv ```` blocks into their
+ * derivation at site-build time. The derivation is Markdown; it is parsed by the host processor's
+ * own parser (so with remark-math in the pipeline its `$$` becomes math nodes that rehype-katex
+ * renders) and spliced in place of the block. Regions written by `tconv notes` are dropped, so a
+ * note renders the same whether or not it was run through the notes command first.
+ */
+import type { Code, Html, Parent, Root, RootContent } from "mdast";
+import type { Processor } from "unified";
+import { isTconvInfo } from "./fences.ts";
+import { isEndMarker, parseBeginMarker } from "./markers.ts";
+import { renderBlockBody, type DeriveContext, type Deriver } from "./render-block.ts";
+
+export interface TconvPluginOptions {
+  /** Directory that `@file.json` tensors resolve against (default: the process's). */
+  readonly cwd?: string;
+  /** Keep the block's YAML source as a code block above its derivation (default false). */
+  readonly keepSource?: boolean;
+  /** What renders a valid block; the default is tconv's walkthrough (or checker report for `claim`). */
+  readonly derive?: Deriver;
+}
+
+/**
+ * The remark plugin. Use it after remark-parse and remark-math, before remark-rehype.
+ *
+ * @example
+ * const html = String(await unified().use(remarkParse).use(remarkMath).use(remarkTconv)
+ *   .use(remarkRehype).use(rehypeKatex).use(rehypeStringify).process(note));
+ */
+export function remarkTconv(this: Processor, options: TconvPluginOptions = {}) {
+  // eslint-disable-next-line @typescript-eslint/no-this-alias -- the transformer needs the host's parser
+  const processor = this;
+  const context: DeriveContext = { cwd: options.cwd ?? process.cwd() };
+  return async (tree: Root): Promise<void> => {
+    const derive = options.derive ?? (await import("./derive.ts")).deriveBlock;
+    dropGeneratedRegions(tree);
+    const blocks: Array<{ parent: Parent; node: Code }> = [];
+    collectBlocks(tree, blocks);
+    for (const { parent, node } of blocks) {
+      const rendered = await renderBlockBody(node.value + "\n", derive, context);
+      const fragment = processor.parse(rendered.markdown) as Root;
+      const nodes = fragment.children.map(withoutPositions);
+      const replacement = options.keepSource ? [node, ...nodes] : nodes;
+      const at = parent.children.indexOf(node as never);
+      parent.children.splice(at, 1, ...(replacement as never[]));
+    }
+  };
+}
+
+function isTconvCode(node: RootContent): node is Code {
+  return node.type === "code" && typeof node.lang === "string" && isTconvInfo(`${node.lang} ${node.meta ?? ""}`);
+}
+
+function collectBlocks(parent: Parent, out: Array<{ parent: Parent; node: Code }>): void {
+  for (const child of parent.children) {
+    if (isTconvCode(child)) out.push({ parent, node: child });
+    else if ("children" in child) collectBlocks(child as Parent, out);
+  }
+}
+
+/** Removes `<!-- tconv:begin -->` … `<!-- tconv:end -->` and everything between, at the top level. */
+function dropGeneratedRegions(tree: Root): void {
+  const kept: RootContent[] = [];
+  let inside = false;
+  for (const child of tree.children) {
+    const marker = child.type === "html" ? (child as Html).value.trim() : undefined;
+    if (!inside && marker !== undefined && parseBeginMarker(marker) !== undefined) { inside = true; continue; }
+    if (inside && marker !== undefined && isEndMarker(marker)) { inside = false; continue; }
+    if (!inside) kept.push(child);
+  }
+  // An unterminated region is the user's text (as in the notes writer): keep everything then.
+  if (!inside) tree.children = kept;
+}
+
+/** Positions of the fragment refer to the generated Markdown, not the note: drop them. */
+function withoutPositions<T extends object>(node: T): T {
+  const copy = { ...node } as Record<string, unknown>;
+  delete copy.position;
+  if (Array.isArray(copy.children)) copy.children = (copy.children as object[]).map(withoutPositions);
+  return copy as T;
+}

@@ -1,0 +1,41 @@
+/**
+ * The two site-build pipelines the plugins are tested in, exactly as a site would set them up:
+ * remark-parse → remark-math → remarkTconv → remark-rehype → rehype-katex → rehype-stringify, and
+ * markdown-it with markdown-it-texmath on KaTeX. KaTeX errors are rendered (not thrown) so the
+ * browser tests can find them as `.katex-error` nodes.
+ */
+import katex from "katex";
+import markdownIt from "markdown-it";
+import texmath from "markdown-it-texmath";
+import rehypeKatex from "rehype-katex";
+import rehypeStringify from "rehype-stringify";
+import remarkMath from "remark-math";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { markdownItTconv, type MarkdownItTconvOptions } from "../../src/notes/markdown-it.ts";
+import { remarkTconv, type TconvPluginOptions } from "../../src/notes/remark.ts";
+
+export async function viaRemark(note: string, options: TconvPluginOptions = {}): Promise<string> {
+  const file = await unified()
+    .use(remarkParse).use(remarkMath).use(remarkTconv, options)
+    .use(remarkRehype).use(rehypeKatex, { strict: "ignore", trust: false })
+    .use(rehypeStringify)
+    .process(note);
+  return String(file);
+}
+
+export function viaMarkdownIt(note: string, options: MarkdownItTconvOptions = {}): string {
+  return markdownIt()
+    .use(texmath, { engine: katex, delimiters: "dollars", katexOptions: { throwOnError: false, strict: "ignore", trust: false } })
+    .use(markdownItTconv, options)
+    .render(note);
+}
+
+/** A page that shows the HTML with KaTeX's stylesheet from node_modules (the page lives in test-results/pages/). */
+export function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<link rel="stylesheet" href="../../node_modules/katex/dist/katex.min.css">
+<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;line-height:1.5}</style>
+</head><body>${body}</body></html>`;
+}

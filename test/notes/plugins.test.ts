@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { renderNote } from "../../src/notes/document.ts";
+import type { Deriver } from "../../src/notes/render-block.ts";
+import { viaMarkdownIt, viaRemark } from "./pipelines.ts";
+
+/** A derivation with inline and display math, standing in for the walkthrough to test the plumbing. */
+const derive: Deriver = (block) =>
+  `### Output size\n\nFor input ${block.problem.input?.replace(/[[\]]/g, "")}: $o = (i-1)\\cdot s + k$.\n\n$$\n\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}\n$$\n`;
+const syncDerive = derive as (b: Parameters<Deriver>[0], c: Parameters<Deriver>[1]) => string;
+
+const note = [
+  "# Week 3", "", "```tconv", "input: [1, 2]", "kernel: [1, 1]", "```", "",
+  "Some $x^2$ text.", "", "```python", "print('```tconv')", "```", "",
+  "```tconv", "input: [1]", "kernel: [1]", "\"<script>alert(1)</script>\": 2", "```", "",
+].join("\n");
+
+const pipelines = [
+  ["remark", (text: string, keepSource = false) => viaRemark(text, { derive, keepSource })],
+  ["markdown-it", async (text: string, keepSource = false) => viaMarkdownIt(text, { derive: syncDerive, keepSource })],
+] as const;
+
+describe.each(pipelines)("the %s plugin", (_name, build) => {
+  it("replaces a tconv block with its derivation, math rendered by KaTeX", async () => {
+    const html = await build(note);
+    expect(html).toMatch(/<h3>Output size<\/h3>/);
+    expect(html).toContain("For input 1, 2:");
+    expect(html).toContain('class="katex-display"');
+    expect(html).not.toContain("katex-error");
+    expect(html).not.toContain("language-tconv");
+  });
+
+  it("leaves other code blocks and the note's own math alone", async () => {
+    const html = await build(note);
+    expect(html).toContain('class="language-python"');
+    expect(html).toContain("print(&#x27;```tconv&#x27;)".replace(/&#x27;/g, html.includes("&#x27;") ? "&#x27;" : "'"));
+    expect(html).toContain("<annotation encoding=\"application/x-tex\">x^2</annotation>");
+  });
+
+  it("shows a bad block as an escaped warning without running the user's HTML", async () => {
+    const html = await build(note);
+    expect(html).toMatch(/<blockquote>\s*<p>\[!WARNING\]\s*tconv could not render this block: (&lt;|&#x3C;)script(&gt;|>)alert\(1\)(&lt;|&#x3C;)\/script(&gt;|>): unknown key/);
+    expect(html).not.toContain("<script>");
+  });
+
+  it("renders a note the same before and after tconv notes wrote its regions", async () => {
+    const rendered = await renderNote(note, () => ({ markdown: "stale text that must not appear\n\n$$\nx\n$$" }));
+    expect(rendered.text).toContain("tconv:begin");
+    const before = await build(note);
+    const after = await build(rendered.text);
+    expect(after).not.toContain("stale text");
+    expect(after).toBe(before);
+  });
+
+  it("keeps the block's source above the derivation when asked", async () => {
+    const html = await build(note, true);
+    expect(html).toContain('class="language-tconv"');
+    expect(html).toContain("For input 1, 2:");
+  });
+});
