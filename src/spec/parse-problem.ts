@@ -174,7 +174,8 @@ export function parseShapeProblem(options: ShapeProblemOptions): ShapeProblem {
       throw new TconvError("bad-shape", field, `every size must be a positive integer, got [${shape.join(",")}]`);
     }
   }
-  const base = build(options, names, inputShape, kernelShape);
+  const base = build(options, names, inputShape, kernelShape,
+    { input: names.inputShape, kernel: kernel ? names.kernel : names.kernelShape });
   if (!kernel) return base;
   return Object.freeze({ ...base, w: kernelToCanonical(base.layout, kernel, base.info.rank) });
 }
@@ -215,16 +216,22 @@ export function requireTermLimit(info: ConvInfo, limit: number, field: string): 
   const terms = termCount(info);
   if (terms > limit) {
     throw new TconvError("too-large", field,
-      `this problem has ${terms.toExponential(2)} multiply-add terms, above the limit of ${limit.toExponential(2)}; raise it with ${field} ${Math.ceil(terms)} if you mean it`,
+      `this problem has ${count(terms)} multiply-add terms, above the limit of ${count(limit)}; raise it with ${field} ${Math.ceil(terms)} if you mean it`,
       { expected: `<= ${limit}`, actual: String(terms) });
   }
 }
 
-function build(options: ParameterOptions, names: FieldNames, inputShape: readonly number[], kernelShape: readonly number[]): ShapeProblem {
+const count = (n: number) => (n < 1e6 ? String(n) : n.toExponential(2));
+
+/** `fields` names where the shapes came from: the tensors, or `--input-shape`/`--kernel-shape`. */
+function build(
+  options: ParameterOptions, names: FieldNames, inputShape: readonly number[], kernelShape: readonly number[],
+  fields: { input: string; kernel: string } = { input: names.input, kernel: names.kernel },
+): ShapeProblem {
   const layout = parseLayout(options.layout, names.layout);
   const op = parseOp(options.op, names.op);
-  const rank = spatialRank(layout, kernelShape, names.kernel);
-  const { shape: xShape, batched } = canonicalInputShape(layout, inputShape, rank, names.input);
+  const rank = spatialRank(layout, kernelShape, fields.kernel);
+  const { shape: xShape, batched } = canonicalInputShape(layout, inputShape, rank, fields.input);
   const wShape = canonicalKernelShape(layout, kernelShape, rank);
 
   const groupsList = parseIntList(options.groups ?? 1, names.groups);
@@ -244,14 +251,14 @@ function build(options: ParameterOptions, names: FieldNames, inputShape: readonl
     : (op === "transposed" ? "[C_in, C_out/groups, *kernel]" : "[C_out, C_in/groups, *kernel]");
   if (op === "transposed") {
     if (w0 !== inChannels) {
-      throw new TconvError("channel-mismatch", names.kernel,
+      throw new TconvError("channel-mismatch", fields.kernel,
         `Given transposed=1, weight of size [${kernelShape.join(", ")}] (${kernelForm}), expected input to have ${w0} channels, but got ${inChannels} channels instead`,
         { expected: String(w0), actual: String(inChannels) });
     }
     outChannels = w1 * groups;
   } else {
     if (w1 * groups !== inChannels) {
-      throw new TconvError("channel-mismatch", names.kernel,
+      throw new TconvError("channel-mismatch", fields.kernel,
         `weight of size [${kernelShape.join(", ")}] (${kernelForm}) with groups ${groups} expects input to have ${w1 * groups} channels, but got ${inChannels} channels instead`,
         { expected: String(w1 * groups), actual: String(inChannels) });
     }
