@@ -1,0 +1,211 @@
+/**
+ * The checker: compares a claimed output with the truth — shape first, then every known cell —
+ * and diagnoses the wrong ones by recomputing the problem under each known mistake, solving for a
+ * misread value, and trying the smallest change of each wrong cell's terms. Pure: no text, no I/O.
+ */
+import { TconvError } from "../spec/error.ts";
+import type { Claim } from "./claim/index.ts";
+import type { ClaimEntry } from "./claim/entry.ts";
+import { claimMatches } from "./compare.ts";
+import { evaluateNums } from "./evaluate.ts";
+import { alignRank, canonicalShapeOf, layoutIndexOf, layoutShape, normaliseLayout, toCanonical } from "./layout.ts";
+import {
+  cellMistakes, fitMistakes, problemMistakes,
+  type CellContext, type CellExplanation, type CellMistakeId, type Diagnosis, type MistakeContext,
+} from "./mistakes/index.ts";
+import type { CheckProblem, Layout } from "./problem.ts";
+import { checkShape, type ShapeFinding } from "./shape/check.ts";
+import { shapeMisuses } from "./shape/misuses.ts";
+import { recomputeWith } from "./mistakes/recompute.ts";
+import { cellTerms, type TermRef } from "./terms.ts";
+import { mul, type Num } from "./value.ts";
+import type { Scalar } from "../algebra/scalar.ts";
+
+export interface WrongCell {
+  /** Canonical flat output index. */
+  readonly cell: number;
+  /** The cell's index in the user's layout. */
+  readonly index: readonly number[];
+  readonly expected: Num;
+  readonly claimed: ClaimEntry;
+  readonly terms: readonly TermRef[];
+  readonly termValues: readonly Num[];
+  /** The smallest term changes that give the claimed value (`arithmetic-slip` only when nothing else does). */
+  readonly explanations: readonly CellExplanation[];
+}
+
+export interface CheckResult {
+  readonly correct: boolean;
+  readonly layout: Layout;
+  readonly shape: ShapeFinding;
+  /** The true output, canonical order. */
+  readonly truth: readonly Num[];
+  readonly wrong: readonly WrongCell[];
+  /** Cells compared (claimed with a value) and left out (`?`). */
+  readonly compared: number;
+  readonly unknown: number;
+  /** Most cells explained first. */
+  readonly diagnosis: readonly Diagnosis[];
+  /** The claim in canonical order (absent when only a shape was claimed). */
+  readonly claim?: readonly ClaimEntry[];
+}
+
+export interface CheckRequest {
+  readonly problem: CheckProblem;
+  /** The claimed tensor, in the user's layout. */
+  readonly claim?: Claim | undefined;
+  /** A claimed output shape, in the user's layout. */
+  readonly claimShape?: readonly number[] | undefined;
+}
+
+/**
+ * Checks a claim against a problem.
+ *
+ * @example
+ * const r = checkClaim({ problem, claim: parseClaim("[[1,2,0],[3,2,-2],[0,-3,-3]]", { field: "--claim" }) });
+ * r.correct                      // false
+ * r.wrong.map((c) => c.index)    // [[1,1],[2,2]]
+ * r.diagnosis[0]?.mistake        // "misread-value" (x_{1,1} read as 3)
+ */
+export function checkClaim(req: CheckRequest): CheckResult {
+  const { problem } = req;
+  const info = problem.info;
+  const layout = normaliseLayout(problem.layout);
+  const expectedLayout = layoutShape(info, layout);
+  if (!req.claim && !req.claimShape) throw new TconvError("no-claim", "--claim", "give a claim (--claim) or a claimed shape (--claim-shape)");
+  const fromClaim = req.claim && alignRank(req.claim.shape, expectedLayout, "--claim");
+  const fromShape = req.claimShape && alignRank(req.claimShape, expectedLayout, "--claim-shape");
+  if (fromClaim && fromShape && fromClaim.some((n, i) => n !== fromShape[i])) {
+    throw new TconvError("claim-shape-mismatch", "--claim-shape",
+      `says [${req.claimShape!.join(",")}] but the claimed tensor has shape [${req.claim!.shape.join(",")}]`);
+  }
+  const claimedLayout = (fromClaim ?? fromShape)!;
+  const claimedCanon = canonicalShapeOf(claimedLayout, layout, info.rank);
+  const shape = checkShape(info, claimedCanon);
+  const ctx = mistakeContext(problem);
+  const truth = ctx.truth;
+  const claim = req.claim && toCanonical(req.claim.entries, claimedLayout, layout, info.rank);
+  const unknown = claim ? claim.filter((e) => e.kind === "unknown").length : 0;
+  const compared = claim ? claim.length - unknown : 0;
+  const base = { layout, shape, truth, compared, unknown, ...(claim ? { claim } : {}) };
+  if (!claim) return { ...base, correct: shape.ok, wrong: [], diagnosis: [] };
+  if (!shape.ok) return { ...base, correct: false, wrong: [], diagnosis: diagnoseShape(ctx, shape, claim, compared) };
+
+  const wrongCells: number[] = [];
+  claim.forEach((e, cell) => { if (!claimMatches(e, truth[cell]!)) wrongCells.push(cell); });
+  if (wrongCells.length === 0) return { ...base, correct: true, wrong: [], diagnosis: [] };
+
+  const wrongSet = new Set(wrongCells);
+  const diagnosis: Diagnosis[] = [];
+  const explainedWhole = new Set<number>();
+  for (const mistake of problemMistakes) {
+    for (const r of mistake.recompute(ctx)) {
+      if (!sameShape(r.info.outputShape, info.outputShape)) continue;
+      const cells: number[] = [];
+      let contradicts = false;
+      for (let c = 0; c < claim.length && !contradicts; c++) {
+        const e = claim[c]!;
+        if (e.kind === "unknown") continue;
+        const ok = claimMatches(e, r.values[c]!);
+        if (wrongSet.has(c)) { if (ok) cells.push(c); } else if (!ok) contradicts = true;
+      }
+      if (contradicts || cells.length === 0) continue;
+      diagnosis.push({ ...r.diagnosis, explains: cells.length, cells } as Diagnosis);
+      for (const c of cells) explainedWhole.add(c);
+    }
+  }
+  for (const fit of fitMistakes) {
+    for (const d of fit.fit({ ...ctx, claim, wrong: wrongCells })) {
+      diagnosis.push(d);
+      for (const c of d.cells) explainedWhole.add(c);
+    }
+  }
+
+  const wrong: WrongCell[] = [];
+  const byMistake = new Map<CellMistakeId, number[]>();
+  const canonOut = info.outputShape;
+  for (const cell of wrongCells) {
+    const terms = ctx.terms.termsOf(cell);
+    const termValues = terms.map((t) => mul(ctx.xValues[t.x]!, ctx.wValues[t.w]!));
+    const co = Math.floor(cell / info.outCount) % info.outChannels;
+    const cc: CellContext = {
+      cell, expected: truth[cell]!, claimed: claim[cell]!, terms, termValues,
+      bias: ctx.biasValues?.[co], ctx,
+    };
+    const explanations: CellExplanation[] = [];
+    for (const m of cellMistakes) {
+      if (m.id === "arithmetic-slip" && (explanations.length > 0 || explainedWhole.has(cell))) continue;
+      const found = m.explain(cc);
+      if (found.length > 0) {
+        explanations.push(...found);
+        const list = byMistake.get(m.id) ?? [];
+        list.push(cell);
+        byMistake.set(m.id, list);
+      }
+    }
+    wrong.push({
+      cell, index: layoutIndexOf(cell, canonOut, layout, info.rank), expected: truth[cell]!, claimed: claim[cell]!,
+      terms, termValues, explanations,
+    });
+  }
+  for (const m of cellMistakes) {
+    const cells = byMistake.get(m.id);
+    if (cells) diagnosis.push({ mistake: m.id, explains: cells.length, cells });
+  }
+  return { ...base, correct: false, wrong, diagnosis: rank(diagnosis) };
+}
+
+/** A wrong shape: which recomputed mistakes give the claimed shape and every claimed value. */
+function diagnoseShape(ctx: MistakeContext, shape: ShapeFinding, claim: readonly ClaimEntry[], compared: number): Diagnosis[] {
+  if (compared === 0) return [];
+  const found: Diagnosis[] = [];
+  const reproduces = (outShape: readonly number[], values: readonly Num[]) =>
+    sameShape(outShape, shape.claimed) && claim.every((e, c) => claimMatches(e, values[c]!));
+  for (const mistake of problemMistakes) {
+    for (const r of mistake.recompute(ctx)) {
+      if (reproduces(r.info.outputShape, r.values)) found.push({ ...r.diagnosis, explains: compared, cells: [] } as Diagnosis);
+    }
+  }
+  if (!shape.batchOrChannels && shape.axes.length > 0) {
+    const axes = shape.axes.map((a) => a.axis);
+    const tried = new Set<string>();
+    for (const m of shapeMisuses) {
+      if (!m.change || m.op !== ctx.problem.info.op || tried.has(m.id)) continue;
+      if (!shape.axes.every((a) => a.misuses.includes(m.id))) continue;
+      tried.add(m.id);
+      if (found.some((d) => d.mistake === m.id)) continue;
+      const r = recomputeWith(ctx.problem, m.change(ctx.problem.params, axes));
+      if (r && reproduces(r.info.outputShape, r.values)) {
+        found.push({ mistake: m.id, explains: compared, cells: [], axes } as Diagnosis);
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * What every mistake needs: the truth, the term lister and the tensors as numbers.
+ *
+ * @example mistakeContext(problem).truth.map(String) // the true output, canonical order
+ */
+export function mistakeContext(problem: CheckProblem, truth?: readonly Num[]): MistakeContext {
+  const nums = (data: readonly Scalar[], field: string) => data.map((s): Num => {
+    if (s.kind === "symbol") throw new TconvError("symbol-not-allowed", field, `${s.name}: check needs numbers, not symbols`);
+    return s.value;
+  });
+  const xValues = nums(problem.x.data, "--input"), wValues = nums(problem.w.data, "--kernel");
+  const biasValues = problem.bias && nums(problem.bias.data, "--bias");
+  return {
+    problem, truth: truth ?? evaluateNums(problem.info, problem.x, problem.w, problem.bias),
+    terms: cellTerms(problem.info), xValues, wValues, biasValues,
+  };
+}
+
+const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((n, i) => n === b[i]);
+
+/** Most cells explained first; the table order breaks ties; `arithmetic-slip` always last. */
+function rank(d: Diagnosis[]): Diagnosis[] {
+  const slip = d.filter((x) => x.mistake === "arithmetic-slip");
+  const rest = d.filter((x) => x.mistake !== "arithmetic-slip");
+  return [...rest.map((x, i) => [x, i] as const).sort((a, b) => b[0].explains - a[0].explains || a[1] - b[1]).map(([x]) => x), ...slip];
+}
