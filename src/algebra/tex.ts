@@ -79,11 +79,11 @@ export function cdot(a: string, b: string): string {
 /**
  * Whether a symbol's TeX reads unambiguously when juxtaposed with a neighbour: one letter or one
  * control word, optionally with a braced or single-character subscript (`x_{0,1}`, `a`,
- * `\alpha_1`). Longer names (`w1`, `bias`) are joined with `\cdot` instead, so `w1 w2` never
+ * `\alpha_1`), optionally raised to a power (`x_{0}^{2}`). Longer names (`w1`, `bias`) are joined with `\cdot` instead, so `w1 w2` never
  * reads as `w1w2`.
  */
 export function isAtomTex(tex: string): boolean {
-  return /^(?:[A-Za-z]|\\[A-Za-z]+)(?:_(?:\{[^{}]*\}|[A-Za-z0-9]))?$/.test(tex);
+  return /^(?:[A-Za-z]|\\[A-Za-z]+)(?:_(?:\{[^{}]*\}|[A-Za-z0-9]))?(?:\^\{\d+\})?$/.test(tex);
 }
 
 /**
