@@ -8,6 +8,7 @@ import type { ConvInfo } from "../../geometry/conv-info.ts";
 import { directConvGeometry } from "../../geometry/direct-conv.ts";
 import { overlapCounts } from "../../geometry/overlap.ts";
 import { narrowPosition, widePosition, type AxisStep } from "../../geometry/relation.ts";
+import { rowMajorStrides } from "../../geometry/taps.ts";
 import { NEUTRAL, inputCellColour } from "./palette.ts";
 import {
   axisIndexLabels, captionBlock, ellipsisBands, fitSize, inputPatternDefs, inputPatternId, legendRows,
@@ -164,9 +165,24 @@ export function directConvDiagram(info: ConvInfo, opts: DirectConvDiagramOptions
     const r = rAxis ? rAxis.windowAt(win[plane.rowAxis]!, tr) : 0, c = cAxis.windowAt(win[plane.colAxis]!, tc);
     winTaps.set(`${r},${c}`, [tr, tc]);
   }
+  // Leading axes (3-D and up): the drawn input slice is index 0 and the window's output index is
+  // 0, so the kernel slice that joins them is the tap with 0 = 0·s + t·d − p on that axis.
+  const fixedTap = new Map<number, number>();
+  for (const ax of plane.fixedAxes) {
+    const axis = info.axes[ax]!;
+    let tap = -1;
+    for (let t = 0; t < axis.kernel && tap < 0; t++) if (widePosition(axis, 0, t) === 0) tap = t;
+    fixedTap.set(ax, tap);
+  }
+  const sliceMeets = [...fixedTap.values()].every((t) => t >= 0);
+  const kStrides = rowMajorStrides(info.kernelSpatial);
   // The drawn kernel: rotated by 180° for the transposed view, so drawn tap t holds w[k−1−t].
-  const kernelFlat = (tr: number, tc: number) =>
-    planeFlat(plane, info.kernelSpatial, transposed ? kr - 1 - tr : tr, transposed ? kc - 1 - tc : tc);
+  const kernelFlat = (tr: number, tc: number) => {
+    let flat = 0;
+    for (const [ax, t] of fixedTap) flat += Math.max(t, 0) * kStrides[ax]!;
+    if (hasRows) flat += (transposed ? kr - 1 - tr : tr) * kStrides[plane.rowAxis]!;
+    return flat + (transposed ? kc - 1 - tc : tc) * kStrides[plane.colAxis]!;
+  };
 
   const used = new Set<number>();
   let body = "", overlay = "";
@@ -192,7 +208,7 @@ export function directConvDiagram(info: ConvInfo, opts: DirectConvDiagramOptions
     if (kind === "cropped") dash = ` stroke-dasharray="4 3"`;
     body += `<g class="padded-cell ${kind}"${flat >= 0 ? ` data-input="${flat}"` : ""} data-pos="${r},${c}"${kind === "cropped" ? ` opacity="0.45"` : ""}>`
       + `<rect x="${num(x)}" y="${num(y)}" width="${num(cell)}" height="${num(cell)}" fill="${fill}" stroke="${stroke}" stroke-width="${kind === "input" ? 1.5 : 1}"${dash}/>`;
-    const tap = winTaps.get(`${r},${c}`);
+    const tap = sliceMeets ? winTaps.get(`${r},${c}`) : undefined;
     const ly = tap && kind !== "cropped" ? y + cell / 2 - 1 : y + cell / 2 + 4;
     body += text(x + cell / 2, ly, label, { size: fitSize(label, cell - 8, 13), fill: ink, backing: kind === "input" || kind === "padding" });
     body += `</g>`;
@@ -266,7 +282,7 @@ export function directConvDiagram(info: ConvInfo, opts: DirectConvDiagramOptions
   const paragraphs = [main,
     ...elisionNotes(lang, transposed ? S.paddedInput : S.input, rows, cols, hasRows),
     ...elisionNotes(lang, S.output, oRows, oCols, hasRows),
-    ...sliceNote(lang, plane)];
+    ...sliceNote(lang, plane), ...(sliceMeets ? [] : [S.sliceMisses])];
   const [capSvg, capH] = captionBlock(left, y + 4, width - left - 10, paragraphs);
   body += capSvg;
 

@@ -37,6 +37,7 @@ export interface DiagramStrings {
   readonly rows: string;
   readonly cols: string;
   readonly axis: (n: number) => string;
+  readonly sliceMisses: string;
   readonly beforeAfter: (before: number, after: number) => string;
 }
 
@@ -71,6 +72,7 @@ const en: DiagramStrings = {
   rows: "rows",
   cols: "columns",
   axis: (n) => `axis ${n}`,
+  sliceMisses: "In this slice no kernel tap reaches the input at index 0 of the leading axes, so no products are marked.",
   beforeAfter: (b, a) => `${b} before, ${a} after`,
 };
 
@@ -102,6 +104,7 @@ const zh: DiagramStrings = {
   rows: "行",
   cols: "列",
   axis: (n) => `第 ${n} 轴`,
+  sliceMisses: "在这个切片中，没有卷积核的元素对应到前导轴下标为 0 的输入，因此没有标出乘积。",
   beforeAfter: (b, a) => `前 ${b}，后 ${a}`,
 };
 

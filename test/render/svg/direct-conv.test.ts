@@ -73,6 +73,17 @@ describe("directConvDiagram", () => {
     });
   }
 
+  it("3-D, padding 1 on the depth axis: the window's products in the drawn slice are the tap tables' pairs with input depth 0", () => {
+    const info = infoOf({ inputSize: [2, 2, 2], kernelSize: [3, 2, 2], padBegin: [1, 0, 0], padEnd: [1, 0, 0] });
+    const perSlice = 4;
+    for (let o = 0; o < info.outSpatial[1]! * info.outSpatial[2]!; o++) {
+      const idx = [0, Math.floor(o / info.outSpatial[2]!), o % info.outSpatial[2]!];
+      const svg = directConvDiagram(info, { inputLabels: labels(info.inCount, "x"), kernelLabels: labels(info.kernelCount, "w"), window: idx });
+      const expected = tablePairs(info, o).filter((pair) => Number(pair.split("·")[0]) < perSlice);
+      expect(windowPairs(svg)).toEqual(expected);
+    }
+  });
+
   it("stride 2: s − 1 zeros between values and d(k−1) − p padding, as directConvGeometry says", () => {
     const info = infoOf({ inputSize: [3, 3], kernelSize: [3, 3], stride: [2, 2], padBegin: [1, 1], padEnd: [1, 1], outputPadding: [1, 1] });
     const geo = directConvGeometry(info);
