@@ -26,7 +26,7 @@ describe("parseTensorLiteral", () => {
 
   it("keeps integers beyond 2^53 exact", () => {
     const [s] = parse("[123456789012345678901234567890]").data;
-    expect(s!.kind === "exact" && s.value.toString()).toBe("123456789012345678901234567890");
+    expect(s?.kind === "exact" && s.value.toString()).toBe("123456789012345678901234567890");
   });
 
   it("reads symbols with safe TeX: subscripts, trailing digits, Greek letters, long names", () => {

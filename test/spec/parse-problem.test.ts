@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { ScalarTensor } from "../../src/algebra/scalar.ts";
 import { evaluate, nestedOutput } from "../../src/api/evaluate.ts";
 import { TconvError } from "../../src/spec/error.ts";
 import { permute } from "../../src/spec/layout.ts";
 import { DEFAULT_MAX_TERMS, parseProblem, parseShapeProblem, termCount } from "../../src/spec/parse-problem.ts";
 
-const show = (t: { shape: readonly number[]; data: readonly { kind: string }[] }) =>
-  ({ shape: t.shape, data: t.data.map((s) => (s.kind === "exact" ? (s as { value: { toString(): string } }).value.toString() : s.kind)) });
+const show = (t: ScalarTensor) => ({ shape: t.shape, data: t.data.map((s) => (s.kind === "exact" ? s.value.toString() : s.kind)) });
 
 describe("parseProblem: one canonical problem from every layout", () => {
   it("a plain problem is single-image, single-channel", () => {
