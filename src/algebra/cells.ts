@@ -18,7 +18,7 @@ import { Polynomial, PolynomialBuilder } from "./polynomial.ts";
 import { Rational } from "./rational.ts";
 import { numericMode, type NumericMode, type Scalar, type ScalarTensor } from "./scalar.ts";
 import { defaultSymbols, outputLabels, type IndexOptions } from "./symbols.ts";
-import { cdot, factorTex, juxtapose } from "./tex.ts";
+import { cdot, factorTex } from "./tex.ts";
 
 /** One term of a cell: which input entry meets which weight entry. */
 export interface CellTerm {
@@ -137,23 +137,19 @@ export function deriveCells(
 
   function symbolicTex(flat: number): string {
     const nm = getNames(), xName = nm.x.data, wName = nm.w.data, bName = nm.bias.data;
-    let s = "";
-    forEachTerm(flat, (i, k) => {
-      const term = juxtapose([(xName[i] as SymbolScalar).tex, (wName[k] as SymbolScalar).tex]);
-      s = s === "" ? term : `${s} + ${term}`;
-    });
-    if (bias) { const b = (bName[channelOf(flat)] as SymbolScalar).tex; s = s === "" ? b : `${s} + ${b}`; }
-    return s === "" ? "0" : s;
+    // Default names are `x_{…}` and `w_{…}`: atoms that juxtapose by plain concatenation.
+    // Parts are joined once, so the result is one flat string, not a rope of partial sums.
+    const parts: string[] = [];
+    forEachTerm(flat, (i, k) => { parts.push((xName[i] as SymbolScalar).tex + (wName[k] as SymbolScalar).tex); });
+    if (bias) parts.push((bName[channelOf(flat)] as SymbolScalar).tex);
+    return parts.length === 0 ? "0" : parts.join(" + ");
   }
 
   function substitutedTex(flat: number): string {
-    let s = "";
-    forEachTerm(flat, (i, k) => {
-      const term = productTex(xd[i]!, wd[k]!);
-      s = s === "" ? term : `${s} + ${term}`;
-    });
-    if (bias) { const b = factorTex(bias.data[channelOf(flat)]!); s = s === "" ? b : `${s} + ${b}`; }
-    return s === "" ? "0" : s;
+    const parts: string[] = [];
+    forEachTerm(flat, (i, k) => { parts.push(productTex(xd[i]!, wd[k]!)); });
+    if (bias) parts.push(factorTex(bias.data[channelOf(flat)]!));
+    return parts.length === 0 ? "0" : parts.join(" + ");
   }
 
   let xr: Rational[] | undefined, wr: Rational[] | undefined;
