@@ -1,0 +1,97 @@
+/**
+ * The explain layer's API: a validated problem becomes a derivation (steps as data). Options are
+ * validated here, at the door, with errors naming the option (`--sections`, `--cell`).
+ */
+import { defaultSymbols, indexedNames } from "../algebra/symbols.ts";
+import { TconvError } from "../spec/error.ts";
+import type { Problem } from "../spec/parse-problem.ts";
+import type { Op } from "../spec/problem.ts";
+import { explainContext } from "./context.ts";
+import { defaultSections, stepRow, stepTable } from "./table.ts";
+import type { Derivation, StepKind } from "./types.ts";
+
+export type * from "./types.ts";
+export { defaultSections, stepTable } from "./table.ts";
+export { elide, shownCells, type Elided } from "./elision.ts";
+
+export interface ExplainOptions {
+  /** Which sections, in which order (default: every section that applies to the operation). */
+  readonly sections?: readonly StepKind[];
+  /** The cell explained in full: one 0-based index per spatial axis, or [n, c, *spatial]. */
+  readonly cell?: readonly number[];
+  readonly indexBase?: 0 | 1;
+}
+
+/**
+ * Parses `--sections a,b,c` (names from the step table) for an operation.
+ *
+ * @example parseSections("size,cells", "transposed") // ["size", "cells"]
+ */
+export function parseSections(text: string, op: Op, field = "--sections"): StepKind[] {
+  const names = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  if (names.length === 0) throw new TconvError("bad-sections", field, `expected section names such as size,cells; known: ${stepTable.map((r) => r.kind).join(", ")}`);
+  const seen = new Set<string>();
+  return names.map((name) => {
+    const row = stepTable.find((r) => r.kind === name);
+    if (!row) throw new TconvError("bad-sections", field, `unknown section "${name.slice(0, 40)}"; known: ${stepTable.map((r) => r.kind).join(", ")}`);
+    if (!row.ops.includes(op)) throw new TconvError("bad-sections", field, `section "${name}" applies to --op ${row.ops.join("/")} only; this problem is --op ${op}`);
+    if (seen.has(name)) throw new TconvError("bad-sections", field, `section "${name}" is listed twice`);
+    seen.add(name);
+    return row.kind;
+  });
+}
+
+/**
+ * Parses `--cell i,j` in the user's index base into 0-based indices, checked against the output.
+ *
+ * @example parseCell("1,1", seedProblem.info, 0) // [1, 1]
+ */
+export function parseCell(text: string, info: Problem["info"], indexBase: 0 | 1, field = "--cell"): number[] {
+  const parts = text.replace(/^\[(.*)\]$/s, "$1").split(",").map((s) => s.trim());
+  const full = parts.length !== info.rank;
+  if (parts.length !== info.rank && parts.length !== info.rank + 2) {
+    throw new TconvError("bad-cell", field, `expected ${info.rank} indices (one per spatial axis) or ${info.rank + 2} ([n, c, *spatial]), got ${parts.length}`);
+  }
+  const shape = full ? info.outputShape : info.outSpatial;
+  return parts.map((p, ax) => {
+    if (!/^\d+$/.test(p)) throw new TconvError("bad-cell", field, `index ${ax + 1} is "${p.slice(0, 20)}"; expected a whole number`);
+    const v = Number(p) - indexBase;
+    if (v < 0 || v >= shape[ax]!) {
+      throw new TconvError("bad-cell", field, `index ${ax + 1} is ${p}, outside ${indexBase}..${shape[ax]! - 1 + indexBase} (output shape ${shape.join("×")}, counted from ${indexBase})`);
+    }
+    return v;
+  });
+}
+
+/**
+ * Derives the walkthrough of a problem.
+ *
+ * @example
+ * const d = explain(parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" }));
+ * d.steps.map((s) => s.kind) // ["problem", "size", "scatter", "cells", "matrix", "direct", "roundtrip", "overlap", "check"]
+ */
+export function explain(problem: Problem, opts: ExplainOptions = {}): Derivation {
+  const indexBase = opts.indexBase ?? 0;
+  const sections = opts.sections ?? defaultSections(problem.info.op);
+  for (const kind of sections) {
+    if (!stepRow(kind).ops.includes(problem.info.op)) {
+      throw new TconvError("bad-sections", "sections", `section "${kind}" does not apply to --op ${problem.info.op}`);
+    }
+  }
+  const ctx = explainContext(problem, { indexBase, ...(opts.cell ? { cell: opts.cell } : {}) });
+  const names = defaultSymbols(problem.info, { indexBase });
+  const tex = (t: { data: readonly { kind: string; tex?: string }[] }) => t.data.map((s) => s.tex ?? "");
+  const derivation: Derivation = {
+    info: problem.info,
+    mode: ctx.cells.mode,
+    indexBase,
+    x: problem.x,
+    w: problem.w,
+    ...(problem.bias ? { bias: problem.bias } : {}),
+    names: { x: tex(names.x), w: tex(names.w), bias: tex(names.bias), y: indexedNames("y", problem.info.outputShape, 2, indexBase) },
+    output: ctx.output,
+    focus: ctx.focus,
+    steps: sections.map((kind) => stepRow(kind).build(ctx)),
+  };
+  return derivation;
+}

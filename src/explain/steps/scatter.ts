@@ -1,0 +1,31 @@
+/**
+ * Step 3, the scatter view: every input value times the whole kernel, placed where the relation
+ * o = a·s + t·d − p puts it. The placements are the rows of C (algebra/sparse.ts), read per batch
+ * item, so this view and the matrix view share one construction.
+ */
+import type { ExplainContext } from "../context.ts";
+import type { ScatterCopy, ScatterStep } from "../types.ts";
+
+/**
+ * Builds the scatter step (transposed convolution only).
+ *
+ * @example
+ * buildScatter(seedCtx).copies[1].placements // [[1, 0], [2, 1], [4, 2], [5, 3]]
+ */
+export function buildScatter(ctx: ExplainContext): ScatterStep {
+  const { info } = ctx;
+  if (info.op !== "transposed") throw new Error("buildScatter: only a transposed convolution scatters");
+  const c = ctx.matrix();
+  const perItemIn = info.inChannels * info.inCount, perItemOut = info.outChannels * info.outCount;
+  const copies: ScatterCopy[] = [];
+  for (let n = 0; n < info.batch; n++) {
+    for (let r = 0; r < c.rows; r++) {
+      const placements: [number, number][] = [];
+      for (let j = c.rowStart[r]!; j < c.rowStart[r + 1]!; j++) placements.push([n * perItemOut + c.col[j]!, c.source[j]!]);
+      // A copy of the kernel has kernelCount taps per output channel of the group.
+      const cropped = info.kernelCount * info.outChannelsPerGroup - placements.length;
+      copies.push({ input: n * perItemIn + r, placements, cropped });
+    }
+  }
+  return { kind: "scatter", copies };
+}

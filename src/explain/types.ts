@@ -1,0 +1,218 @@
+/**
+ * A walkthrough as data: a derivation is a list of steps, each a plain record discriminated on
+ * `kind` (DESIGN.md conventions 3 and 4). Steps hold indices and exact values, never prose or
+ * TeX, so one derivation renders to every format and language and tests assert on the data.
+ *
+ * Index conventions used by every step: tensors are canonical and row-major (input
+ * [N, C_in, *in], weight as ConvInfo says, output [N, C_out, *out]); a "flat" index is the
+ * row-major position in that tensor; multi-indices are 0-based (the renderer adds the index base).
+ */
+import type { AlgebraValue } from "../algebra/ring.ts";
+import type { NumericMode, ScalarTensor } from "../algebra/scalar.ts";
+import type { ConvInfo } from "../geometry/conv-info.ts";
+import type { DirectConvAxis } from "../geometry/direct-conv.ts";
+import type { CanonicalParams, Op } from "../spec/problem.ts";
+import type { Layout } from "../spec/layout.ts";
+import type { PaddingChoice } from "../spec/padding.ts";
+
+/** A parameter as one framework spells it. */
+export interface FrameworkArg {
+  readonly name: string;
+  readonly value: number | string | readonly number[] | readonly (readonly number[])[];
+}
+
+/** The same layer written for one framework. `exact: false` when the framework cannot say it directly. */
+export interface FrameworkCall {
+  readonly framework: "pytorch" | "onnx" | "tensorflow";
+  readonly call: string;
+  readonly args: readonly FrameworkArg[];
+  /** Why the call is not a literal translation (asymmetric padding in PyTorch, dilation+stride in TF). */
+  readonly caveat?: "asymmetric-padding" | "tf-dilation-with-stride" | "tf-groups";
+}
+
+export interface ProblemStep {
+  readonly kind: "problem";
+  readonly op: Op;
+  readonly layout: Layout;
+  readonly userShapes: { readonly input: readonly number[]; readonly kernel: readonly number[] };
+  readonly userOutputShape: readonly number[];
+  readonly params: CanonicalParams;
+  readonly mode: NumericMode;
+  readonly hasBias: boolean;
+  readonly frameworks: readonly FrameworkCall[];
+}
+
+export interface SizeAxis {
+  readonly input: number;
+  readonly kernel: number;
+  readonly stride: number;
+  readonly dilation: number;
+  readonly padBegin: number;
+  readonly padEnd: number;
+  readonly outputPadding: number;
+  readonly output: number;
+  /** conv_arithmetic's relationship: the ordinary convolution on this axis maps `convInput` to `convOutput`. */
+  readonly convInput: number;
+  readonly convOutput: number;
+  /**
+   * Transposed: (o + p_b + p_e − d(k−1) − 1) mod s — the sizes the stride rounds together, which
+   * output padding picks between. Conv: the same remainder for the conv's own input.
+   */
+  readonly remainder: number;
+}
+
+export interface SizeStep {
+  readonly kind: "size";
+  readonly op: Op;
+  readonly axes: readonly SizeAxis[];
+  readonly choices: readonly PaddingChoice[];
+}
+
+/** One input value's copy of the kernel: the output cells it lands in and through which tap. */
+export interface ScatterCopy {
+  /** Input flat index (batch, channel, space). */
+  readonly input: number;
+  /** Pairs [output flat, weight flat]; cells cropped by padding are not listed. */
+  readonly placements: readonly (readonly [number, number])[];
+  /** Kernel taps whose target was cropped away by padding. */
+  readonly cropped: number;
+}
+
+export interface ScatterStep {
+  readonly kind: "scatter";
+  readonly copies: readonly ScatterCopy[];
+}
+
+export interface CellEntry {
+  /** Output flat index. */
+  readonly flat: number;
+  readonly index: readonly number[];
+  /** Terms [input flat, weight flat] in the documented order (see algebra/cells.ts). */
+  readonly terms: readonly (readonly [number, number])[];
+  /** Output channel, for the bias summand (present only when the problem has a bias). */
+  readonly biasChannel?: number;
+  /** Exact or float value; a polynomial when symbols remain. */
+  readonly value: AlgebraValue;
+}
+
+export interface CellsStep {
+  readonly kind: "cells";
+  readonly cells: readonly CellEntry[];
+  /** The most terms any cell has (the overlap maximum, times input channels per group). */
+  readonly maxTerms: number;
+}
+
+export interface MatrixStep {
+  readonly kind: "matrix";
+  /** C: rows = narrow side, columns = wide side, per batch item (see algebra/sparse.ts). */
+  readonly rows: number;
+  readonly cols: number;
+  /** Stored entries [row, col, weight flat], row-major. */
+  readonly entries: readonly (readonly [number, number, number])[];
+  /** The vector multiplied, per batch item: input flats (vec x). */
+  readonly vector: readonly number[];
+  /** The product per batch item 0, before reshaping: output flats in order. */
+  readonly product: readonly number[];
+}
+
+export interface WindowEntry {
+  /** Output flat index. */
+  readonly output: number;
+  /** Start of the window in the padded input, per spatial axis. */
+  readonly origin: readonly number[];
+}
+
+export interface DirectStep {
+  readonly kind: "direct";
+  readonly op: Op;
+  /** Transposed: zero insertion and padding per axis. Conv: padding only (zerosBetween 0). */
+  readonly axes: readonly DirectConvAxis[];
+  /** Stride of the sliding window: 1 for the transposed view, s for an ordinary convolution. */
+  readonly stride: readonly number[];
+  readonly flipped: boolean;
+  /** The padded input of batch 0, per input channel: spatial shape and, per cell, the input flat or −1 for a zero. */
+  readonly padded: { readonly shape: readonly number[]; readonly source: readonly number[] };
+  readonly windows: readonly WindowEntry[];
+}
+
+export interface RoundtripStep {
+  readonly kind: "roundtrip";
+  readonly op: Op;
+  /** The wide-side map we start from (batch 0, bias left out): y for transposed, x for conv. */
+  readonly start: readonly AlgebraValue[];
+  readonly startShape: readonly number[];
+  /** C · start: the narrow side. */
+  readonly there: readonly AlgebraValue[];
+  readonly thereShape: readonly number[];
+  /** Cᵀ C · start: back on the wide side. */
+  readonly back: readonly AlgebraValue[];
+  /** Entries [row, col, value] of Cᵀ C for the rows in `gramRows` (all rows when the matrix is small). */
+  readonly gram: readonly (readonly [number, number, AlgebraValue])[];
+  readonly gramSize: number;
+  readonly gramRows: readonly number[];
+  /** Whether the computed rows of Cᵀ C are rows of the identity. */
+  readonly identity: boolean;
+  /** Whether the values came back. */
+  readonly recovered: boolean;
+}
+
+export interface OverlapAxis {
+  readonly kernel: number;
+  readonly stride: number;
+  readonly dilation: number;
+  readonly counts: readonly number[];
+  /** Distill's rule: the kernel size divides by the stride. */
+  readonly divisible: boolean;
+  /** Whether every interior position gets the same count. */
+  readonly even: boolean;
+}
+
+export interface OverlapStep {
+  readonly kind: "overlap";
+  readonly shape: readonly number[];
+  /** Terms per spatial output cell for one input channel, row-major. */
+  readonly counts: readonly number[];
+  readonly levels: readonly number[];
+  readonly axes: readonly OverlapAxis[];
+  /** The focus cell (spatial flat) and the input cells (spatial flats) that meet there. */
+  readonly focus: number;
+  readonly meeting: readonly number[];
+  readonly even: boolean;
+}
+
+export interface CheckStep {
+  readonly kind: "check";
+  readonly mode: NumericMode;
+  /** Symbolic problems are checked after putting these numbers in for the symbols. */
+  readonly substitution: readonly (readonly [string, number])[];
+  /** The tensor core's result (float64). */
+  readonly core: readonly number[];
+  /** The exact result it was compared with. */
+  readonly exact: readonly AlgebraValue[];
+  readonly maxDifference: number;
+  readonly tolerance: number;
+  readonly agrees: boolean;
+}
+
+export type Step =
+  | ProblemStep | SizeStep | ScatterStep | CellsStep | MatrixStep
+  | DirectStep | RoundtripStep | OverlapStep | CheckStep;
+
+export type StepKind = Step["kind"];
+
+/** Everything a renderer needs: the steps and the tensors they index into. */
+export interface Derivation {
+  readonly info: ConvInfo;
+  readonly mode: NumericMode;
+  readonly indexBase: 0 | 1;
+  readonly x: ScalarTensor;
+  readonly w: ScalarTensor;
+  readonly bias?: ScalarTensor;
+  /** Symbol TeX per entry: default names (x_{i,j}, w_{a,b}, b_c, y_{i,j}) in the index base. */
+  readonly names: { readonly x: readonly string[]; readonly w: readonly string[]; readonly bias: readonly string[]; readonly y: readonly string[] };
+  /** Every output cell's value (row-major over the output). */
+  readonly output: readonly AlgebraValue[];
+  /** The output cell explained in full (flat): `--cell`, else the first with the most terms. */
+  readonly focus: number;
+  readonly steps: readonly Step[];
+}
