@@ -25,7 +25,7 @@ describe("the four views agree", () => {
       expect(strings(gatherView(info, xs, ws, bs))).toEqual(strings(s));
       expect(strings(matrixView(info, xs, ws, bs))).toEqual(strings(s));
       expect(strings(directConvView(info, xs, ws, bs))).toEqual(strings(s));
-      expect(evaluate(info, xs, ws, bs).values.map(String)).toEqual(strings(s));
+      expect(Array.from(evaluate(info, xs, ws, bs).values as ArrayLike<unknown>, String)).toEqual(strings(s));
       const core = computeTensor(info, Float64Array.from(x), Float64Array.from(w), bias && Float64Array.from(bias));
       expect(Array.from(core, (v) => String(v + 0))).toEqual(strings(s));
       const cells = deriveCells(info, xs, ws, bs);
@@ -40,7 +40,7 @@ describe("the four views agree", () => {
       const s = scatterView(info, xs, ws, bs);
       expect(strings(gatherView(info, xs, ws, bs))).toEqual(strings(s));
       expect(strings(matrixView(info, xs, ws, bs))).toEqual(strings(s));
-      expect(evaluate(info, xs, ws, bs).values.map(String)).toEqual(strings(s));
+      expect(Array.from(evaluate(info, xs, ws, bs).values as ArrayLike<unknown>, String)).toEqual(strings(s));
       const core = computeTensor(info, Float64Array.from(x), Float64Array.from(w), bias && Float64Array.from(bias));
       expect(Array.from(core, (v) => String(v + 0))).toEqual(strings(s));
     }), { numRuns: 100 });
