@@ -30,7 +30,7 @@ export function shape(options: ShapeProblemOptions | ShapeProblem): ShapeResult 
  *
  * @example
  * shapeFormulaLines(shape({ inputShape: "2,2", kernelShape: "2,2" }).problem)[0]
- * // → "axis 0: o = (i−1)·s − p_begin − p_end + d·(k−1) + output_padding + 1 = (2−1)·1 − 0 − 0 + 1·(2−1) + 0 + 1 = 2"
+ * // → "axis 0: o = (i−1)·s − p_begin − p_end + d·(k−1) + output_padding + 1 = (2−1)·1 − 0 − 0 + 1·(2−1) + 0 + 1 = 3"
  */
 export function shapeFormulaLines(problem: ShapeProblem): string[] {
   return problem.info.axes.map((a, ax) => {

@@ -146,7 +146,7 @@ export function parseProblem(options: ProblemOptions): Problem {
  *
  * @example
  * parseShapeProblem({ inputShape: "2,2", kernelShape: "2,2" }).outputShape // → [3, 3]
- * parseShapeProblem({ inputShape: [3], kernelShape: [3], stride: 2, outputSize: 6 }).choices[0]?.summary
+ * parseShapeProblem({ inputShape: [3], kernelShape: [3], stride: 2, padding: 1, outputSize: 6 }).choices[0]?.summary
  * // → "outputSize 6 → output_padding 1 (reachable sizes 5..6)"
  */
 export function parseShapeProblem(options: ShapeProblemOptions): ShapeProblem {
