@@ -3,42 +3,94 @@
  * time. It overrides the fence rule for tconv blocks only and renders the derivation's Markdown
  * with the same markdown-it instance, so the host's math plugin (markdown-it-texmath, …) renders
  * its formulas. Regions written by `tconv notes` are dropped, as in the remark plugin.
+ *
+ * markdown-it renders synchronously while tconv's renderers load their templates asynchronously,
+ * so derivations are prepared first: {@link renderWithTconv} parses, derives every block, then
+ * renders — the markdown-it counterpart of `processor.process()` in unified.
  */
-import type { MarkdownIt, StateCore } from "markdown-it";
+import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import type { NoteBlock } from "./block.ts";
+import { errorCallout } from "./callout.ts";
 import { stripGenerated } from "./document.ts";
 import { isTconvInfo } from "./fences.ts";
-import type { NoteBlock } from "./block.ts";
-import { renderBlockBodySync, type DeriveContext } from "./render-block.ts";
-import { deriveBlockSync } from "./derive.ts";
+import { renderBlockBody, renderBlockBodySync, type DeriveContext, type Deriver } from "./render-block.ts";
 
 export interface MarkdownItTconvOptions {
   /** Directory that `@file.json` tensors resolve against (default: the process's). */
   readonly cwd?: string;
   /** Keep the block's YAML source as a code block above its derivation (default false). */
   readonly keepSource?: boolean;
-  /** What renders a valid block (synchronously: markdown-it renders synchronously). */
-  readonly derive?: (block: NoteBlock, context: DeriveContext) => string;
+  /** What renders a valid block; the default is tconv's walkthrough (or checker report for `claim`). */
+  readonly derive?: Deriver;
 }
 
+/** Where prepared derivations travel from {@link renderWithTconv} to the fence rule: markdown-it's `env`. */
+const PREPARED = Symbol("tconv prepared derivations");
+type TconvEnv = Record<PropertyKey, unknown> & { [PREPARED]?: Map<string, string> };
+const OPTIONS = new WeakMap<MarkdownIt, MarkdownItTconvOptions>();
+
 /**
- * The markdown-it plugin. Add a math plugin too, or the derivation's `$…$` stays text.
+ * The markdown-it plugin. Add a math plugin too, or the derivation's `$…$` stays text; render
+ * with {@link renderWithTconv} (or give a synchronous `derive` and use `md.render`).
  *
  * @example
  * const md = markdownIt().use(texmath, { engine: katex, delimiters: "dollars" }).use(markdownItTconv);
- * const html = md.render(note);
+ * const html = await renderWithTconv(md, note);
  */
 export function markdownItTconv(md: MarkdownIt, options: MarkdownItTconvOptions = {}): void {
+  OPTIONS.set(md, options);
   const context: DeriveContext = { cwd: options.cwd ?? process.cwd() };
-  const derive = options.derive ?? deriveBlockSync;
   const fallback = md.renderer.rules.fence;
   md.core.ruler.before("normalize", "tconv_drop_regions", dropGeneratedRegions);
-  md.renderer.rules.fence = (tokens, idx, mdOptions, env, self) => {
+  md.renderer.rules.fence = (tokens, idx, mdOptions, env: TconvEnv | undefined, self) => {
     const token = tokens[idx]!;
     const original = () => (fallback ? fallback(tokens, idx, mdOptions, env, self) : self.renderToken(tokens, idx, mdOptions));
     if (!isTconvInfo(token.info)) return original();
-    const rendered = renderBlockBodySync(token.content, derive, context);
-    return (options.keepSource ? original() : "") + md.render(rendered.markdown, env);
+    const markdown = env?.[PREPARED]?.get(token.content) ?? deriveNow(token.content, options.derive, context);
+    return (options.keepSource ? original() : "") + md.render(markdown, env);
   };
+}
+
+function deriveNow(body: string, derive: Deriver | undefined, context: DeriveContext): string {
+  if (derive === undefined) {
+    return errorCallout("tconv", "this block was not prepared; render the page with renderWithTconv(md, text), which derives the blocks before markdown-it renders");
+  }
+  const rendered = renderBlockBodySync(body, (block: NoteBlock, ctx: DeriveContext) => {
+    const out = derive(block, ctx);
+    if (typeof out !== "string") throw new Error("an asynchronous derive needs renderWithTconv(md, text)");
+    return out;
+  }, context);
+  return rendered.markdown;
+}
+
+/**
+ * Renders Markdown with a markdown-it instance that uses {@link markdownItTconv}: parses it, derives
+ * every tconv block (asynchronously), then renders the tokens.
+ *
+ * @example
+ * const html = await renderWithTconv(md, "```tconv\ninput: [[1, 2], [3, 4]]\nkernel: [[1, 0], [0, -1]]\n```\n");
+ */
+export async function renderWithTconv(md: MarkdownIt, text: string, env: Record<string, unknown> = {}): Promise<string> {
+  const options = OPTIONS.get(md);
+  if (options === undefined) throw new Error("renderWithTconv: add the plugin first, md.use(markdownItTconv)");
+  const derive = options.derive ?? (await import("./derive.ts")).deriveBlock;
+  const context: DeriveContext = { cwd: options.cwd ?? process.cwd() };
+  const tconvEnv = env as TconvEnv;
+  const tokens = md.parse(text, tconvEnv);
+  const prepared = new Map<string, string>();
+  for (const body of tconvBodies(tokens)) {
+    if (!prepared.has(body)) prepared.set(body, (await renderBlockBody(body, derive, context)).markdown);
+  }
+  tconvEnv[PREPARED] = prepared;
+  try {
+    return md.renderer.render(tokens, md.options, tconvEnv);
+  } finally {
+    delete tconvEnv[PREPARED];
+  }
+}
+
+function tconvBodies(tokens: readonly Token[]): string[] {
+  return tokens.filter((t) => t.type === "fence" && isTconvInfo(t.info)).map((t) => t.content);
 }
 
 /**

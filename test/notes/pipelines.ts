@@ -5,7 +5,7 @@
  * browser tests can find them as `.katex-error` nodes.
  */
 import katex from "katex";
-import markdownIt from "markdown-it";
+import markdownIt, { type MarkdownIt } from "markdown-it";
 import texmath from "markdown-it-texmath";
 import rehypeKatex from "rehype-katex";
 import rehypeStringify from "rehype-stringify";
@@ -13,7 +13,7 @@ import remarkMath from "remark-math";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { markdownItTconv, type MarkdownItTconvOptions } from "../../src/notes/markdown-it.ts";
+import { markdownItTconv, renderWithTconv, type MarkdownItTconvOptions } from "../../src/notes/markdown-it.ts";
 import { remarkTconv, type TconvPluginOptions } from "../../src/notes/remark.ts";
 
 export async function viaRemark(note: string, options: TconvPluginOptions = {}): Promise<string> {
@@ -25,11 +25,14 @@ export async function viaRemark(note: string, options: TconvPluginOptions = {}):
   return String(file);
 }
 
-export function viaMarkdownIt(note: string, options: MarkdownItTconvOptions = {}): string {
+export function markdownItWithTconv(options: MarkdownItTconvOptions = {}): MarkdownIt {
   return markdownIt()
     .use(texmath, { engine: katex, delimiters: "dollars", katexOptions: { throwOnError: false, strict: "ignore", trust: false } })
-    .use(markdownItTconv, options)
-    .render(note);
+    .use(markdownItTconv, options);
+}
+
+export function viaMarkdownIt(note: string, options: MarkdownItTconvOptions = {}): Promise<string> {
+  return renderWithTconv(markdownItWithTconv(options), note);
 }
 
 /** A page that shows the HTML with KaTeX's stylesheet from node_modules (the page lives in test-results/pages/). */

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { renderNote } from "../../src/notes/document.ts";
 import type { Deriver } from "../../src/notes/render-block.ts";
-import { viaMarkdownIt, viaRemark } from "./pipelines.ts";
+import { markdownItWithTconv, viaMarkdownIt, viaRemark } from "./pipelines.ts";
 
 /** A derivation with inline and display math, standing in for the walkthrough to test the plumbing. */
 const derive: Deriver = (block) =>
   `### Output size\n\nFor input ${block.problem.input?.replace(/[[\]]/g, "")}: $o = (i-1)\\cdot s + k$.\n\n$$\n\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}\n$$\n`;
-const syncDerive = derive as (b: Parameters<Deriver>[0], c: Parameters<Deriver>[1]) => string;
 
 const note = [
   "# Week 3", "", "```tconv", "input: [1, 2]", "kernel: [1, 1]", "```", "",
@@ -16,7 +15,7 @@ const note = [
 
 const pipelines = [
   ["remark", (text: string, keepSource = false) => viaRemark(text, { derive, keepSource })],
-  ["markdown-it", async (text: string, keepSource = false) => viaMarkdownIt(text, { derive: syncDerive, keepSource })],
+  ["markdown-it", (text: string, keepSource = false) => viaMarkdownIt(text, { derive, keepSource })],
 ] as const;
 
 describe.each(pipelines)("the %s plugin", (_name, build) => {
@@ -55,5 +54,18 @@ describe.each(pipelines)("the %s plugin", (_name, build) => {
     const html = await build(note, true);
     expect(html).toContain('class="language-tconv"');
     expect(html).toContain("For input 1, 2:");
+  });
+});
+
+describe("the markdown-it plugin with md.render", () => {
+  it("derives blocks synchronously when given a synchronous derive", () => {
+    const html = markdownItWithTconv({ derive }).render(note);
+    expect(html).toContain("For input 1, 2:");
+    expect(html).toContain('class="katex-display"');
+  });
+
+  it("says how to prepare the blocks when nothing can derive them synchronously", () => {
+    const html = markdownItWithTconv().render(note);
+    expect(html).toContain("this block was not prepared; render the page with renderWithTconv");
   });
 });
