@@ -89,7 +89,13 @@ export function checkClaim(req: CheckRequest): CheckResult {
   const compared = claim ? claim.length - unknown : 0;
   const base = { layout, shape, truth, compared, unknown, ...(claim ? { claim } : {}) };
   if (!claim) return { ...base, correct: shape.ok, wrong: [], diagnosis: [] };
-  if (!shape.ok) return { ...base, correct: false, wrong: [], diagnosis: diagnoseShape(ctx, shape, claim, compared) };
+  if (!shape.ok) {
+    const diagnosis = diagnoseShape(ctx, shape, claim, compared);
+    // A misuse that also reproduces the claimed values is more likely than one that only fits the size.
+    const reproduced = shape.likely.filter((id) => diagnosis.some((d) => d.mistake === id));
+    const likely = [...reproduced, ...shape.likely.filter((id) => !reproduced.includes(id))];
+    return { ...base, shape: { ...shape, likely }, correct: false, wrong: [], diagnosis };
+  }
 
   const wrongCells: number[] = [];
   claim.forEach((e, cell) => { if (!claimMatches(e, truth[cell]!)) wrongCells.push(cell); });

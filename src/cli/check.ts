@@ -1,0 +1,66 @@
+/**
+ * `tconv check`: compares a hand calculation with the truth. Exit 0 when the claim is correct,
+ * 1 when it is not, 2 for bad input (CONTRACT.md).
+ */
+import type { CommandDefinition } from "./commands.ts";
+import { addProblemOptions, indexBaseFromOptions, problemFromOptions } from "./options.ts";
+
+const definition: CommandDefinition = (program, io, setExit) => {
+  const cmd = program
+    .command("check")
+    .description("check a claimed result (a hand calculation) against the truth: which cells are wrong, and which mistake explains them")
+    .option("--claim <tensor>", "the claimed output, ? for cells not computed: [[1,2],[3,?]], a LaTeX bmatrix/pmatrix, a Markdown table, numpy/MATLAB ([1 2; 3 4]), or @file")
+    .option("--claim-shape <sizes>", "a claimed output shape in the --layout, e.g. 3,3 (alone, or to state the claim's shape)")
+    .option("--json", "print {\"correct\":…, \"wrong\":[…], \"diagnosis\":[…]} instead of a summary")
+    .option("--format <format>", "write a report a teacher could hand back: md (Markdown + KaTeX) or html (one offline page)")
+    .option("--lang <lang>", "language of the summary and the report: en or zh", "en")
+    .option("--out <file>", "write the report (or the JSON) to this file, atomically, instead of stdout")
+    .option("--index-base <n>", "0 or 1: how cells and symbols are numbered in text (x_{0,0} or x_{1,1})", "0");
+  addProblemOptions(cmd, { symbols: false }).action(async (opts: Record<string, unknown>) => {
+    const { TconvError } = await import("../spec/error.ts");
+    const format = typeof opts["format"] === "string" ? opts["format"] : undefined;
+    if (format !== undefined && format !== "md" && format !== "html") {
+      throw new TconvError("bad-option", "--format", `expected md or html, got "${format}"`, { expected: "md|html", actual: format });
+    }
+    const langText = String(opts["lang"] ?? "en");
+    const lang = langText === "en" ? "en" : langText === "zh" || langText === "zh-CN" ? "zh" : undefined;
+    if (lang === undefined) throw new TconvError("bad-option", "--lang", `expected en or zh, got "${langText}"`, { expected: "en|zh", actual: langText });
+    const indexBase = indexBaseFromOptions(opts);
+    const claimText = typeof opts["claim"] === "string" ? opts["claim"] : undefined;
+    const shapeText = typeof opts["claimShape"] === "string" ? opts["claimShape"] : undefined;
+    if (claimText === undefined && shapeText === undefined) {
+      throw new TconvError("missing-option", "--claim", "required: the claimed output, e.g. --claim '[[1,2,0],[3,3,-2],[0,-3,-4]]' (or --claim-shape 3,3)");
+    }
+    const problem = problemFromOptions(opts, io);
+    const { parseClaim } = await import("../check/claim/index.ts");
+    const { parseShape } = await import("../spec/literal.ts");
+    const claim = claimText === undefined ? undefined : parseClaim(claimText, { field: "--claim", cwd: io.cwd });
+    const claimShape = shapeText === undefined ? undefined : parseShape(shapeText, "--claim-shape");
+    const { checkClaim } = await import("../check/check.ts");
+    const result = checkClaim({ problem, claim, claimShape });
+    const report = await import("../render/check-report.ts");
+    const ropts = { lang, indexBase } as const;
+    let text: string;
+    if (opts["json"]) text = `${JSON.stringify(report.checkJson(problem, result, ropts))}\n`;
+    else if (format === "md") text = await report.renderCheckMarkdown(problem, result, ropts);
+    else if (format === "html") text = await report.renderCheckHtml(problem, result, ropts);
+    else text = await report.renderCheckText(problem, result, ropts);
+    const out = typeof opts["out"] === "string" ? opts["out"] : undefined;
+    if (out !== undefined) {
+      const { resolve } = await import("node:path");
+      const { writeFileAtomic } = await import("../notes/atomic-write.ts");
+      const path = resolve(io.cwd, out);
+      try {
+        await writeFileAtomic(path, text);
+      } catch (e) {
+        throw new TconvError("bad-file", "--out", `cannot write ${out} (${(e as NodeJS.ErrnoException).code ?? "unwritable"})`);
+      }
+      io.out(opts["json"] || format ? `${result.correct ? "correct" : "wrong"}: report written to ${out}\n` : text);
+    } else {
+      io.out(text);
+    }
+    setExit(result.correct ? 0 : 1);
+  });
+};
+
+export default definition;

@@ -1,0 +1,405 @@
+/**
+ * The checker's report: the contract JSON, a concise plain-text summary, and a Markdown or HTML
+ * document a teacher could hand back (wrong cells boxed, each one's derivation — formula, numbers,
+ * result — and the mistake in plain words, English or Chinese). This module turns a CheckResult
+ * into a view model of ready TeX strings; the words live in templates/<locale>/check.*.eta.
+ */
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { deriveCells, type CellSums } from "../algebra/cells.ts";
+import { defaultSymbols } from "../algebra/symbols.ts";
+import { cdot, isNegativeNumber, juxtapose, numberTex } from "../algebra/tex.ts";
+import { unflatten } from "../geometry/taps.ts";
+import type { CheckResult, WrongCell } from "../check/check.ts";
+import type { ClaimEntry } from "../check/claim/entry.ts";
+import { layoutIndexOf } from "../check/layout.ts";
+import type { CellExplanation, Diagnosis } from "../check/mistakes/types.ts";
+import type { CheckProblem } from "../check/problem.ts";
+import type { TermRef } from "../check/terms.ts";
+import { numJson, type Num } from "../check/value.ts";
+
+export type ReportLang = "en" | "zh";
+export type ReportFormat = "md" | "html" | "text";
+
+export interface ReportOptions {
+  readonly lang?: ReportLang;
+  /** How cells and symbols are numbered in text (JSON indices are always 0-based). */
+  readonly indexBase?: 0 | 1;
+  /** At most this many wrong cells are derived in full in text formats (JSON lists all). Default 12. */
+  readonly maxCells?: number;
+}
+
+/** The contract's JSON (CONTRACT.md `check`), with extra fields for shape and explanations. */
+export interface CheckJson {
+  correct: boolean;
+  compared: number;
+  unknown: number;
+  shape: { ok: boolean; expected: number[]; claimed: number[]; axes: { axis: number; expected: number; claimed: number; misuses: string[] }[]; likely: string[] };
+  wrong: { index: number[]; expected: number | string; claimed: number | string; terms: string; explanations: Record<string, unknown>[] }[];
+  diagnosis: Record<string, unknown>[];
+}
+
+/** Names, labels and sums of a problem in TeX, built once per report. */
+interface Texts {
+  readonly cells: CellSums;
+  readonly xName: (flat: number) => string;
+  readonly wName: (flat: number) => string;
+  readonly term: (t: TermRef) => string;
+  readonly label: (cell: number) => string;
+  readonly index: (cell: number) => number[];
+  readonly indexBase: 0 | 1;
+}
+
+function texts(problem: CheckProblem, result: CheckResult, indexBase: 0 | 1): Texts {
+  const info = problem.info;
+  const cells = deriveCells(info, problem.x, problem.w, problem.bias, { indexBase });
+  const names = defaultSymbols(info, { indexBase });
+  const sym = (t: { data: readonly { kind: string }[] }, flat: number) => {
+    const s = t.data[flat] as { kind: "symbol"; tex: string };
+    return s.tex;
+  };
+  const xName = (f: number) => sym(names.x, f), wName = (f: number) => sym(names.w, f);
+  return {
+    cells, xName, wName,
+    term: (t) => juxtapose([xName(t.x), wName(t.w)]),
+    label: (cell) => cells.label(cell),
+    index: (cell) => layoutIndexOf(cell, info.outputShape, result.layout, info.rank),
+    indexBase,
+  };
+}
+
+const plain = (v: Num): string => String(v);
+const claimedJson = (e: ClaimEntry): number | string => (e.kind === "unknown" ? "?" : e.kind === "decimal" ? e.value.toNumber() : e.value.toJSON());
+const claimedTex = (e: ClaimEntry): string => (e.kind === "unknown" ? "?" : e.kind === "decimal" ? String(e.value.toNumber()) : e.value.toTex());
+
+/** The derivation of a cell: `y = symbolic = substituted = value`. */
+function derivation(t: Texts, cell: number, expected: Num): string {
+  const symbolic = t.cells.symbolicTex(cell), substituted = t.cells.substitutedTex(cell), value = numberTex(expected);
+  const parts = [t.label(cell), symbolic];
+  if (substituted !== symbolic) parts.push(substituted);
+  if (value !== substituted) parts.push(value);
+  return parts.join(" = ");
+}
+
+function explanationJson(t: Texts, e: CellExplanation): Record<string, unknown> {
+  switch (e.mistake) {
+    case "missing-term": return { mistake: e.mistake, term: t.term(e.term), value: numJson(e.value) };
+    case "extra-term":
+      return { mistake: e.mistake, term: t.term(e.term), value: numJson(e.value), source: e.source, ...(e.from !== undefined ? { from: t.index(e.from) } : {}) };
+    case "sign-error":
+      return e.scope === "result" ? { mistake: e.mistake, scope: "result" } : { mistake: e.mistake, scope: "term", term: t.term(e.term), value: numJson(e.value) };
+    case "arithmetic-slip": return { mistake: e.mistake, off: numJson(e.off) };
+    default: { const never: never = e; throw new Error(`explanationJson: ${String(never)}`); }
+  }
+}
+
+function diagnosisJson(problem: CheckProblem, t: Texts, d: Diagnosis): Record<string, unknown> {
+  const base = { mistake: d.mistake, explains: d.explains, cells: d.cells.map(t.index) };
+  switch (d.mistake) {
+    case "misread-value": {
+      const shape = d.tensor === "input" ? problem.info.inputShape : problem.info.weightShape;
+      return {
+        ...base, tensor: d.tensor, symbol: d.tensor === "input" ? t.xName(d.at) : t.wName(d.at),
+        canonicalIndex: unflatten(d.at, shape), used: numJson(d.used), actual: numJson(d.actual),
+      };
+    }
+    case "overlap-not-summed": return { ...base, order: d.order };
+    case "conv-instead-of-transposed": return { ...base, computed: d.computed };
+    default: return "axes" in d && d.axes ? { ...base, axes: [...d.axes] } : base;
+  }
+}
+
+/**
+ * The JSON answer of `tconv check --json`.
+ *
+ * @example
+ * checkJson(problem, checkClaim({ problem, claim })).wrong[0]
+ * // → { index: [1,1], expected: 3, claimed: 2, terms: "y_{1,1} = x_{0,0}w_{1,1} + … = 1\\cdot(-1) + … = 3", explanations: [...] }
+ */
+export function checkJson(problem: CheckProblem, result: CheckResult, opts: ReportOptions = {}): CheckJson {
+  const t = texts(problem, result, opts.indexBase ?? 0);
+  const info = problem.info;
+  const layoutShape = (canon: readonly number[]) => permuteShape(canon, result.layout, info.rank);
+  return {
+    correct: result.correct,
+    compared: result.compared,
+    unknown: result.unknown,
+    shape: {
+      ok: result.shape.ok, expected: layoutShape(result.shape.expected), claimed: layoutShape(result.shape.claimed),
+      axes: result.shape.axes.map((a) => ({ axis: a.axis, expected: a.expected, claimed: a.claimed, misuses: [...a.misuses] })),
+      likely: [...result.shape.likely],
+    },
+    wrong: result.wrong.map((w) => ({
+      index: [...w.index], expected: numJson(w.expected), claimed: claimedJson(w.claimed),
+      terms: derivation(t, w.cell, w.expected), explanations: w.explanations.map((e) => explanationJson(t, e)),
+    })),
+    diagnosis: result.diagnosis.map((d) => diagnosisJson(problem, t, d)),
+  };
+}
+
+function permuteShape(canon: readonly number[], layout: CheckResult["layout"], rank: number): number[] {
+  const spatial = canon.slice(2, 2 + rank);
+  if (layout === "plain") return spatial;
+  return layout === "torch" ? [canon[0]!, canon[1]!, ...spatial] : [canon[0]!, ...spatial, canon[1]!];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The view model the templates read.
+
+export interface CellView {
+  readonly label: string;
+  readonly derivation: string;
+  readonly expected: string;
+  readonly claimed: string;
+  /** The same numbers as plain text (`-3/4`), for the text summary. */
+  readonly expectedPlain: string;
+  readonly claimedPlain: string;
+  readonly explanations: readonly ExplanationView[];
+}
+
+export type ExplanationView =
+  | { readonly id: "missing-term"; readonly term: string; readonly value: string; readonly plain: string }
+  | { readonly id: "extra-term"; readonly term: string; readonly value: string; readonly plain: string; readonly source: "duplicate" | "neighbour"; readonly from: string }
+  | { readonly id: "sign-error"; readonly scope: "term" | "result"; readonly term: string; readonly value: string; readonly plain: string }
+  | { readonly id: "arithmetic-slip"; readonly off: string; readonly plain: string };
+
+export interface DiagnosisView {
+  readonly id: Diagnosis["mistake"];
+  readonly explains: number;
+  /** Every wrong cell reproduced (or, for a wrong shape, the whole claim). */
+  readonly complete: boolean;
+  readonly cells: string;
+  readonly order?: string;
+  readonly computed?: string;
+  readonly tensor?: string;
+  readonly symbol?: string;
+  readonly used?: string;
+  readonly actual?: string;
+  readonly usedPlain?: string;
+  readonly actualPlain?: string;
+  readonly axes?: string;
+}
+
+export interface AxisView {
+  readonly axis: number;
+  readonly formula: string;
+  readonly numbers: string;
+  readonly expected: number;
+  readonly claimed: number;
+  readonly misuses: readonly string[];
+}
+
+export interface CheckReportModel {
+  readonly lang: ReportLang;
+  readonly correct: boolean;
+  readonly op: "transposed" | "conv";
+  readonly indexBase: 0 | 1;
+  readonly problem: { readonly input: string; readonly kernel: string; readonly params: string };
+  readonly compared: number;
+  readonly unknown: number;
+  readonly total: number;
+  readonly wrongCount: number;
+  readonly shape: {
+    readonly ok: boolean; readonly expected: string; readonly claimed: string;
+    readonly axes: readonly AxisView[]; readonly likely: readonly string[]; readonly batchOrChannels: boolean;
+  };
+  /** Claimed and true outputs as TeX matrices with the wrong cells boxed (small 1-D/2-D outputs only). */
+  readonly matrices?: { readonly claimed: string; readonly expected: string };
+  readonly cells: readonly CellView[];
+  readonly moreCells: number;
+  readonly diagnosis: readonly DiagnosisView[];
+}
+
+const MAX_MATRIX_SIDE = 16;
+
+/** Builds the view model; every string in it is TeX (or a number), safe for KaTeX. */
+export function checkReportModel(problem: CheckProblem, result: CheckResult, opts: ReportOptions = {}): CheckReportModel {
+  const indexBase = opts.indexBase ?? 0;
+  const t = texts(problem, result, indexBase);
+  const info = problem.info;
+  const wrongByCell = new Map(result.wrong.map((w) => [w.cell, w] as const));
+  const maxCells = opts.maxCells ?? 12;
+  const cellsView = result.wrong.slice(0, maxCells).map((w) => cellView(t, w));
+  const shapeText = (s: readonly number[]) => permuteShape(s, result.layout, info.rank).join("\\times ");
+  const sizeFormula = info.op === "transposed"
+    ? "o = (i-1)\\cdot s - p_{\\text{begin}} - p_{\\text{end}} + d\\cdot(k-1) + \\mathit{op} + 1"
+    : "o = \\left\\lfloor \\frac{i + p_{\\text{begin}} + p_{\\text{end}} - d\\cdot(k-1) - 1}{s} \\right\\rfloor + 1";
+  const axes: AxisView[] = result.shape.axes.map((a) => {
+    const ax = info.axes[a.axis]!;
+    const numbers = info.op === "transposed"
+      ? `(${ax.inSize}-1)\\cdot ${ax.stride} - ${ax.padBegin} - ${ax.padEnd} + ${ax.dilation}\\cdot(${ax.kernel}-1) + ${ax.outputPadding} + 1 = ${ax.outSize}`
+      : `\\left\\lfloor \\frac{${ax.inSize} + ${ax.padBegin} + ${ax.padEnd} - ${ax.dilation}\\cdot(${ax.kernel}-1) - 1}{${ax.stride}} \\right\\rfloor + 1 = ${ax.outSize}`;
+    return { axis: a.axis + indexBase, formula: sizeFormula, numbers, expected: a.expected, claimed: a.claimed, misuses: [...a.misuses] };
+  });
+  const claimCanon = result.claim;
+  let matrices: CheckReportModel["matrices"];
+  const spatialOnly = info.outputShape[0] === 1 && info.outputShape[1] === 1;
+  if (claimCanon && result.shape.ok && spatialOnly && info.rank <= 2 && info.outSpatial.every((n) => n <= MAX_MATRIX_SIDE)) {
+    const rows = info.rank === 1 ? 1 : info.outSpatial[0]!, cols = info.outSpatial[info.rank - 1]!;
+    const grid = (cell: (flat: number) => string) => {
+      const lines: string[] = [];
+      for (let r = 0; r < rows; r++) lines.push(Array.from({ length: cols }, (_, c) => cell(r * cols + c)).join(" & "));
+      return `\\begin{bmatrix} ${lines.join(" \\\\ ")} \\end{bmatrix}`;
+    };
+    matrices = {
+      claimed: grid((f) => (wrongByCell.has(f) ? `\\boxed{{\\color{red}${claimedTex(claimCanon[f]!)}}}` : claimedTex(claimCanon[f]!))),
+      expected: grid((f) => (wrongByCell.has(f) ? `\\boxed{${numberTex(result.truth[f]!)}}` : numberTex(result.truth[f]!))),
+    };
+  }
+  const total = info.outputShape.reduce((a, b) => a * b, 1);
+  return {
+    lang: opts.lang ?? "en",
+    correct: result.correct,
+    op: info.op,
+    indexBase,
+    problem: { input: tensorTex(problem.x.data, info.inputShape, info.rank), kernel: tensorTex(problem.w.data, info.weightShape, info.rank), params: paramsTex(problem) },
+    compared: result.compared,
+    unknown: result.unknown,
+    total,
+    wrongCount: result.wrong.length,
+    shape: {
+      ok: result.shape.ok, expected: shapeText(result.shape.expected), claimed: shapeText(result.shape.claimed),
+      axes, likely: [...result.shape.likely], batchOrChannels: result.shape.batchOrChannels,
+    },
+    ...(matrices ? { matrices } : {}),
+    cells: cellsView,
+    moreCells: Math.max(0, result.wrong.length - maxCells),
+    diagnosis: result.diagnosis.map((d) => diagnosisView(t, d, result)),
+  };
+}
+
+function cellView(t: Texts, w: WrongCell): CellView {
+  return {
+    label: t.label(w.cell),
+    derivation: derivation(t, w.cell, w.expected),
+    expected: numberTex(w.expected),
+    claimed: claimedTex(w.claimed),
+    expectedPlain: plain(w.expected),
+    claimedPlain: w.claimed.kind === "unknown" ? "?" : plain(w.claimed.kind === "decimal" ? w.claimed.value.toNumber() : w.claimed.value),
+    explanations: w.explanations.map((e): ExplanationView => {
+      switch (e.mistake) {
+        case "missing-term": return { id: e.mistake, term: t.term(e.term), value: numberTex(e.value), plain: plain(e.value) };
+        case "extra-term":
+          return { id: e.mistake, term: t.term(e.term), value: numberTex(e.value), plain: plain(e.value), source: e.source, from: e.from !== undefined ? t.label(e.from) : "" };
+        case "sign-error": return e.scope === "result"
+          ? { id: e.mistake, scope: "result", term: "", value: "", plain: "" }
+          : { id: e.mistake, scope: "term", term: t.term(e.term), value: numberTex(e.value), plain: plain(e.value) };
+        case "arithmetic-slip": {
+          const sign = isNegativeNumber(e.off) ? "" : "+";
+          return { id: e.mistake, off: sign + numberTex(e.off), plain: sign + plain(e.off) };
+        }
+        default: { const never: never = e; throw new Error(`cellView: ${String(never)}`); }
+      }
+    }),
+  };
+}
+
+function diagnosisView(t: Texts, d: Diagnosis, result: CheckResult): DiagnosisView {
+  const shown = d.cells.slice(0, 8).map(t.label).join(", ") + (d.cells.length > 8 ? ", \\dots" : "");
+  const complete = result.shape.ok ? d.explains === result.wrong.length : true;
+  const base = { id: d.mistake, explains: d.explains, complete, cells: shown };
+  switch (d.mistake) {
+    case "misread-value":
+      return { ...base, tensor: d.tensor, symbol: d.tensor === "input" ? t.xName(d.at) : t.wName(d.at),
+        used: numberTex(d.used), actual: numberTex(d.actual), usedPlain: plain(d.used), actualPlain: plain(d.actual) };
+    case "overlap-not-summed": return { ...base, order: d.order };
+    case "conv-instead-of-transposed": return { ...base, computed: d.computed };
+    default:
+      return "axes" in d && d.axes ? { ...base, axes: d.axes.map((a) => a + t.indexBase).join(", ") } : base;
+  }
+}
+
+/** A small tensor as TeX: a matrix for one 2-D slice, a row for 1-D, else its shape. */
+function tensorTex(data: readonly { kind: string }[], shape: readonly number[], rank: number): string {
+  const lead = shape.slice(0, shape.length - rank).reduce((a, b) => a * b, 1);
+  const spatial = shape.slice(shape.length - rank);
+  const tex = (i: number) => {
+    const s = data[i] as { kind: "exact" | "float"; value: Num };
+    return numberTex(s.value);
+  };
+  if (lead !== 1 || rank > 2 || spatial.some((n) => n > MAX_MATRIX_SIDE)) return `\\text{${shape.join("×")}}`;
+  const rows = rank === 1 ? 1 : spatial[0]!, cols = spatial[rank - 1]!;
+  const lines: string[] = [];
+  for (let r = 0; r < rows; r++) lines.push(Array.from({ length: cols }, (_, c) => tex(r * cols + c)).join(" & "));
+  return `\\begin{bmatrix} ${lines.join(" \\\\ ")} \\end{bmatrix}`;
+}
+
+function paramsTex(problem: CheckProblem): string {
+  const p = problem.params;
+  const list = (v: readonly number[]) => (v.every((x) => x === v[0]) ? String(v[0]) : `(${v.join(",")})`);
+  const parts = [`s = ${list(p.stride)}`, `d = ${list(p.dilation)}`, `p_{\\text{begin}} = ${list(p.padBegin)}`, `p_{\\text{end}} = ${list(p.padEnd)}`];
+  if (p.op === "transposed") parts.push(`\\mathit{op} = ${list(p.outputPadding)}`);
+  if (p.groups > 1) parts.push(`g = ${p.groups}`);
+  return parts.join(",\\ ");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering through the templates.
+
+const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "templates");
+const localeDir = (lang: ReportLang) => (lang === "zh" ? "zh-CN" : "en");
+
+type EtaInstance = { render(name: string, data: object): string };
+let eta: EtaInstance | undefined;
+
+/** Eta is loaded on first use; Markdown needs `autoEscape: false` (ECOSYSTEM.md). */
+async function loadEta(): Promise<EtaInstance> {
+  if (!eta) {
+    const { Eta } = await import("eta");
+    eta = new Eta({ views: TEMPLATES, autoEscape: false, autoTrim: false, cache: true }) as unknown as EtaInstance;
+  }
+  return eta;
+}
+
+async function renderTemplate(name: string, model: CheckReportModel): Promise<string> {
+  const engine = await loadEta();
+  const file = `./${localeDir(model.lang)}/${name}`;
+  try {
+    return engine.render(file, { ...model, cdot });
+  } catch (e) {
+    throw new Error(`template ${file}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * The report in Markdown (math as `$…$` / `$$…$$`, KaTeX ∩ MathJax commands only).
+ *
+ * @example
+ * await renderCheckMarkdown(problem, result, { lang: "zh" }) // "# 核对计算结果\n…"
+ */
+export async function renderCheckMarkdown(problem: CheckProblem, result: CheckResult, opts: ReportOptions = {}): Promise<string> {
+  return renderTemplate("check.md.eta", checkReportModel(problem, result, opts));
+}
+
+/**
+ * The concise plain-text summary printed when no format is asked for.
+ *
+ * @example
+ * await renderCheckText(problem, result) // "wrong: 2 of 9 cells differ …"
+ */
+export async function renderCheckText(problem: CheckProblem, result: CheckResult, opts: ReportOptions = {}): Promise<string> {
+  return renderTemplate("check.txt.eta", checkReportModel(problem, result, { ...opts, maxCells: opts.maxCells ?? 8 }));
+}
+
+/**
+ * The report as one self-contained HTML page: the same Markdown text, its math pre-rendered by
+ * KaTeX (strict, untrusted), inside the shared page shell.
+ *
+ * @example
+ * (await renderCheckHtml(problem, result)).startsWith("<!DOCTYPE html>") // true
+ */
+export async function renderCheckHtml(problem: CheckProblem, result: CheckResult, opts: ReportOptions = {}): Promise<string> {
+  const markdown = await renderCheckMarkdown(problem, result, opts);
+  const { renderHtmlPage, renderMathHtml } = await import("./html-page.ts");
+  const { default: MarkdownIt } = await import("markdown-it");
+  // Math is cut out before Markdown sees it (so `_` and `\\` survive) and put back rendered;
+  // the markers are private-use characters, which markdown-it passes through untouched.
+  const math: string[] = [];
+  const protect = markdown
+    .replace(/\$\$([\s\S]+?)\$\$/g, (_m, tex: string) => `\uE000${math.push(renderMathHtml(tex.trim(), { display: true })) - 1}\uE001`)
+    .replace(/\$([^$\n]+?)\$/g, (_m, tex: string) => `\uE000${math.push(renderMathHtml(tex.trim())) - 1}\uE001`);
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  const body = md.render(protect).replace(/\uE000(\d+)\uE001/g, (_m, i: string) => math[Number(i)]!);
+  const title = /^#\s+(.+)$/m.exec(markdown)?.[1] ?? "tconv check";
+  return renderHtmlPage({ title: title.replace(/\$[^$]*\$/g, "").trim(), lang: opts.lang === "zh" ? "zh-CN" : "en", bodyHtml: body });
+}
