@@ -28,3 +28,18 @@ export { evaluate, nestedOutput, evaluationJson, type EvaluateResult, type Neste
 export type { ConvInfo, AxisInfo } from "./geometry/conv-info.ts";
 export type { Scalar, ScalarTensor } from "./algebra/scalar.ts";
 export { Rational } from "./algebra/rational.ts";
+
+// The symbolic engine: cell sums, the sparse convolution matrix C, the four views.
+export { exact, float, symbol, numericMode, type NumericMode } from "./algebra/scalar.ts";
+export { defaultSymbols, outputLabels, indexedNames, type DefaultSymbols, type IndexOptions } from "./algebra/symbols.ts";
+export { Polynomial, PolynomialBuilder, type Coefficient, type PolynomialTerm, type SymbolRef } from "./algebra/polynomial.ts";
+export { deriveCells, productTex, type CellSum, type CellSums, type CellTerm, type DeriveOptions } from "./algebra/cells.ts";
+export { convMatrix, transpose, matrixEntry, entryTex, denseRowTex, type SparseMatrix } from "./algebra/sparse.ts";
+export {
+  scatterView, gatherView, matrixView, directConvView, directConvInput, flippedKernel, matVec, adjointCheck, overlap,
+} from "./algebra/views.ts";
+export {
+  ringFor, ringOf, tensorsEqual, exactRing, floatRing, polynomialRing,
+  type AlgebraTensor, type AlgebraValue, type Ring,
+} from "./algebra/ring.ts";
+export { scalarTex, factorTex, numberTex, floatTex, juxtapose, cdot } from "./algebra/tex.ts";

@@ -86,9 +86,11 @@ export interface DeriveOptions extends IndexOptions {}
  * the symbols of {@link defaultSymbols}. `bias` is [C_out].
  *
  * @example
- * const info = computeConvInfo(canonicalParams({ inputSize: [2, 2], kernelSize: [2, 2] }));
- * const cells = deriveCells(info);
- * cells.symbolicTex(4) // "x_{0,0}w_{1,1} + x_{0,1}w_{1,0} + x_{1,0}w_{0,1} + x_{1,1}w_{0,0}"
+ * const p = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" });
+ * deriveCells(p.info).symbolicTex(4) // → "x_{0,0}w_{1,1} + x_{0,1}w_{1,0} + x_{1,0}w_{0,1} + x_{1,1}w_{0,0}"
+ * const cells = deriveCells(p.info, p.x, p.w);
+ * cells.substitutedTex(4) // → "1\\cdot(-1) + 2\\cdot 0 + 3\\cdot 0 + 4\\cdot 1"
+ * cells.value(4) // → 3
  */
 export function deriveCells(
   info: ConvInfo, x?: ScalarTensor, w?: ScalarTensor, bias?: ScalarTensor, opts: DeriveOptions = {},
@@ -216,7 +218,12 @@ export function deriveCells(
 
 type SymbolScalar = Extract<Scalar, { kind: "symbol" }>;
 
-/** `a\cdot b` for the substituted sum; negative numbers in parentheses. */
+/**
+ * `a\cdot b` for the substituted sum; negative numbers in parentheses.
+ *
+ * @example
+ * productTex(exact(Rational.int(2)), exact(Rational.int(-1))) // → "2\\cdot(-1)"
+ */
 export function productTex(a: Scalar, b: Scalar): string {
   return cdot(factorTex(a), factorTex(b));
 }

@@ -65,7 +65,7 @@ function monomialKey(factors: readonly SymbolRef[]): string {
  * b.addProduct(exact(Rational.ONE), symbol("a", "a"));
  * b.addProduct(exact(Rational.ZERO), symbol("b", "b"));
  * b.addProduct(exact(Rational.int(2)), symbol("c", "c"));
- * b.build().toTex(); // "a + 2c"
+ * b.build().toTex() // → "a + 2c"
  */
 export class Polynomial {
   /** Keyed by monomial; insertion order is display order. */
@@ -135,7 +135,8 @@ export class Polynomial {
    * Replaces symbols by the scalars `values` gives for their names (numbers or other symbols);
    * symbols it does not know stay.
    *
-   * @example Polynomial.fromScalar(symbol("a", "a")).substitute(new Map([["a", exact(Rational.int(3))]])).toTex() // "3"
+   * @example
+   * Polynomial.fromScalar(symbol("a", "a")).substitute(new Map([["a", exact(Rational.int(3))]])).toTex() // → "3"
    */
   substitute(values: ReadonlyMap<string, Scalar>): Polynomial {
     const b = new PolynomialBuilder();
@@ -215,6 +216,9 @@ function termTex(mag: Coefficient, factors: readonly SymbolRef[]): string {
 /**
  * The mutable accumulator behind {@link Polynomial}: collects like terms as they are added.
  * Used once per cell, so adding is a Map lookup and one coefficient addition.
+ *
+ * @example
+ * new PolynomialBuilder().addProduct(symbol("a", "a"), symbol("b", "b")).addProduct(symbol("b", "b"), symbol("a", "a")).build().toTex() // → "2a b"
  */
 export class PolynomialBuilder {
   private readonly map = new Map<string, PolynomialTerm>();

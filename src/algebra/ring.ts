@@ -16,6 +16,12 @@ export interface Ring<T> {
   equals(a: T, b: T): boolean;
 }
 
+/**
+ * Exact rational arithmetic.
+ *
+ * @example
+ * exactRing.mul(Rational.of(2, 3), Rational.of(3, 4)).toString() // → "1/2"
+ */
 export const exactRing: Ring<Rational> = {
   mode: "exact",
   zero: () => Rational.ZERO,
@@ -28,6 +34,12 @@ export const exactRing: Ring<Rational> = {
   equals: (a, b) => a.equals(b),
 };
 
+/**
+ * Float64 arithmetic.
+ *
+ * @example
+ * floatRing.add(0.5, floatRing.lift(exact(Rational.of(1, 4)))) // → 0.75
+ */
 export const floatRing: Ring<number> = {
   mode: "float",
   zero: () => 0,
@@ -40,6 +52,12 @@ export const floatRing: Ring<number> = {
   equals: (a, b) => a === b,
 };
 
+/**
+ * Polynomial arithmetic (symbols).
+ *
+ * @example
+ * polynomialRing.mul(polynomialRing.lift(symbol("a", "a")), polynomialRing.lift(symbol("a", "a"))).toTex() // → "a^{2}"
+ */
 export const polynomialRing: Ring<Polynomial> = {
   mode: "symbolic",
   zero: () => Polynomial.ZERO,
@@ -58,13 +76,23 @@ export type AlgebraTensor =
   | { readonly mode: "float"; readonly shape: readonly number[]; readonly data: number[] }
   | { readonly mode: "symbolic"; readonly shape: readonly number[]; readonly data: Polynomial[] };
 
-/** The ring a set of tensors needs. */
+/**
+ * The ring a set of tensors needs.
+ *
+ * @example
+ * ringFor(parseTensorLiteral("[1, a]", { field: "x", allowSymbols: true })).mode // → "symbolic"
+ */
 export function ringFor(...tensors: (ScalarTensor | undefined)[]): Ring<AlgebraValue> {
   const mode = numericMode(...tensors);
   return ringOf(mode);
 }
 
-/** The ring of a mode. */
+/**
+ * The ring of a mode.
+ *
+ * @example
+ * ringOf("exact").add(Rational.of(1, 3), Rational.of(2, 3)).toString() // → "1"
+ */
 export function ringOf(mode: NumericMode): Ring<AlgebraValue> {
   const r = mode === "exact" ? exactRing : mode === "float" ? floatRing : polynomialRing;
   return r as unknown as Ring<AlgebraValue>;
@@ -73,7 +101,9 @@ export function ringOf(mode: NumericMode): Ring<AlgebraValue> {
 /**
  * Whether two result tensors are equal entry by entry (exactly for rationals and polynomials).
  *
- * @example tensorsEqual(scatterView(info, x, w), gatherView(info, x, w)) // true
+ * @example
+ * const p = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" });
+ * tensorsEqual(scatterView(p.info, p.x, p.w), directConvView(p.info, p.x, p.w)) // → true
  */
 export function tensorsEqual(a: AlgebraTensor, b: AlgebraTensor): boolean {
   if (a.mode !== b.mode || a.shape.length !== b.shape.length || a.shape.some((n, i) => n !== b.shape[i])) return false;

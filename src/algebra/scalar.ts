@@ -10,8 +10,26 @@ export type Scalar =
   | { readonly kind: "float"; readonly value: number }
   | { readonly kind: "symbol"; readonly name: string; readonly tex: string };
 
+/**
+ * An exact scalar.
+ *
+ * @example
+ * exact(Rational.of(3, 4)).value.toString() // → "3/4"
+ */
 export const exact = (value: Rational): Scalar => ({ kind: "exact", value });
+/**
+ * A float scalar.
+ *
+ * @example
+ * float(0.5) // → {"kind": "float", "value": 0.5}
+ */
 export const float = (value: number): Scalar => ({ kind: "float", value });
+/**
+ * A symbol scalar; `tex` must already be safe TeX.
+ *
+ * @example
+ * symbol("a", "a") // → {"kind": "symbol", "name": "a", "tex": "a"}
+ */
 export const symbol = (name: string, tex: string): Scalar => ({ kind: "symbol", name, tex });
 
 /** A dense tensor of scalars, row-major. */
@@ -22,7 +40,12 @@ export interface ScalarTensor {
 
 export type NumericMode = "exact" | "float" | "symbolic";
 
-/** The arithmetic a tensor needs: symbolic if any symbol, else float if any float, else exact. */
+/**
+ * The arithmetic a tensor needs: symbolic if any symbol, else float if any float, else exact.
+ *
+ * @example
+ * numericMode(parseTensorLiteral("[1, 2/3]", { field: "x", allowSymbols: false })) // → "exact"
+ */
 export function numericMode(...tensors: (ScalarTensor | undefined)[]): NumericMode {
   let mode: NumericMode = "exact";
   for (const t of tensors) {

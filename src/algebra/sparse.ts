@@ -42,8 +42,10 @@ export interface SparseMatrix {
  * kernel symbols `w_{…}` numbered from `indexBase`.
  *
  * @example
- * const info = computeConvInfo(canonicalParams({ op: "conv", inputSize: [3, 3], kernelSize: [2, 2] }));
- * const c = convMatrix(info); // 4×9, row 0 = [w_{0,0}, w_{0,1}, 0, w_{1,0}, w_{1,1}, 0, 0, 0, 0]
+ * const { info } = parseShapeProblem({ op: "conv", inputShape: "3,3", kernelShape: "2,2" });
+ * const c = convMatrix(info);
+ * [c.rows, c.cols, c.nnz] // → [4, 9, 16]
+ * denseRowTex(c, 0) // → ["w_{0,0}", "w_{0,1}", "0", "w_{1,0}", "w_{1,1}", "0", "0", "0", "0"]
  */
 export function convMatrix(info: ConvInfo, w?: ScalarTensor, opts: { indexBase?: 0 | 1 } = {}): SparseMatrix {
   const weight = w ?? defaultSymbols(info, opts).w;
@@ -139,7 +141,11 @@ export function convMatrix(info: ConvInfo, w?: ScalarTensor, opts: { indexBase?:
 /**
  * The transpose, by a counting sort of the columns (O(nnz)); entries keep their source.
  *
- * @example transpose(convMatrix(info)).rows === convMatrix(info).cols
+ * @example
+ * const { info } = parseShapeProblem({ inputShape: "2,2", kernelShape: "2,2" });
+ * const ct = transpose(convMatrix(info));
+ * [ct.rows, ct.cols] // → [9, 4]
+ * denseRowTex(ct, 4) // → ["w_{1,1}", "w_{1,0}", "w_{0,1}", "w_{0,0}"]
  */
 export function transpose(m: SparseMatrix): SparseMatrix {
   const rowStart = new Int32Array(m.cols + 1);
@@ -159,7 +165,10 @@ export function transpose(m: SparseMatrix): SparseMatrix {
 /**
  * The stored entry at (row, col), or undefined for a structural zero (binary search in the row).
  *
- * @example matrixEntry(c, 0, 0) // { kind: "symbol", name: "w_{0,0}", ... }
+ * @example
+ * const { info } = parseShapeProblem({ inputShape: "2,2", kernelShape: "2,2" });
+ * matrixEntry(convMatrix(info), 0, 1).name // → "w_{0,1}"
+ * matrixEntry(convMatrix(info), 0, 2) // → undefined (a structural zero)
  */
 export function matrixEntry(m: SparseMatrix, row: number, col: number): Scalar | undefined {
   let lo = m.rowStart[row]!, hi = m.rowStart[row + 1]! - 1;
@@ -171,7 +180,13 @@ export function matrixEntry(m: SparseMatrix, row: number, col: number): Scalar |
   return undefined;
 }
 
-/** TeX of the stored entry j (a kernel symbol or number). */
+/**
+ * TeX of the stored entry j (a kernel symbol or number).
+ *
+ * @example
+ * const { info, w } = parseShapeProblem({ inputShape: "2", kernel: "[1/2, -3]" });
+ * [0, 1].map((j) => entryTex(convMatrix(info, w), j)) // → ["\\frac{1}{2}", "-3"]
+ */
 export function entryTex(m: SparseMatrix, j: number): string {
   return scalarTex(m.values[m.source[j]!]!);
 }
@@ -179,7 +194,9 @@ export function entryTex(m: SparseMatrix, j: number): string {
 /**
  * A dense row of TeX strings (structural zeros as `0`), for small text renderings only.
  *
- * @example denseRowTex(c, 0) // ["w_{0,0}", "w_{0,1}", "0", ...]
+ * @example
+ * const { info } = parseShapeProblem({ inputShape: "2,2", kernelShape: "2,2" });
+ * denseRowTex(convMatrix(info), 3) // → ["0", "0", "0", "0", "w_{0,0}", "w_{0,1}", "0", "w_{1,0}", "w_{1,1}"]
  */
 export function denseRowTex(m: SparseMatrix, row: number): string[] {
   const out = new Array<string>(m.cols).fill("0");

@@ -27,6 +27,9 @@ function shownAxes(shape: readonly number[], firstSpatial: number): number[] {
 /**
  * One symbol name per entry of a tensor, row-major: `letter_{i,j,...}`. Built with a running
  * multi-index, so a 256×256 input costs one short string per entry.
+ *
+ * @example
+ * indexedNames("x", [1, 2, 2, 1], 2, 1) // → ["x_{1,1,1}", "x_{1,2,1}", "x_{2,1,1}", "x_{2,2,1}"]
  */
 export function indexedNames(letter: string, shape: readonly number[], firstSpatial: number, base: number): string[] {
   const shown = shownAxes(shape, firstSpatial);
@@ -66,8 +69,9 @@ export interface DefaultSymbols {
  * its canonical storage order ([C_in, C_out/g, *k] for transposed, [C_out, C_in/g, *k] for conv).
  *
  * @example
- * const info = computeConvInfo(canonicalParams({ inputSize: [2, 2], kernelSize: [2, 2] }));
- * defaultSymbols(info).x.data.map((s) => s.kind === "symbol" ? s.name : "") // ["x_{0,0}", "x_{0,1}", "x_{1,0}", "x_{1,1}"]
+ * const { info } = parseShapeProblem({ inputShape: "2,2", kernelShape: "2,2" });
+ * defaultSymbols(info).x.data.map((s) => s.name) // → ["x_{0,0}", "x_{0,1}", "x_{1,0}", "x_{1,1}"]
+ * defaultSymbols(info, { indexBase: 1 }).w.data[0].name // → "w_{1,1}"
  */
 export function defaultSymbols(info: ConvInfo, opts: IndexOptions = {}): DefaultSymbols {
   const base = opts.indexBase ?? 0;
@@ -82,7 +86,9 @@ export function defaultSymbols(info: ConvInfo, opts: IndexOptions = {}): Default
  * The label of every output cell (`y_{1,1}`, `y_{n,c,i,j}` with batch and channels), row-major
  * over [N, C_out, *out].
  *
- * @example outputLabels(info, { indexBase: 1 })[0] // "y_{1,1}"
+ * @example
+ * const { info } = parseShapeProblem({ inputShape: "2,2", kernelShape: "2,2" });
+ * outputLabels(info, { indexBase: 1 })[4] // → "y_{2,2}"
  */
 export function outputLabels(info: ConvInfo, opts: IndexOptions = {}): string[] {
   return indexedNames("y", info.outputShape, 2, opts.indexBase ?? 0);

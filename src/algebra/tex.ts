@@ -10,7 +10,9 @@ import type { Scalar } from "./scalar.ts";
  * A float as TeX: the shortest round-tripping decimal, with `e` notation turned into
  * `\times 10^{n}`.
  *
- * @example floatTex(0.5) // "0.5"; floatTex(1e-7) // "1\\times 10^{-7}"
+ * @example
+ * floatTex(0.5) // → "0.5"
+ * floatTex(1e-7) // → "1\\times 10^{-7}"
  */
 export function floatTex(v: number): string {
   if (Number.isNaN(v)) return "\\mathrm{NaN}";
@@ -25,7 +27,8 @@ export function floatTex(v: number): string {
 /**
  * An exact or float number as TeX (`3`, `-\frac{3}{4}`, `0.25`).
  *
- * @example numberTex(Rational.of(-3, 4)) // "-\\frac{3}{4}"
+ * @example
+ * numberTex(Rational.of(-3, 4)) // → "-\\frac{3}{4}"
  */
 export function numberTex(v: Rational | number): string {
   return typeof v === "number" ? floatTex(v) : v.toTex();
@@ -40,7 +43,8 @@ export function isNegativeNumber(v: Rational | number): boolean {
  * A scalar as TeX on its own: numbers as {@link numberTex}, symbols as the TeX the parser made
  * safe.
  *
- * @example scalarTex({ kind: "exact", value: Rational.int(-1) }) // "-1"
+ * @example
+ * scalarTex({ kind: "exact", value: Rational.int(-1) }) // → "-1"
  */
 export function scalarTex(s: Scalar): string {
   switch (s.kind) {
@@ -55,7 +59,8 @@ export function scalarTex(s: Scalar): string {
  * A scalar as a factor of a product: negative numbers get parentheses so `2\cdot(-1)` reads
  * right.
  *
- * @example factorTex({ kind: "exact", value: Rational.int(-1) }) // "(-1)"
+ * @example
+ * factorTex({ kind: "exact", value: Rational.int(-1) }) // → "(-1)"
  */
 export function factorTex(s: Scalar): string {
   if (s.kind === "symbol") return s.tex;
@@ -68,7 +73,8 @@ export function factorTex(s: Scalar): string {
  * Joins two TeX factors with `\cdot`; a space follows the command only when the next character
  * would otherwise extend its name (`\cdot 0`, `\cdot(-1)`, `\cdot\frac{1}{2}`).
  *
- * @example cdot("2", "0") // "2\\cdot 0"
+ * @example
+ * cdot("2", "0") // → "2\\cdot 0"
  */
 export function cdot(a: string, b: string): string {
   const c = b.charCodeAt(0);
@@ -90,7 +96,9 @@ export function isAtomTex(tex: string): boolean {
  * The product of factors written as a reader expects: atoms juxtaposed (`x_{0,0}w_{1,1}`),
  * anything else joined with `\cdot`. A space separates a control word from a following letter.
  *
- * @example juxtapose(["x_{0,0}", "w_{1,1}"]) // "x_{0,0}w_{1,1}"
+ * @example
+ * juxtapose(["x_{0,0}", "w_{1,1}"]) // → "x_{0,0}w_{1,1}"
+ * juxtapose(["w1", "w2"]) // → "w1\\cdot w2"
  */
 export function juxtapose(factors: readonly string[]): string {
   let out = factors[0] ?? "";

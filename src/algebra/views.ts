@@ -76,7 +76,9 @@ function weightBase(info: ConvInfo, ci: number, co: number): number {
  * Scatter: every input value times the kernel, added into the output where the relation places
  * it (cells cropped by padding are dropped).
  *
- * @example scatterView(info, x, w).data.map(String) // ["1","2","0","3","3","-2","0","-3","-4"] for the seed
+ * @example
+ * const p = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" });
+ * scatterView(p.info, p.x, p.w).data.map(String) // → ["1", "2", "0", "3", "3", "-2", "0", "-3", "-4"]
  */
 export function scatterView(info: ConvInfo, x: ScalarTensor, w: ScalarTensor, bias?: ScalarTensor): AlgebraTensor {
   const ring = ringFor(x, w, bias);
@@ -106,7 +108,9 @@ export function scatterView(info: ConvInfo, x: ScalarTensor, w: ScalarTensor, bi
 /**
  * Gather: each output cell as the sum of its terms, in the documented term order.
  *
- * @example gatherView(info, x, w) // equals scatterView(info, x, w)
+ * @example
+ * const p = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" });
+ * gatherView(p.info, p.x, p.w).data.map(String) // → ["1", "2", "0", "3", "3", "-2", "0", "-3", "-4"]
  */
 export function gatherView(info: ConvInfo, x: ScalarTensor, w: ScalarTensor, bias?: ScalarTensor): AlgebraTensor {
   const ring = ringFor(x, w, bias);
@@ -124,7 +128,10 @@ export function gatherView(info: ConvInfo, x: ScalarTensor, w: ScalarTensor, bia
 /**
  * y = m · v over a ring, m's entries lifted from their scalars.
  *
- * @example matVec(transpose(convMatrix(info, w)), xValues, exactRing)
+ * @example
+ * const p = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" });
+ * matVec(transpose(convMatrix(p.info, p.w)), [1, 2, 3, 4].map((v) => Rational.int(v)), exactRing).map(String)
+ * // → ["1", "2", "0", "3", "3", "-2", "0", "-3", "-4"]
  */
 export function matVec<T>(m: SparseMatrix, v: readonly T[], ring: Ring<T>): T[] {
   const lifted = m.values.map((s) => ring.lift(s));
@@ -141,7 +148,9 @@ export function matVec<T>(m: SparseMatrix, v: readonly T[], ring: Ring<T>): T[] 
  * Matrix view: for each batch item, vec(y) = Cᵀ vec(x) (transposed) or C vec(x) (conv), then
  * reshaped; bias added per output channel.
  *
- * @example matrixView(info, x, w) // equals gatherView(info, x, w)
+ * @example
+ * const p = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" });
+ * matrixView(p.info, p.x, p.w).data.map(String) // → ["1", "2", "0", "3", "3", "-2", "0", "-3", "-4"]
  */
 export function matrixView(info: ConvInfo, x: ScalarTensor, w: ScalarTensor, bias?: ScalarTensor): AlgebraTensor {
   const ring = ringFor(x, w, bias);
@@ -164,7 +173,11 @@ const ZERO: Scalar = exact(Rational.ZERO);
  * cells before and d(k − 1) − p_end + output padding after (a negative amount crops).
  * Shape [N, C_in, *padded].
  *
- * @example directConvInput(seedInfo, x).shape // [1, 1, 5, 5] for the 2×2 seed with a 2×2 kernel
+ * @example
+ * const p = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" });
+ * const padded = directConvInput(p.info, p.x);
+ * padded.shape // → [1, 1, 4, 4]
+ * padded.data.slice(4, 8).map((s) => s.value.toString()) // → ["0", "1", "2", "0"]
  */
 export function directConvInput(info: ConvInfo, x: ScalarTensor): ScalarTensor {
   const geo = directConvGeometry(info);
@@ -200,7 +213,9 @@ export function directConvInput(info: ConvInfo, x: ScalarTensor): ScalarTensor {
 /**
  * The kernel flipped along every spatial axis (t → k − 1 − t), same canonical layout.
  *
- * @example flippedKernel(info, w) // [[1,0],[0,-1]] becomes [[-1,0],[0,1]]
+ * @example
+ * const p = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" });
+ * flippedKernel(p.info, p.w).data.map((s) => s.value.toString()) // → ["-1", "0", "0", "1"]
  */
 export function flippedKernel(info: ConvInfo, w: ScalarTensor): ScalarTensor {
   const kc = info.kernelCount;
@@ -216,7 +231,9 @@ export function flippedKernel(info: ConvInfo, w: ScalarTensor): ScalarTensor {
  * Direct convolution (transposed problems only): the zero-inserted, padded input convolved with
  * the flipped kernel at stride 1 and the problem's dilation.
  *
- * @example directConvView(info, x, w) // equals scatterView(info, x, w)
+ * @example
+ * const p = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" });
+ * directConvView(p.info, p.x, p.w).data.map(String) // → ["1", "2", "0", "3", "3", "-2", "0", "-3", "-4"]
  */
 export function directConvView(info: ConvInfo, x: ScalarTensor, w: ScalarTensor, bias?: ScalarTensor): AlgebraTensor {
   if (info.op !== "transposed") throw new Error("directConvView: only transposed problems have a direct-convolution view");
@@ -261,7 +278,11 @@ export function directConvView(info: ConvInfo, x: ScalarTensor, w: ScalarTensor,
  * entries, `v` its row count. Both sides are returned (exact, float or polynomial) with whether
  * they are equal.
  *
- * @example adjointCheck(info, w, u, v).equal // true
+ * @example
+ * const p = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[a,b],[c,d]]", allowSymbols: true });
+ * const u = parseTensorLiteral("[1,0,2,0,-1,3,1,1,0]", { field: "u", allowSymbols: false });
+ * const v = parseTensorLiteral("[2,-1,0,5]", { field: "v", allowSymbols: false });
+ * adjointCheck(p.info, p.w, u, v).equal // → true
  */
 export function adjointCheck(
   info: ConvInfo, w: ScalarTensor, u: ScalarTensor, v: ScalarTensor,
@@ -282,7 +303,9 @@ export function adjointCheck(
  * Terms per spatial output cell for one input channel (multiply by C_in/g for all channels):
  * uneven counts are the checkerboard pattern.
  *
- * @example overlap(seedInfo).counts // Int32Array [1,2,1,2,4,2,1,2,1]
+ * @example
+ * const { info } = parseShapeProblem({ inputShape: "2,2", kernelShape: "2,2" });
+ * Array.from(overlap(info).counts) // → [1, 2, 1, 2, 4, 2, 1, 2, 1]
  */
 export function overlap(info: ConvInfo): { shape: readonly number[]; counts: Int32Array } {
   return { shape: info.outSpatial, counts: overlapCounts(info) };
