@@ -3,6 +3,10 @@
  * a stable code, the path of the field at fault (`stride[1]`, `--kernel`), what was expected and
  * what was found. The CLI turns it into one `error:` line and exit code 2; internal invariant
  * violations stay plain `Error`s so they are never mistaken for the user's fault.
+ *
+ * @example
+ * const e = new TconvError("non-positive-stride", "--stride", "non-positive stride is not supported (got 0)");
+ * e.toLine() // → "error: --stride: non-positive stride is not supported (got 0)"
  */
 export class TconvError extends Error {
   readonly code: string;
@@ -26,6 +30,13 @@ export class TconvError extends Error {
   }
 }
 
+/**
+ * Whether a caught value is a user mistake (rather than an internal error).
+ *
+ * @example
+ * isTconvError(new TconvError("bad-op", "op", "unknown operation")) // → true
+ * isTconvError(new Error("bug")) // → false
+ */
 export function isTconvError(value: unknown): value is TconvError {
   return value instanceof TconvError;
 }

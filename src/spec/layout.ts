@@ -18,7 +18,12 @@ import { TconvError } from "./error.ts";
 
 export type Layout = "plain" | "torch" | "tf";
 
-/** `onnx` is an alias of `torch`: the same axis orders. */
+/**
+ * A layout name; `onnx` is an alias of `torch` (the same axis orders).
+ *
+ * @example
+ * parseLayout("onnx") // → "torch"
+ */
 export function parseLayout(name: string | undefined, field = "--layout"): Layout {
   const n = (name ?? "plain").trim().toLowerCase();
   if (n === "plain" || n === "torch" || n === "tf") return n;

@@ -48,10 +48,11 @@ const GREEK = new Set([
  * are accepted only when `allowSymbols`. Ragged or empty arrays, NaN and Infinity are refused.
  *
  * @example
- * parseTensorLiteral("[[1, 2], [3, 4]]", { field: "--input", allowSymbols: false })
- * // → { shape: [2, 2], data: [exact 1, exact 2, exact 3, exact 4] }
+ * parseTensorLiteral("[[1, 2], [3, 4]]", { field: "--input", allowSymbols: false }).shape // → [2, 2]
+ * parseTensorLiteral("[1/2, 0.5]", { field: "--input", allowSymbols: false }).data.map((s) => s.kind)
+ * // → ["exact", "float"]
  * parseTensorLiteral("[a, x_{1,2}]", { field: "--kernel", allowSymbols: true }).data[1]
- * // → { kind: "symbol", name: "x_{1,2}", tex: "x_{1,2}" }
+ * // → {"kind":"symbol","name":"x_{1,2}","tex":"x_{1,2}"}
  */
 export function parseTensorLiteral(text: string, opts: LiteralOptions): ScalarTensor {
   const source = readSource(text, opts);

@@ -10,6 +10,12 @@ export type FieldKey =
 
 export type FieldNames = Readonly<Record<FieldKey, string>>;
 
+/**
+ * Field names as CLI options; pass as `names` to make library errors name options.
+ *
+ * @example
+ * cliNames.outputPadding // → "--output-padding"
+ */
 export const cliNames: FieldNames = {
   input: "--input", kernel: "--kernel", bias: "--bias", layout: "--layout", op: "--op",
   stride: "--stride", dilation: "--dilation", padding: "--padding", outputPadding: "--output-padding",
@@ -17,6 +23,12 @@ export const cliNames: FieldNames = {
   maxTerms: "--max-terms", inputShape: "--input-shape", kernelShape: "--kernel-shape",
 };
 
+/**
+ * Field names as library properties (the default of `parseProblem`).
+ *
+ * @example
+ * apiNames.outputPadding // → "outputPadding"
+ */
 export const apiNames: FieldNames = {
   input: "input", kernel: "kernel", bias: "bias", layout: "layout", op: "op",
   stride: "stride", dilation: "dilation", padding: "padding", outputPadding: "outputPadding",

@@ -24,7 +24,12 @@ export interface CanonicalParams {
   readonly groups: number;
 }
 
-/** Fills the defaults for a single-image, single-channel problem given by spatial sizes only. */
+/**
+ * Fills the defaults for a single-image, single-channel problem given by spatial sizes only.
+ *
+ * @example
+ * canonicalParams({ inputSize: [2, 2], kernelSize: [2, 2] }).stride // → [1, 1]
+ */
 export function canonicalParams(
   p: Partial<CanonicalParams> & Pick<CanonicalParams, "inputSize" | "kernelSize">,
 ): CanonicalParams {
