@@ -6,6 +6,7 @@ import { evaluate as evaluateExact } from "../algebra/evaluate.ts";
 import type { Rational } from "../algebra/rational.ts";
 import { numericMode, toFloat64 } from "../algebra/scalar.ts";
 import { outputToLayout } from "../spec/layout.ts";
+import { apiNames, type FieldNames } from "../spec/names.ts";
 import { TconvError } from "../spec/error.ts";
 import { parseProblem, type Problem, type ProblemOptions } from "../spec/parse-problem.ts";
 import { computeTensor } from "../tensor/index.ts";
@@ -39,11 +40,12 @@ export type EvaluateResult =
  * nestedOutput(r)          // → [[1, 2, 0], [3, 3, -2], [0, -3, -4]]
  * evaluate({ input: [[1, 2]], kernel: [["1/3"]] }).mode // → "exact"
  */
-export function evaluate(problem: Problem | ProblemOptions): EvaluateResult {
+export function evaluate(problem: Problem | ProblemOptions, options: { names?: FieldNames } = {}): EvaluateResult {
+  const names = options.names ?? ("info" in problem ? apiNames : problem.names ?? apiNames);
   const p = "info" in problem ? problem : parseProblem(problem);
   const mode = numericMode(p.x, p.w, p.bias);
   if (mode === "symbolic") {
-    throw new TconvError("symbolic-entries", "input", "the problem has symbolic entries; evaluate needs numbers (explain and matrix derive symbolic sums)");
+    throw new TconvError("symbolic-entries", names.input, "the problem has symbolic entries; evaluate needs numbers (explain and matrix derive symbolic sums)");
   }
   if (mode === "exact") {
     const r = evaluateExact(p.info, p.x, p.w, p.bias);
@@ -52,6 +54,12 @@ export function evaluate(problem: Problem | ProblemOptions): EvaluateResult {
     return { mode, shape, values: data, problem: p };
   }
   const out = computeTensor(p.info, toFloat64(p.x), toFloat64(p.w), p.bias && toFloat64(p.bias));
+  const bad = out.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) {
+    // JSON has no Infinity; printing null or a wrong number would be worse than saying so.
+    throw new TconvError("float-overflow", names.input,
+      `the float64 result overflows at output cell ${bad} (row-major, channels first); write the entries as integers or fractions to get the exact result`);
+  }
   const { shape, data } = outputToLayout(p.layout, p.batched, p.info.outputShape, out);
   return { mode, shape, values: Float64Array.from(data), problem: p };
 }

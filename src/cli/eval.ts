@@ -12,7 +12,8 @@ const definition: CommandDefinition = (program, io) => {
     .option("--json", "print {\"shape\":[...],\"output\":[...]} instead of a readable matrix");
   addProblemOptions(cmd, { symbols: false }).action(async (opts: Record<string, unknown>) => {
     const { evaluate, evaluationJson } = await import("../api/evaluate.ts");
-    const result = evaluate(problemFromOptions(opts, io));
+    const { cliNames } = await import("../spec/names.ts");
+    const result = evaluate(problemFromOptions(opts, io), { names: cliNames });
     const exact = opts["exact"] === true;
     if (opts["json"]) {
       io.out(`${evaluationJson(result, { exact })}\n`);

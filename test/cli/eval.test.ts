@@ -116,3 +116,12 @@ describe("tconv eval end to end in a fresh process", () => {
     expect(stderr).toBe("error: --input: ragged array: [1] has shape [1] but [0] has [2]\n");
   });
 });
+
+describe("tconv eval refuses a float64 overflow instead of printing null", () => {
+  it("1e308 + 1e308 overflows in float64", async () => {
+    const r = await run(["--input", "[1e308, 1e308]", "--kernel", "[1, 1]", "--json"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe("error: --input: the float64 result overflows at output cell 1 (row-major, channels first); write the entries as integers or fractions to get the exact result\n");
+  });
+});
