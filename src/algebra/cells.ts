@@ -4,7 +4,7 @@
  * Term order (documented, stable): for output cell (n, c_out, o), the input channels of c_out's
  * group come outermost in ascending order; within a channel, terms go by ascending input
  * position, row-major over the spatial axes — exactly the order `forEachCellTerm` of
- * src/geometry/taps.ts produces. A bias, when given, is the last summand.
+ * src/geometry/taps.ts produces (walked in bulk by {@link fillSpatialTerms}). A bias, when given, is the last summand.
  *
  * The spatial terms of a cell are the same for every batch item and channel pair, so they are
  * stored once, in compressed-row form over the spatial output cells (two Int32Arrays), and
@@ -12,7 +12,7 @@
  * made on demand per cell, or in bulk by the `all*` methods.
  */
 import type { ConvInfo } from "../geometry/conv-info.ts";
-import { forEachCellTerm, tapTables, unflatten } from "../geometry/taps.ts";
+import { rowMajorStrides, tapTables, unflatten, type TapTables } from "../geometry/taps.ts";
 import { overlapCounts } from "../geometry/overlap.ts";
 import { Polynomial, PolynomialBuilder } from "./polynomial.ts";
 import { Rational } from "./rational.ts";
@@ -111,9 +111,7 @@ export function deriveCells(
   const start = new Int32Array(outCount + 1);
   for (let o = 0; o < outCount; o++) start[o + 1] = start[o]! + overlap[o]!;
   const spIn = new Int32Array(start[outCount]!), spK = new Int32Array(start[outCount]!);
-  let fill = 0;
-  const push = (i: number, k: number) => { spIn[fill] = i; spK[fill] = k; fill++; };
-  for (let o = 0; o < outCount; o++) forEachCellTerm(info, tables, o, push);
+  const fill = fillSpatialTerms(info, tables, spIn, spK);
   if (fill !== spIn.length) throw new Error("deriveCells: tap tables disagree with overlap counts");
 
   const count = info.outputShape.reduce((a, b) => a * b, 1);
@@ -217,6 +215,50 @@ export function deriveCells(
 }
 
 type SymbolScalar = Extract<Scalar, { kind: "symbol" }>;
+
+/**
+ * Every spatial output cell's (input, tap) pairs, in bulk: the same walk as `forEachCellTerm`
+ * (the Cartesian product of the per-axis gather pairs, last axis fastest, output cells
+ * row-major) without its per-cell allocations. A test holds the two to the same order.
+ */
+export function fillSpatialTerms(info: ConvInfo, tables: TapTables, spIn: Int32Array, spK: Int32Array): number {
+  const r = info.rank, outCount = info.outCount;
+  const inStr = rowMajorStrides(info.inSpatial), kStr = rowMajorStrides(info.kernelSpatial);
+  const pos = new Int32Array(r), lo = new Int32Array(r), hi = new Int32Array(r), cur = new Int32Array(r);
+  const gather = tables.gather;
+  let fill = 0;
+  for (let flat = 0; flat < outCount; flat++) {
+    let empty = false;
+    for (let ax = 0; ax < r; ax++) {
+      const g = gather[ax]!;
+      lo[ax] = g.start[pos[ax]!]!; hi[ax] = g.start[pos[ax]! + 1]!; cur[ax] = lo[ax]!;
+      if (lo[ax] === hi[ax]) empty = true;
+    }
+    if (!empty) {
+      for (;;) {
+        let inFlat = 0, kFlat = 0;
+        for (let ax = 0; ax < r; ax++) {
+          const g = gather[ax]!, j = cur[ax]!;
+          inFlat += g.index[j]! * inStr[ax]!;
+          kFlat += g.tap[j]! * kStr[ax]!;
+        }
+        spIn[fill] = inFlat; spK[fill] = kFlat; fill++;
+        let ax = r - 1;
+        while (ax >= 0) {
+          if (++cur[ax]! < hi[ax]!) break;
+          cur[ax] = lo[ax]!;
+          ax--;
+        }
+        if (ax < 0) break;
+      }
+    }
+    for (let ax = r - 1; ax >= 0; ax--) {
+      if (++pos[ax]! < info.outSpatial[ax]!) break;
+      pos[ax] = 0;
+    }
+  }
+  return fill;
+}
 
 /**
  * `a\cdot b` for the substituted sum; negative numbers in parentheses.

@@ -1,4 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { computeConvInfo, forEachCellTerm, tapTables } from "../../src/geometry/index.ts";
+import { paramsArb } from "../tensor/problems.ts";
 import { deriveCells } from "../../src/algebra/cells.ts";
 import { defaultSymbols, outputLabels } from "../../src/algebra/symbols.ts";
 import { Rational } from "../../src/algebra/rational.ts";
@@ -119,5 +122,20 @@ describe("cell sums", () => {
 
   it("a cell index outside the output is a RangeError", () => {
     expect(() => deriveCells(seed).cell(9)).toThrow(RangeError);
+  });
+
+  it("the bulk term walk lists exactly forEachCellTerm's terms in its order (random 1-D/2-D/3-D, both ops)", () => {
+    fc.assert(fc.property(fc.constantFrom("transposed" as const, "conv" as const).chain((op) => paramsArb(op)), (params) => {
+      const info = computeConvInfo(params);
+      const cells = deriveCells(info);
+      const tables = tapTables(info);
+      for (let o = 0; o < info.outCount; o++) {
+        const expected: number[] = [];
+        forEachCellTerm(info, tables, o, (i, k) => { expected.push(i, k); });
+        const got: number[] = [];
+        for (let j = cells.spatial.start[o]!; j < cells.spatial.start[o + 1]!; j++) got.push(cells.spatial.input[j]!, cells.spatial.kernel[j]!);
+        expect(got).toEqual(expected);
+      }
+    }), { numRuns: 100 });
   });
 });
