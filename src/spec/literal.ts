@@ -23,8 +23,8 @@ export interface LiteralOptions {
   readonly cwd?: string;
 }
 
-/** A nested list while parsing: either entries or sub-lists, never both. */
-type Node = { readonly text: string; readonly at: number } | Node[];
+/** A nested list while parsing: entry texts or sub-lists (shapeOf refuses a mix). */
+type Node = string | Node[];
 
 const INTEGER = /^[+-]?\d+$/;
 const FRACTION = /^([+-]?\d+)\s*\/\s*([+-]?\d+)$/;
@@ -59,7 +59,7 @@ export function parseTensorLiteral(text: string, opts: LiteralOptions): ScalarTe
   const root = parseNested(source, opts.field);
   if (!Array.isArray(root)) {
     throw new TconvError("bad-literal", opts.field,
-      `expected a nested array literal such as [[1,2],[3,4]], got a bare value "${clip(root.text)}"`);
+      `expected a nested array literal such as [[1,2],[3,4]], got a bare value "${clip(root)}"`);
   }
   return fromNodes(root, opts);
 }
@@ -77,8 +77,8 @@ export type NestedValues = readonly (number | string | NestedValues)[];
 export function tensorFromValues(values: NestedValues, opts: LiteralOptions): ScalarTensor {
   const toNode = (v: number | string | NestedValues): Node => {
     if (Array.isArray(v)) return (v as NestedValues).map(toNode);
-    if (typeof v === "number") return { text: Number.isInteger(v) && !Number.isSafeInteger(v) ? v.toExponential() : String(v), at: 0 };
-    if (typeof v === "string") return { text: v.trim(), at: 0 };
+    if (typeof v === "number") return Number.isInteger(v) && !Number.isSafeInteger(v) ? v.toExponential() : String(v);
+    if (typeof v === "string") return v.trim();
     throw new TconvError("bad-entry", opts.field, `expected numbers or strings in the nested arrays, got ${typeof v}`);
   };
   if (!Array.isArray(values)) {
@@ -89,8 +89,10 @@ export function tensorFromValues(values: NestedValues, opts: LiteralOptions): Sc
 
 function fromNodes(root: Node[], opts: LiteralOptions): ScalarTensor {
   const shape = shapeOf(root, opts.field, []);
-  const data: Scalar[] = [];
-  flatten(root, (entry, index) => data.push(parseEntry(entry.text, index, opts)));
+  const texts: string[] = [];
+  flatten(root, texts);
+  const data = new Array<Scalar>(texts.length);
+  for (let i = 0; i < texts.length; i++) data[i] = parseEntry(texts[i]!, i, shape, opts);
   return { shape, data };
 }
 
@@ -133,7 +135,14 @@ function parseNested(src: string, field: string): Node {
   const fail = (what: string): never => {
     throw new TconvError("bad-literal", field, `${what} at character ${pos + 1} of "${clip(src)}"`);
   };
-  const skipSpace = () => { while (pos < src.length && /\s/.test(src[pos]!)) pos++; };
+  const skipSpace = () => {
+    for (;;) {
+      const c = src.charCodeAt(pos);
+      if (c === 32 || c === 10 || c === 13 || c === 9) pos++;
+      else if (c > 127 && /\s/.test(src[pos]!)) pos++;
+      else return;
+    }
+  };
 
   const parseValue = (): Node => {
     skipSpace();
@@ -162,7 +171,7 @@ function parseNested(src: string, field: string): Node {
     const entry = src.slice(start, pos).trim();
     if (entry === "") return fail("missing entry");
     if (depth !== 0) return fail(`unbalanced brackets in "${clip(entry)}"`);
-    return { text: entry, at: start };
+    return entry;
   };
 
   const root = parseValue();
@@ -187,39 +196,48 @@ function shapeOf(node: Node[], field: string, path: number[]): number[] {
   return [node.length, ...inner];
 }
 
-function flatten(node: Node[], visit: (entry: { text: string }, index: number[]) => void, path: number[] = []): void {
-  node.forEach((child, i) => {
-    if (Array.isArray(child)) flatten(child, visit, [...path, i]);
-    else visit(child, [...path, i]);
-  });
+/** Entry texts in row-major order (the shape is already known to be regular). */
+function flatten(node: Node[], out: string[]): void {
+  for (const child of node) {
+    if (typeof child === "string") out.push(child);
+    else flatten(child, out);
+  }
 }
 
-function parseEntry(text: string, index: number[], opts: LiteralOptions): Scalar {
-  const where = `entry [${index.join(",")}] "${clip(text)}"`;
-  if (INTEGER.test(text)) return exact(Rational.of(BigInt(text)));
+/** `entry [1,0] "abc"`: the multi-index is only worked out when an error needs it. */
+function describeEntry(text: string, flat: number, shape: readonly number[]): string {
+  const index = new Array<number>(shape.length);
+  for (let ax = shape.length - 1; ax >= 0; ax--) { index[ax] = flat % shape[ax]!; flat = Math.floor(flat / shape[ax]!); }
+  return `entry [${index.join(",")}] "${clip(text)}"`;
+}
+
+function parseEntry(text: string, flat: number, shape: readonly number[], opts: LiteralOptions): Scalar {
+  // Up to 15 digits fits a double exactly; longer integers go through BigInt.
+  if (INTEGER.test(text)) return exact(text.length <= 15 ? Rational.int(Number(text)) : Rational.of(BigInt(text)));
+  const where = () => describeEntry(text, flat, shape);
   const frac = FRACTION.exec(text);
   if (frac) {
     const den = BigInt(frac[2]!);
-    if (den === 0n) throw new TconvError("bad-entry", opts.field, `${where}: division by zero`);
+    if (den === 0n) throw new TconvError("bad-entry", opts.field, `${where()}: division by zero`);
     return exact(Rational.of(BigInt(frac[1]!), den));
   }
   if (DECIMAL.test(text)) {
     const value = Number(text);
-    if (!Number.isFinite(value)) throw new TconvError("not-finite", opts.field, `${where}: too large for a float64 (entries must be finite)`);
+    if (!Number.isFinite(value)) throw new TconvError("not-finite", opts.field, `${where()}: too large for a float64 (entries must be finite)`);
     return float(value);
   }
-  if (NOT_FINITE.test(text)) throw new TconvError("not-finite", opts.field, `${where}: NaN and Infinity are not allowed; entries must be finite numbers`);
+  if (NOT_FINITE.test(text)) throw new TconvError("not-finite", opts.field, `${where()}: NaN and Infinity are not allowed; entries must be finite numbers`);
   const sym = SYMBOL.exec(text);
   if (sym) {
     if (!opts.allowSymbols) {
       throw new TconvError("symbol-not-allowed", opts.field,
-        `${where}: this command takes numbers only (symbols are for explain and matrix)`);
+        `${where()}: this command takes numbers only (symbols are for explain and matrix)`);
     }
-    return symbolEntry(text, sym[1]!, sym[2], where, opts.field);
+    return symbolEntry(text, sym[1]!, sym[2], where(), opts.field);
   }
-  if (EXPRESSION.test(text)) return evaluateExpression(text, where, opts.field);
+  if (EXPRESSION.test(text)) return evaluateExpression(text, where(), opts.field);
   throw new TconvError("bad-entry", opts.field,
-    `${where}: expected an integer, a fraction like 3/4, a decimal${opts.allowSymbols ? ", a symbol like w_{1,2}" : ""} or arithmetic on numbers`);
+    `${where()}: expected an integer, a fraction like 3/4, a decimal${opts.allowSymbols ? ", a symbol like w_{1,2}" : ""} or arithmetic on numbers`);
 }
 
 /** Builds the symbol's TeX from the validated pieces only, so nothing the user typed reaches TeX raw. */
