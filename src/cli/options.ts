@@ -19,7 +19,7 @@ export type ParsedOptions = Record<string, unknown>;
 function addParameterOptions(cmd: Command): Command {
   return cmd
     .option("--layout <name>", "axis order of the tensors: plain (spatial only), torch (alias onnx: [N,C,*spatial], kernel [C_in,C_out/g,*k]) or tf ([N,*spatial,C], kernel [*k,C_out/g,C_in])", "plain")
-    .option("--op <op>", "transposed (default) or conv (ordinary cross-correlation as in deep-learning libraries)", "transposed")
+    .option("--op <op>", "transposed or conv (ordinary cross-correlation as in deep-learning libraries; its torch kernel is [C_out,C_in/g,*k], tf [*k,C_in/g,C_out])", "transposed")
     .option("--stride <values>", "stride: one value for every axis or one per spatial axis, e.g. 2 or 2,1")
     .option("--dilation <values>", "dilation: one value or one per spatial axis")
     .option("--padding <values>", "padding: r values (both ends of each axis) or 2r values (all begins, then all ends, ONNX pads order)")
