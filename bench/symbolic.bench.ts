@@ -73,7 +73,7 @@ interface ChildResult { n: number; what: string; terms: number; coldMs: number; 
 
 /** In a child process: derive (and optionally TeX) the 4×4 stride-2 problem, report time and peak RSS. */
 function child(n: number, what: "sums+C" | "sums+C+tex"): ChildResult {
-  const reps = 5;
+  const reps = 9;
   const times: number[] = [];
   let terms = 0, nnz = 0;
   let keep: unknown;
@@ -105,7 +105,7 @@ if (process.argv[2] === "--child") {
   const rows1: { n: number; terms: number; oursMs: number; sympyS?: number; ratio?: number }[] = [];
   for (let i = 0; i < 3; i++) oursSumsTex(16); // warm-up
   for (const n of [16, 32, 64]) {
-    const runs = Array.from({ length: 9 }, () => oursSumsTex(n));
+    const runs = Array.from({ length: 21 }, () => oursSumsTex(n));
     const oursMs = median(runs.map((r) => r.ms));
     const row: (typeof rows1)[number] = { n, terms: runs[0]!.terms, oursMs };
     if (haveSympy) {
@@ -124,8 +124,8 @@ if (process.argv[2] === "--child") {
   lines.push("### Every cell's symbolic sum and LaTeX, n×n input, 3×3 kernel, stride 1");
   lines.push("");
   lines.push(haveSympy
-    ? "| n | terms | tconv (median of 9) | SymPy Cᵀ·vec(x) + latex() | SymPy / tconv |"
-    : "| n | terms | tconv (median of 9) | SymPy: not installed (python3-sympy), column skipped | |");
+    ? "| n | terms | tconv (median of 21) | SymPy Cᵀ·vec(x) + latex() | SymPy / tconv |"
+    : "| n | terms | tconv (median of 21) | SymPy: not installed (python3-sympy), column skipped | |");
   lines.push("|---|---|---|---|---|");
   for (const r of rows1) {
     lines.push(`| ${r.n} | ${r.terms} | ${r.oursMs.toFixed(2)} ms | ${r.sympyS !== undefined ? `${r.sympyS.toFixed(2)} s` : "—"} | ${r.ratio !== undefined ? `${Math.round(r.ratio)}×` : "—"} |`);
@@ -133,7 +133,7 @@ if (process.argv[2] === "--child") {
   lines.push("");
   lines.push("### 4×4 kernel, stride 2, n×n input: all cell sums and C (fresh process each)");
   lines.push("");
-  lines.push("| n | terms | nnz(C) | first run | median of 5 | ns / term (median) | peak RSS |");
+  lines.push("| n | terms | nnz(C) | first run | median of 9 | ns / term (median) | peak RSS |");
   lines.push("|---|---|---|---|---|---|---|");
   for (const r of [...rows2, tex256]) {
     const label = r.what === "sums+C" ? `${r.n}` : `${r.n} (+ LaTeX of every sum)`;

@@ -72,6 +72,14 @@ const definition: CommandDefinition = (program, io) => {
     const base = indexBaseFromOptions(opts);
     const problem = shapeProblemFromOptions(opts, io, { symbols: true });
     const info = problem.info;
+    // C holds one entry per multiply-add of a batch item: the shared term limit bounds its memory.
+    const { requireTermLimit, DEFAULT_MAX_TERMS } = await import("../spec/parse-problem.ts");
+    const limitText = typeof opts["maxTerms"] === "string" ? opts["maxTerms"] : undefined;
+    const limit = limitText === undefined ? DEFAULT_MAX_TERMS : Number(limitText.trim());
+    if (!Number.isFinite(limit) || limit < 1) {
+      throw new TconvError("bad-parameter", "--max-terms", `expected a positive number of terms, got "${limitText}"`);
+    }
+    requireTermLimit(info, limit, "--max-terms");
     const rows = info.op === "transposed" ? info.inChannels * info.inCount : info.outChannels * info.outCount;
     const cols = info.op === "transposed" ? info.outChannels * info.outCount : info.inChannels * info.inCount;
     if (format !== "json" && rows * cols > TEXT_MAX_ENTRIES) {

@@ -92,4 +92,11 @@ describe("tconv matrix", () => {
     const out = execFileSync("npx", ["tsx", "src/cli.ts", "matrix", "--input-shape", "3,3", "--kernel-shape", "2,2", "--op", "conv"], { encoding: "utf8" });
     expect(out).toContain("0 & 0 & 0 & 0 & w_{0,0} & w_{0,1} & 0 & w_{1,0} & w_{1,1}");
   });
+
+  it("--max-terms bounds the JSON too: a problem above it is refused with exit 2", async () => {
+    const r = await run(["--input-shape", "30,30", "--kernel-shape", "3,3", "--format", "json", "--max-terms", "1000"]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/^error: --max-terms: .*8100/);
+  });
 });
