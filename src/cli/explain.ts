@@ -1,0 +1,46 @@
+/**
+ * `tconv explain`: the step-by-step walkthrough of a problem as Markdown, self-contained HTML,
+ * LaTeX or JSON, in English or Chinese. Written to stdout, or atomically to `--out`.
+ */
+import type { CommandDefinition } from "./commands.ts";
+import { addProblemOptions, indexBaseFromOptions, problemFromOptions } from "./options.ts";
+import { TconvError } from "../spec/error.ts";
+
+const FORMATS = ["md", "html", "tex", "json"] as const;
+
+const definition: CommandDefinition = (program, io) => {
+  const cmd = program
+    .command("explain")
+    .description("write the step-by-step derivation of a (transposed) convolution: size, scatter, cell sums, matrix, direct convolution, round trip, overlap, check")
+    .option("--format <format>", "md (Markdown with $…$ maths), html (one self-contained offline page), tex (standalone LaTeX) or json (the steps as data)", "md")
+    .option("--lang <lang>", "en or zh (Simplified Chinese, zh-CN)", "en")
+    .option("--out <file>", "write to this file (atomically) instead of standard output")
+    .option("--sections <list>", "sections to include, in this order, comma-separated: problem,size,scatter,cells,matrix,direct,roundtrip,overlap,check (scatter and overlap: transposed only)")
+    .option("--cell <indices>", "the output cell explained in full, one index per spatial axis in the --index-base, e.g. 1,1 (default: a cell with the most terms)");
+  addProblemOptions(cmd, { symbols: true }).action(async (opts: Record<string, unknown>) => {
+    const format = String(opts["format"] ?? "md").trim().toLowerCase();
+    if (!(FORMATS as readonly string[]).includes(format)) {
+      throw new TconvError("bad-format", "--format", `unknown format "${format.slice(0, 20)}"; expected md, html, tex or json`);
+    }
+    const { parseLocale } = await import("../render/templates.ts");
+    const locale = parseLocale(String(opts["lang"] ?? "en").trim());
+    if (!locale) throw new TconvError("bad-lang", "--lang", `unknown language "${String(opts["lang"]).slice(0, 20)}"; expected en or zh`);
+    const indexBase = indexBaseFromOptions(opts);
+    const problem = problemFromOptions(opts, io, { symbols: true });
+    const { explain, parseSections, parseCell } = await import("../explain/index.ts");
+    const sections = typeof opts["sections"] === "string" ? parseSections(opts["sections"], problem.info.op) : undefined;
+    const cell = typeof opts["cell"] === "string" ? parseCell(opts["cell"], problem.info, indexBase) : undefined;
+    const derivation = explain(problem, { indexBase, ...(sections ? { sections } : {}), ...(cell ? { cell } : {}) });
+    const { renderDerivation } = await import("../render/index.ts");
+    const text = renderDerivation(derivation, { format: format as (typeof FORMATS)[number], locale });
+    const out = opts["out"];
+    if (typeof out === "string") {
+      const { writeAtomic } = await import("./write-atomic.ts");
+      writeAtomic(io.cwd, out, text);
+    } else {
+      io.out(text);
+    }
+  });
+};
+
+export default definition;

@@ -1,0 +1,32 @@
+/**
+ * The SVG figures of an HTML walkthrough, from the diagrams module, labelled with the
+ * problem's own values (or symbols) and the focus cell.
+ */
+import type { Scalar } from "../algebra/scalar.ts";
+import { valueTex } from "./math.ts";
+import type { Derivation } from "../explain/types.ts";
+import { directConvDiagram, overlapHeatmap, scatterDiagram } from "./svg/index.ts";
+import { unflatten } from "../geometry/taps.ts";
+import type { Locale } from "./templates.ts";
+
+const label = (s: Scalar) => (s.kind === "symbol" ? s.name : s.kind === "exact" ? s.value.toString() : String(s.value));
+
+/**
+ * Figures by name (`scatter`, `direct`, `overlap`) for the sections present.
+ *
+ * @example Object.keys(figuresFor(seedDerivation, "en")) // ["scatter", "direct", "overlap"]
+ */
+export function figuresFor(d: Derivation, locale: Locale): Record<string, string> {
+  const info = d.info;
+  const kinds = new Set(d.steps.map((s) => s.kind));
+  const inputLabels = d.x.data.slice(0, info.inCount).map(label);
+  const kernelLabels = d.w.data.slice(0, info.kernelCount).map(label);
+  const outputLabels = d.output.slice(0, info.outCount).map((v) => valueTex(v).replace(/\\frac\{(\d+)\}\{(\d+)\}/g, "$1/$2"));
+  const focus = unflatten(d.focus % info.outCount, info.outSpatial);
+  const common = { lang: locale, indexBase: d.indexBase } as const;
+  const out: Record<string, string> = {};
+  if (kinds.has("scatter") && info.op === "transposed") out["scatter"] = scatterDiagram(info, { ...common, inputLabels, kernelLabels, outputLabels });
+  if (kinds.has("direct")) out["direct"] = directConvDiagram(info, { ...common, inputLabels, kernelLabels, outputLabels, window: focus });
+  if (kinds.has("overlap")) out["overlap"] = overlapHeatmap(info, { ...common, highlight: focus });
+  return out;
+}

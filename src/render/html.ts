@@ -1,0 +1,34 @@
+/**
+ * The HTML body: the template's Markdown through markdown-it (raw HTML off, so nothing a user
+ * wrote can become markup), maths pre-rendered by KaTeX in strict mode, SVG figures inserted.
+ * The page shell (fonts, CSS) is the HTML renderer's `renderHtmlPage`.
+ */
+import MarkdownIt from "markdown-it";
+import { renderMathHtml } from "./html-page.ts";
+import { PLACEHOLDER, type MathItem } from "./document.ts";
+
+const makeParser = () => new MarkdownIt({ html: false, linkify: false, typographer: false });
+let md: ReturnType<typeof makeParser> | undefined;
+
+/** One parser per process; raw HTML disabled. */
+export function markdownIt(): ReturnType<typeof makeParser> {
+  md ??= makeParser();
+  return md;
+}
+
+/**
+ * Turns a template's Markdown (with placeholders) into an HTML body fragment.
+ *
+ * @example finishHtml("# T\n\n\uE0020\uE003\n", [{ tex: "x", display: true }], {}) // "<h1>T</h1>\n<div class=\"math-display\">…"
+ */
+export function finishHtml(text: string, math: readonly MathItem[], figures: Readonly<Record<string, string>>): string {
+  const html = markdownIt().render(text);
+  return html
+    .replace(new RegExp(`<p>${PLACEHOLDER.display.source}</p>`, "g"), (_: string, i: string) =>
+      `<div class="math-display">${renderMathHtml(math[Number(i)]!.tex, { display: true })}</div>`)
+    .replace(PLACEHOLDER.display, (_: string, i: string) => renderMathHtml(math[Number(i)]!.tex, { display: true }))
+    .replace(PLACEHOLDER.inline, (_: string, i: string) => renderMathHtml(math[Number(i)]!.tex))
+    .replace(new RegExp(`<p>${PLACEHOLDER.figure.source}</p>`, "g"), (_: string, name: string) =>
+      figures[name] ? `<figure class="diagram">${figures[name]}</figure>` : "")
+    .replace(PLACEHOLDER.figure, "");
+}

@@ -1,0 +1,90 @@
+/**
+ * Derivation → document. One pipeline for every text format: each step's view (maths as TeX,
+ * for KaTeX or for pdflatex) goes through its locale's template, giving Markdown with
+ * placeholders; the placeholders then become `$…$` (md), KaTeX HTML with SVG figures (html) or
+ * LaTeX (tex). `json` is the derivation itself.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Derivation, Step } from "../explain/types.ts";
+import { documentBuilder, tidy } from "./document.ts";
+import { finishHtml } from "./html.ts";
+import { renderHtmlPage } from "./html-page.ts";
+import { latexBody, latexDocument } from "./latex.ts";
+import { finishMarkdown } from "./markdown.ts";
+import { mathKit } from "./math.ts";
+import { stepView } from "./steps/index.ts";
+import { figuresFor } from "./figures.ts";
+import { katexTarget, latexTarget } from "./tex-target.ts";
+import { renderTemplate, type Locale } from "./templates.ts";
+import { derivationJson } from "./json.ts";
+
+export type Format = "md" | "html" | "tex" | "json";
+export const FORMATS: readonly Format[] = ["md", "html", "tex", "json"];
+
+export interface RenderOptions {
+  readonly format: Format;
+  readonly locale: Locale;
+  /** Overrides the document title (escaped by every format). */
+  readonly title?: string;
+}
+
+interface LocaleStrings { readonly title: { readonly transposed: string; readonly conv: string }; readonly description: string }
+const stringsCache = new Map<Locale, LocaleStrings>();
+
+/** templates/<locale>/strings.json: the few words outside the templates (titles). */
+export function localeStrings(locale: Locale): LocaleStrings {
+  let s = stringsCache.get(locale);
+  if (!s) {
+    s = JSON.parse(readFileSync(fileURLToPath(new URL(`../../templates/${locale}/strings.json`, import.meta.url)), "utf8")) as LocaleStrings;
+    stringsCache.set(locale, s);
+  }
+  return s;
+}
+
+/** The document title for a derivation. */
+export function documentTitle(d: Derivation, locale: Locale): string {
+  const t = localeStrings(locale).title;
+  return `${d.info.op === "transposed" ? t.transposed : t.conv}: ${d.info.inSpatial.join("×")} → ${d.info.outSpatial.join("×")}`;
+}
+
+/**
+ * Renders a derivation.
+ *
+ * @example
+ * renderDerivation(explain(seedProblem), { format: "md", locale: "en" }).startsWith("# ") // true
+ */
+export function renderDerivation(d: Derivation, opts: RenderOptions): string {
+  if (opts.format === "json") return derivationJson(d);
+  const kit = mathKit(d, opts.format === "tex" ? latexTarget : katexTarget);
+  const doc = documentBuilder();
+  const title = opts.title ?? documentTitle(d, opts.locale);
+  const data = (extra: object) => ({ d, doc, m: doc.m, dm: doc.dm, fig: doc.fig, base: d.indexBase, ...extra });
+  let text = renderTemplate(opts.locale, "walk.md.eta", data({ title, kinds: d.steps.map((s) => s.kind) }));
+  d.steps.forEach((step: Step, i: number) => {
+    text += "\n\n" + renderTemplate(opts.locale, `walk.${step.kind}.md.eta`, data({ v: stepView(step, kit), s: step, number: i + 1 }));
+  });
+  text = tidy(text);
+  switch (opts.format) {
+    case "md": return finishMarkdown(text, doc.math);
+    case "html": {
+      const body = finishHtml(text, doc.math, figuresFor(d, opts.locale));
+      return renderHtmlPage({ title, lang: opts.locale, bodyHtml: body, description: localeStrings(opts.locale).description });
+    }
+    case "tex": {
+      const widest = Math.max(...doc.math.map((m) => maxColumns(m.tex)));
+      return latexDocument(title, latexBody(text.replace(/^# .*\n/, ""), doc.math), opts.locale, widest);
+    }
+    default: {
+      const never: never = opts.format;
+      throw new Error(`renderDerivation: unknown format ${String(never)}`);
+    }
+  }
+}
+
+/** The most `&`-separated columns in any matrix row of a TeX string (for MaxMatrixCols). */
+function maxColumns(tex: string): number {
+  let max = 0;
+  for (const row of tex.split(/\\\\|\\begin\{bmatrix\}|\\end\{bmatrix\}/)) max = Math.max(max, row.split("&").length);
+  return max;
+}

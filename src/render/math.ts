@@ -1,0 +1,175 @@
+/**
+ * TeX builders shared by every step's view: coloured names and values, sums with elided middles,
+ * grids (tensors as bmatrix, N-D as labelled slices) and matrices with `\cdots`. Only commands
+ * KaTeX and MathJax both know: bmatrix, aligned, \underbrace, \cdot, \cdots, \vdots, \ddots,
+ * \textcolor, \boxed, \text.
+ */
+import { cdot, factorTex, juxtapose, numberTex } from "../algebra/tex.ts";
+import { Rational } from "../algebra/rational.ts";
+import type { AlgebraValue } from "../algebra/ring.ts";
+import type { Scalar } from "../algebra/scalar.ts";
+import { rowMajorStrides, unflatten } from "../geometry/taps.ts";
+import { LIMITS, elide, type Elided } from "../explain/elision.ts";
+import type { Derivation } from "../explain/types.ts";
+import type { TexTarget } from "./tex-target.ts";
+
+/** A value as TeX: numbers exactly, polynomials simplified. */
+export function valueTex(v: AlgebraValue): string {
+  if (typeof v === "number" || v instanceof Rational) return numberTex(v);
+  return v.toTex();
+}
+
+/** A value as a factor (negative numbers and sums in parentheses). */
+export function valueFactorTex(v: AlgebraValue): string {
+  const t = valueTex(v);
+  return /^-/.test(t) || / [+-] /.test(t) ? `(${t})` : t;
+}
+
+/** Indices shown to the reader: 0-based indices plus the base. */
+export function indexText(index: readonly number[], base: number): string {
+  return index.map((i) => i + base).join(",");
+}
+
+/** Tools bound to one derivation and target. */
+export interface MathKit {
+  readonly d: Derivation;
+  readonly t: TexTarget;
+  /** Spatial flat of an input flat (the colour key). */
+  spatialIn(flat: number): number;
+  /** The input entry's symbol, coloured. */
+  xName(flat: number): string;
+  /** The input entry's value (or user symbol) as a factor, coloured. */
+  xValue(flat: number): string;
+  wName(flat: number): string;
+  wValue(flat: number): string;
+  /** One term `x_{…}w_{…}` of a cell sum, x coloured. */
+  termSymbolic(term: readonly [number, number]): string;
+  /** One term with values `1\cdot(-1)`, the input factor coloured. */
+  termValues(term: readonly [number, number]): string;
+  /** The product of a term, as a value (numbers multiplied, symbols juxtaposed). */
+  termProduct(term: readonly [number, number]): string;
+  /** Sum of parts with the middle elided past {@link LIMITS.terms}. */
+  sum(parts: readonly string[]): string;
+  /** A grid of any rank: shape with a cell → TeX function (flat index); elided per axis. */
+  grid(shape: readonly number[], cell: (flat: number) => string, keep?: readonly number[]): string;
+  /** A matrix with rows/cols elided past {@link LIMITS.matrix}. */
+  matrix(rows: number, cols: number, entry: (r: number, c: number) => string, keepRows?: readonly number[], keepCols?: readonly number[]): string;
+  /** A column vector. */
+  column(n: number, entry: (i: number) => string, keep?: readonly number[]): string;
+  /** The output tensor of batch item n, channel c as a grid of values. */
+  outputGrid(n: number, c: number, cell?: (flat: number) => string): string;
+}
+
+/** TeX of a scalar tensor entry on its own (not as a factor). */
+function plainScalar(s: Scalar): string {
+  return s.kind === "symbol" ? s.tex : numberTex(s.value);
+}
+
+/**
+ * Builds the kit for a derivation and a target.
+ *
+ * @example
+ * mathKit(d, katexTarget).termSymbolic([0, 3]) // "\\textcolor{#0072B2}{x_{0,0}}w_{1,1}"
+ */
+export function mathKit(d: Derivation, t: TexTarget): MathKit {
+  const inCount = d.info.inCount;
+  const spatialIn = (flat: number) => flat % inCount;
+  const xName = (f: number) => t.colour(spatialIn(f), d.names.x[f]!);
+  const xValue = (f: number) => t.colour(spatialIn(f), factorTex(d.x.data[f]!));
+  const wName = (f: number) => d.names.w[f]!;
+  const wValue = (f: number) => factorTex(d.w.data[f]!);
+  const kit: MathKit = {
+    d, t, spatialIn, xName, xValue, wName, wValue,
+    termSymbolic: ([i, k]) => {
+      // Juxtapose the plain names (so x_{0,0}w_{1,1} reads as a product), then colour the x part.
+      const x = d.names.x[i]!, plain = juxtapose([x, wName(k)]);
+      return xName(i) + plain.slice(x.length);
+    },
+    termValues: ([i, k]) => cdot(xValue(i), wValue(k)),
+    termProduct: ([i, k]) => {
+      const a = d.x.data[i]!, b = d.w.data[k]!;
+      if (a.kind !== "symbol" && b.kind !== "symbol") {
+        const v = typeof a.value === "number" || typeof b.value === "number"
+          ? (typeof a.value === "number" ? a.value : a.value.toNumber()) * (typeof b.value === "number" ? b.value : b.value.toNumber())
+          : a.value.mul(b.value);
+        return t.colour(spatialIn(i), numberTex(v));
+      }
+      return t.colour(spatialIn(i), juxtapose([factorTex(a), factorTex(b)]));
+    },
+    sum: (parts) => {
+      if (parts.length === 0) return "0";
+      const shown = elide(parts.length, LIMITS.terms, 4, 2);
+      let out = "";
+      shown.forEach((i, j) => {
+        const piece = i === null ? "\\cdots" : parts[i]!;
+        out += j === 0 ? piece : ` + ${piece}`;
+      });
+      return out;
+    },
+    grid: (shape, cell, keep = []) => gridTex(shape, cell, keep, d.indexBase),
+    matrix: (rows, cols, entry, keepRows = [], keepCols = []) => matrixTex(
+      elide(rows, LIMITS.matrix, 6, 2, keepRows), elide(cols, LIMITS.matrix, 6, 2, keepCols), entry),
+    column: (n, entry, keep = []) => matrixTex(elide(n, LIMITS.matrix, 6, 2, keep), [0], (r) => entry(r)),
+    outputGrid: (n, c, cell) => {
+      const base = (n * d.info.outChannels + c) * d.info.outCount;
+      const focus = d.focus - base;
+      const keep = focus >= 0 && focus < d.info.outCount ? unflatten(focus, d.info.outSpatial) : [];
+      return gridTex(d.info.outSpatial, cell ?? ((f) => valueTex(d.output[base + f]!)), keep, d.indexBase);
+    },
+  };
+  return kit;
+}
+
+/** Scalars of a tensor as plain TeX (for grids of the user's numbers). */
+export function scalarCell(s: Scalar): string {
+  return plainScalar(s);
+}
+
+/**
+ * A matrix from elided row and column lists: `\cdots`, `\vdots` and `\ddots` fill the gaps.
+ *
+ * @example matrixTex([0, null, 9], [0, 1], (r, c) => `${r}${c}`)
+ */
+export function matrixTex(rows: Elided, cols: Elided, entry: (r: number, c: number) => string): string {
+  const lines = rows.map((r) => cols.map((c) => {
+    if (r === null && c === null) return "\\ddots";
+    if (r === null) return "\\vdots";
+    if (c === null) return "\\cdots";
+    return entry(r, c);
+  }).join(" & "));
+  return `\\begin{bmatrix} ${lines.join(" \\\\ ")} \\end{bmatrix}`;
+}
+
+/**
+ * A tensor of any rank as TeX. Rank 1: a row; rank 2: a matrix; higher: the 2-D slices side by
+ * side, each under a brace naming its leading indices (`i_0 = 1`).
+ */
+export function gridTex(shape: readonly number[], cell: (flat: number) => string, keep: readonly number[] = [], base = 0): string {
+  const r = shape.length;
+  const strides = rowMajorStrides(shape);
+  const axisList = (ax: number) => elide(shape[ax]!, LIMITS.axis, 5, 2, keep[ax] === undefined ? [] : [keep[ax]!]);
+  if (r === 0) return cell(0);
+  if (r === 1) return matrixTex([0], axisList(0), (_, c) => cell(c));
+  const rows = axisList(r - 2), cols = axisList(r - 1);
+  if (r === 2) return matrixTex(rows, cols, (i, j) => cell(i * strides[0]! + j));
+  // Leading axes: every combination, each elided like an axis.
+  const leading = shape.slice(0, r - 2).map((_, ax) => axisList(ax));
+  const combos: (number[] | null)[] = [[]];
+  for (const list of leading) {
+    const next: (number[] | null)[] = [];
+    for (const prefix of combos) {
+      for (const v of list) next.push(prefix === null || v === null ? null : [...prefix, v]);
+    }
+    combos.splice(0, combos.length, ...dedupeNulls(next));
+  }
+  return combos.map((prefix) => {
+    if (prefix === null) return "\\cdots";
+    const base = prefix.reduce((acc, v, ax) => acc + v * strides[ax]!, 0);
+    const m = matrixTex(rows, cols, (i, j) => cell(base + i * strides[r - 2]! + j));
+    return `\\underbrace{${m}}_{${prefix.map((v, ax) => `i_{${ax}}=${v + base}`).join(",\\,")}}`;
+  }).join(" \\; ");
+}
+
+function dedupeNulls<T>(xs: (T | null)[]): (T | null)[] {
+  return xs.filter((v, i) => v !== null || xs[i - 1] !== null);
+}

@@ -1,0 +1,105 @@
+/** View of the direct-convolution step: the padded (zero-inserted) input, the kernel, the windows. */
+import { rowMajorStrides, unflatten } from "../../geometry/taps.ts";
+import { LIMITS, withGaps } from "../../explain/elision.ts";
+import type { DirectStep } from "../../explain/types.ts";
+import { scalarCell, valueTex, type MathKit } from "../math.ts";
+import { outputMaps, type MapView } from "./common.ts";
+
+export interface DirectAxisView {
+  readonly axis: number;
+  readonly zerosBetween: number;
+  readonly stride: number;
+  readonly reach: number;
+  readonly padBegin: number;
+  readonly padEnd: number;
+  readonly pTex: string;
+  readonly endTex: string;
+  readonly paddedSize: number;
+  readonly inSize: number;
+  readonly outputPadding: number;
+  readonly padding: number;
+}
+
+export interface WindowView {
+  readonly label: string;
+  readonly equation: string;
+  readonly focus: boolean;
+}
+
+export interface DirectView {
+  readonly transposed: boolean;
+  readonly axes: readonly DirectAxisView[];
+  readonly allSame: boolean;
+  readonly padded: readonly MapView[];
+  readonly kernel: readonly MapView[];
+  readonly windows: readonly WindowView[];
+  readonly omitted: number;
+  readonly result: readonly MapView[];
+  readonly dilated: boolean;
+  readonly cropped: boolean;
+  readonly channels: boolean;
+}
+
+export function directView(step: DirectStep, kit: MathKit): DirectView {
+  const { d } = kit;
+  const info = d.info;
+  const transposed = step.op === "transposed";
+  const pShape = step.padded.shape, pStr = rowMajorStrides(pShape);
+  const pCount = pShape.reduce((a, b) => a * b, 1);
+  const kc = info.kernelCount;
+  const cig = info.inChannelsPerGroup;
+  const paddedCell = (ci: number) => (q: number) => {
+    const s = step.padded.source[q]!;
+    return s < 0 ? "0" : kit.t.colour(s, scalarCell(d.x.data[ci * info.inCount + s]!));
+  };
+  // The kernel as the direct convolution uses it: w[c_in, c_out = 0] flipped (transposed) or w[0, c_in] (conv).
+  const kernelFlat = (cil: number, t: number) => (cil * (transposed ? info.outChannelsPerGroup : 1)) * kc + (transposed ? kc - 1 - t : t);
+  const kernelCell = (cil: number) => (t: number) => scalarCell(d.w.data[kernelFlat(cil, t)]!);
+  const channelsShown = Math.min(cig, 2);
+  const label = (letter: string, ci: number) => (cig > 1 ? `${letter}_{${ci + d.indexBase}}` : letter);
+  const padded: MapView[] = [], kernel: MapView[] = [];
+  for (let ci = 0; ci < channelsShown; ci++) {
+    padded.push({ label: label("X'", ci), tex: kit.grid(pShape, paddedCell(ci), unflatten(d.focus % info.outCount, info.outSpatial)) });
+    kernel.push({ label: label(transposed ? "\\widetilde{W}" : "W", ci), tex: kit.grid(info.kernelSpatial, kernelCell(ci)) });
+  }
+  const outCount = info.outCount;
+  const focus = d.focus % outCount;
+  const picks = outCount <= LIMITS.copies ? Array.from({ length: outCount }, (_, i) => i) : [...new Set([0, focus, outCount - 1])].sort((a, b) => a - b);
+  const windows: WindowView[] = withGaps(picks).filter((v): v is number => v !== null).map((o) => {
+    const win = step.windows[o]!;
+    const sums: string[] = [];
+    for (let cil = 0; cil < cig; cil++) {
+      const at = (t: number) => {
+        const tIdx = unflatten(t, info.kernelSpatial);
+        let q = 0;
+        tIdx.forEach((v, ax) => { q += (win.origin[ax]! + v * info.axes[ax]!.dilation) * pStr[ax]!; });
+        return paddedCell(cil)(q);
+      };
+      sums.push(`\\left\\langle ${kit.grid(info.kernelSpatial, at)}, ${kit.grid(info.kernelSpatial, kernelCell(cil))} \\right\\rangle`);
+    }
+    const biasPart = d.bias ? ` + ${scalarCell(d.bias.data[0]!)}` : "";
+    return {
+      label: d.names.y[o]!,
+      equation: `${d.names.y[o]!} = ${sums.join(" + ")}${biasPart} = ${valueTex(d.output[o]!)}`,
+      focus: o === focus,
+    };
+  });
+  const axes = step.axes.map((a, axis) => {
+    const reach = a.dilation * (a.kernel - 1);
+    const ax = info.axes[axis]!;
+    return {
+      axis, zerosBetween: a.zerosBetween, stride: step.stride[axis]!, reach, padBegin: a.padBegin, padEnd: a.padEnd,
+      pTex: `${a.dilation}\\cdot(${a.kernel} - 1) - ${ax.padBegin} = ${a.padBegin}`,
+      endTex: `${a.dilation}\\cdot(${a.kernel} - 1) - ${ax.padEnd} + ${ax.outputPadding} = ${a.padEnd}`,
+      paddedSize: a.paddedSize, inSize: ax.inSize, outputPadding: ax.outputPadding, padding: ax.padBegin,
+    };
+  });
+  const same = axes.every((a) => JSON.stringify({ ...a, axis: 0 }) === JSON.stringify({ ...axes[0]!, axis: 0 }));
+  return {
+    transposed, axes: same ? [axes[0]!] : axes, allSame: same, padded, kernel, windows,
+    omitted: outCount - windows.length, result: outputMaps(kit).maps,
+    dilated: info.axes.some((a) => a.dilation > 1),
+    cropped: step.axes.some((a) => a.padBegin < 0 || a.padEnd < 0),
+    channels: cig > 1,
+  };
+}

@@ -1,0 +1,68 @@
+/** View of the problem step: the tensors, the parameters per axis, the three framework calls. */
+import type { FrameworkArg, ProblemStep } from "../../explain/types.ts";
+import type { MathKit } from "../math.ts";
+import { tensorMaps, type MapView } from "./common.ts";
+
+export interface ProblemView {
+  readonly transposed: boolean;
+  readonly rank: number;
+  readonly layout: string;
+  readonly inputShape: string;
+  readonly kernelShape: string;
+  readonly outputShape: string;
+  readonly userInputShape: string;
+  readonly userKernelShape: string;
+  readonly userOutputShape: string;
+  readonly input: readonly MapView[];
+  readonly inputNames: readonly MapView[];
+  readonly kernel: readonly MapView[];
+  readonly kernelNames: readonly MapView[];
+  readonly bias: string | undefined;
+  readonly symbolic: boolean;
+  readonly float: boolean;
+  readonly indexBase: number;
+  readonly channels: { readonly inC: number; readonly outC: number; readonly groups: number; readonly batch: number };
+  /** Per axis: stride, padding begin/end, dilation, output padding. */
+  readonly axes: readonly { axis: number; stride: number; padBegin: number; padEnd: number; dilation: number; outputPadding: number }[];
+  readonly frameworks: readonly { framework: string; code: string; caveat: string | undefined }[];
+}
+
+const argText = (a: FrameworkArg): string => `${a.name}=${valueText(a.value)}`;
+function valueText(v: FrameworkArg["value"]): string {
+  if (typeof v === "number") return String(v);
+  if (typeof v === "string") return v;
+  const inner = (v as readonly (number | readonly number[])[]).map((e) => (typeof e === "number" ? String(e) : `[${e.join(", ")}]`));
+  return `[${inner.join(", ")}]`;
+}
+
+export function problemView(step: ProblemStep, kit: MathKit): ProblemView {
+  const { d } = kit;
+  const info = d.info;
+  const names = (t: typeof d.x, list: readonly string[], colour: boolean) => tensorMaps(kit, { shape: t.shape, data: list.map((n) => ({ kind: "symbol", name: n, tex: n })) }, "", colour).maps;
+  const fmt = (s: readonly number[]) => s.join("×");
+  return {
+    transposed: step.op === "transposed",
+    rank: info.rank,
+    layout: step.layout,
+    inputShape: fmt(info.inputShape), kernelShape: fmt(info.weightShape), outputShape: fmt(info.outputShape),
+    userInputShape: fmt(step.userShapes.input), userKernelShape: fmt(step.userShapes.kernel), userOutputShape: fmt(step.userOutputShape),
+    input: tensorMaps(kit, d.x, "X", true).maps,
+    inputNames: names(d.x, d.names.x, true),
+    kernel: tensorMaps(kit, d.w, "W", false).maps,
+    kernelNames: names(d.w, d.names.w, false),
+    bias: d.bias ? kit.grid([d.bias.data.length], (f) => {
+      const s = d.bias!.data[f]!;
+      return s.kind === "symbol" ? s.tex : String(s.kind === "exact" ? s.value.toTex() : s.value);
+    }) : undefined,
+    symbolic: step.mode === "symbolic",
+    float: step.mode === "float",
+    indexBase: d.indexBase,
+    channels: { inC: info.inChannels, outC: info.outChannels, groups: info.groups, batch: info.batch },
+    axes: info.axes.map((a, axis) => ({ axis, stride: a.stride, padBegin: a.padBegin, padEnd: a.padEnd, dilation: a.dilation, outputPadding: a.outputPadding })),
+    frameworks: step.frameworks.map((f) => ({
+      framework: f.framework,
+      code: `${f.call}(${f.args.map(argText).join(", ")})`,
+      caveat: f.caveat,
+    })),
+  };
+}
