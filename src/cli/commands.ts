@@ -13,5 +13,6 @@ export const commandTable: ReadonlyArray<readonly [name: string, load: () => Pro
   ["shape", () => import("./shape.ts").then((m) => m.default)],
   ["eval", () => import("./eval.ts").then((m) => m.default)],
   ["matrix", () => import("./matrix.ts").then((m) => m.default)],
+  ["explain", () => import("./explain.ts").then((m) => m.default)],
   ["check", () => import("./check.ts").then((m) => m.default)],
 ];
