@@ -1,5 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { TconvError } from "../../src/spec/error.ts";
 import { cliNames } from "../../src/spec/names.ts";
+import { parseShapeProblem } from "../../src/spec/parse-problem.ts";
 import { parseAutoPad, resolvePadding, type PaddingRequest } from "../../src/spec/padding.ts";
 
 const axis1 = (over: Partial<PaddingRequest>): PaddingRequest => ({
@@ -97,5 +100,46 @@ describe("TF output_shape", () => {
   it("ONNX (torch layout) takes the same request without TF's rule", () => {
     const r = resolvePadding(axis1({ inSize: [8], kernel: [8], stride: [1], outputShape: [4], autoPad: "same_upper" }));
     expect([r.padBegin, r.padEnd]).toEqual([[5], [6]]);
+  });
+});
+
+describe("requested sizes are met exactly (fast-check)", () => {
+  const axis = fc.record({
+    i: fc.integer({ min: 1, max: 6 }), k: fc.integer({ min: 1, max: 5 }), s: fc.integer({ min: 1, max: 4 }),
+    d: fc.integer({ min: 1, max: 3 }), extra: fc.integer({ min: 0, max: 8 }),
+    autoPad: fc.constantFrom(undefined, "same_upper", "same_lower"),
+  });
+
+  it("--output-shape: the derived pads give exactly the requested size, or a refusal naming --output-shape", () => {
+    fc.assert(fc.property(axis, ({ i, k, s, d, extra, autoPad }) => {
+      const requested = 1 + extra;
+      try {
+        const p = parseShapeProblem({ inputShape: [i], kernelShape: [k], stride: s, dilation: d, outputShape: requested, ...(autoPad ? { autoPad } : {}), names: cliNames });
+        expect(p.info.outSpatial).toEqual([requested]);
+        expect(p.params.outputPadding[0]!).toBeLessThan(Math.max(s, d));
+      } catch (e) {
+        expect(e).toBeInstanceOf(TconvError);
+        expect((e as TconvError).path).toBe("--output-shape");
+        // Refused only when more output is asked than output padding can add.
+        expect(requested).toBeGreaterThan((i - 1) * s + (k - 1) * d + 1 + Math.max(s, d) - 1);
+      }
+    }), { numRuns: 300 });
+  });
+
+  it("--output-size: every size in the stated range is reached, every other size refused", () => {
+    fc.assert(fc.property(axis, fc.integer({ min: 0, max: 3 }), ({ i, k, s, d, extra }, pad) => {
+      const min = (i - 1) * s - 2 * pad + (k - 1) * d + 1;
+      const requested = Math.max(1, min - 2 + extra);
+      const ask = () => parseShapeProblem({ inputShape: [i], kernelShape: [k], stride: s, dilation: d, padding: pad, outputSize: requested });
+      if (requested >= min && requested <= min + Math.max(s, d) - 1) expect(ask().info.outSpatial).toEqual([requested]);
+      else expect(ask).toThrow(TconvError);
+    }), { numRuns: 300 });
+  });
+
+  it("--auto-pad same_* without an output shape gives input · stride", () => {
+    fc.assert(fc.property(axis, ({ i, k, s, d, autoPad }) => {
+      const p = parseShapeProblem({ inputShape: [i], kernelShape: [k], stride: s, dilation: d, autoPad: autoPad ?? "same_upper" });
+      expect(p.info.outSpatial).toEqual([i * s]);
+    }), { numRuns: 300 });
   });
 });
