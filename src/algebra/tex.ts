@@ -36,7 +36,7 @@ export function numberTex(v: Rational | number): string {
 
 /** True when a number is negative (exact or float). */
 export function isNegativeNumber(v: Rational | number): boolean {
-  return typeof v === "number" ? v < 0 || Object.is(v, -0) : v.isNegative();
+  return typeof v === "number" ? v < 0 : v.isNegative();
 }
 
 /**
