@@ -138,4 +138,26 @@ describe("cell sums", () => {
       }
     }), { numRuns: 100 });
   });
+
+  it("substituting numbers into the symbolic cells equals deriving with the numbers (random problems with bias, channels, groups)", () => {
+    const problem = paramsArb("transposed", [1, 2]).filter((p) => computeConvInfo(p).outCount <= 64).chain((params) => {
+      const info = computeConvInfo(params);
+      const n = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+      const ints = (k: number) => fc.array(fc.integer({ min: -4, max: 4 }), { minLength: k, maxLength: k });
+      return fc.record({ x: ints(n(info.inputShape)), w: ints(n(info.weightShape)), b: ints(info.outChannels) })
+        .map((d) => ({ info, ...d }));
+    });
+    fc.assert(fc.property(problem, ({ info, x, w, b }) => {
+      const sym = defaultSymbols(info);
+      const xs = exactTensor(info.inputShape, x), ws = exactTensor(info.weightShape, w), bs = exactTensor([info.outChannels], b);
+      const values = new Map<string, Scalar>();
+      for (const [names, nums] of [[sym.x, xs], [sym.w, ws], [sym.bias, bs]] as const) {
+        names.data.forEach((s, i) => { if (s.kind === "symbol") values.set(s.name, nums.data[i]!); });
+      }
+      const symbolic = deriveCells(info, sym.x, sym.w, sym.bias), numeric = deriveCells(info, xs, ws, bs);
+      for (let f = 0; f < symbolic.count; f++) {
+        expect(symbolic.polynomial(f).substitute(values).constantValue()).toEqual(numeric.value(f));
+      }
+    }), { numRuns: 60 });
+  });
 });
