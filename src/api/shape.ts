@@ -4,10 +4,10 @@
 import { parseShapeProblem, type ShapeProblem, type ShapeProblemOptions } from "../spec/parse-problem.ts";
 
 export interface ShapeResult {
-  /** The output's shape in the problem's layout (`plain`: spatial only). */
+  /** The spatial output size per axis (CONTRACT: `shape` prints this). */
   readonly shape: readonly number[];
-  /** The spatial output size per axis. */
-  readonly spatial: readonly number[];
+  /** The whole output's shape in the problem's layout (`plain`: the same as `shape`). */
+  readonly layoutShape: readonly number[];
   readonly problem: ShapeProblem;
 }
 
@@ -17,12 +17,13 @@ export interface ShapeResult {
  * @example
  * shape({ inputShape: "2,2", kernelShape: "2,2" }).shape                     // → [3, 3]
  * shape({ inputShape: [4], kernelShape: [3], stride: 2, padding: 1 }).shape  // → [7]
- * shape({ layout: "torch", inputShape: [1, 2, 5, 5], kernelShape: [2, 3, 3, 3], stride: 2 }).shape
- * // → [1, 3, 11, 11]
+ * const torch = shape({ layout: "torch", inputShape: [1, 2, 5, 5], kernelShape: [2, 3, 3, 3], stride: 2 });
+ * torch.shape       // → [11, 11]
+ * torch.layoutShape // → [1, 3, 11, 11]
  */
 export function shape(options: ShapeProblemOptions | ShapeProblem): ShapeResult {
   const problem = "info" in options ? options : parseShapeProblem(options);
-  return { shape: problem.outputShape, spatial: problem.info.outSpatial, problem };
+  return { shape: problem.info.outSpatial, layoutShape: problem.outputShape, problem };
 }
 
 /**

@@ -20,12 +20,12 @@ describe("tconv shape", () => {
 
   it("reads shapes in the torch layout and answers in it", async () => {
     const r = await run(["--layout", "torch", "--input-shape", "2,4,5,5", "--kernel-shape", "4,3,3,3", "--groups", "2", "--stride", "2", "--json"]);
-    expect(r.stdout).toBe('{"shape":[2,6,11,11]}\n');
+    expect(r.stdout).toBe('{"shape":[11,11],"layoutShape":[2,6,11,11]}\n');
   });
 
   it("reads shapes in the tf layout (channels last) and answers in it", async () => {
     const r = await run(["--layout", "tf", "--input-shape", "1,2,2,4", "--kernel-shape", "2,2,1,4", "--stride", "2", "--auto-pad", "same", "--json"]);
-    expect(r.stdout).toBe('{"shape":[1,4,4,1]}\n');
+    expect(r.stdout).toBe('{"shape":[4,4],"layoutShape":[1,4,4,1]}\n');
   });
 
   it("gives the ordinary convolution's size with --op conv", async () => {

@@ -46,7 +46,8 @@ describe("TSDoc examples", () => {
   it("api/shape, api/evaluate, api/tensor-text", () => {
     expect(shape({ inputShape: "2,2", kernelShape: "2,2" }).shape).toEqual([3, 3]);
     expect(shape({ inputShape: [4], kernelShape: [3], stride: 2, padding: 1 }).shape).toEqual([7]);
-    expect(shape({ layout: "torch", inputShape: [1, 2, 5, 5], kernelShape: [2, 3, 3, 3], stride: 2 }).shape).toEqual([1, 3, 11, 11]);
+    const torch = shape({ layout: "torch", inputShape: [1, 2, 5, 5], kernelShape: [2, 3, 3, 3], stride: 2 });
+    expect([torch.shape, torch.layoutShape]).toEqual([[11, 11], [1, 3, 11, 11]]);
     expect(shapeFormulaLines(shape({ inputShape: "2,2", kernelShape: "2,2" }).problem)[0])
       .toBe("axis 0: o = (i−1)·s − p_begin − p_end + d·(k−1) + output_padding + 1 = (2−1)·1 − 0 − 0 + 1·(2−1) + 0 + 1 = 3");
     const r = evaluate({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" });
