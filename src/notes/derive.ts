@@ -1,10 +1,18 @@
 /**
  * A valid block to its Markdown derivation: the problem goes through the spec layer's one parser
- * (with errors naming the block's own keys), then the walkthrough renderer — or, with `claim`, the
- * checker's report. Nothing here formats maths itself.
+ * (with errors naming the block's own keys), then the walkthrough (explain + render) — or, with
+ * `claim`, the checker and its report. This module only wires those APIs together the way the
+ * `explain` and `check` commands do; nothing here formats maths.
  */
-import { parseProblem, type ProblemOptions } from "../spec/parse-problem.ts";
+import { parseClaim } from "../check/claim/index.ts";
+import { checkClaim } from "../check/check.ts";
+import { explain, parseCell, parseSections } from "../explain/index.ts";
+import { renderCheckMarkdown } from "../render/check-report.ts";
+import { renderDerivation } from "../render/index.ts";
+import { parseLocale, type Locale } from "../render/templates.ts";
+import { TconvError } from "../spec/error.ts";
 import type { FieldNames } from "../spec/names.ts";
+import { parseProblem, type Problem, type ProblemOptions } from "../spec/parse-problem.ts";
 import type { NoteBlock } from "./block.ts";
 import type { DeriveContext } from "./render-block.ts";
 
@@ -30,25 +38,77 @@ function blockNames(block: NoteBlock): FieldNames {
  */
 export function toProblemOptions(block: NoteBlock, context: DeriveContext, allowSymbols = true): ProblemOptions {
   const p = block.problem;
-  const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-  return defined({
-    input: p.input!, kernel: p.kernel!, bias: p.bias, layout: p.layout, op: p.op,
+  const options: Record<string, unknown> = {
+    input: p.input, kernel: p.kernel, bias: p.bias, layout: p.layout, op: p.op,
     stride: p.stride, dilation: p.dilation, padding: p.padding, outputPadding: p["output-padding"],
     outputSize: p["output-size"], outputShape: p["output-shape"], autoPad: p["auto-pad"], groups: p.groups,
     allowSymbols, cwd: context.cwd, names: blockNames(block),
-  });
+  };
+  for (const key of Object.keys(options)) if (options[key] === undefined) delete options[key];
+  return options as unknown as ProblemOptions;
+}
+
+interface View {
+  readonly problem: Problem;
+  readonly locale: Locale;
+  readonly indexBase: 0 | 1;
+}
+
+function view(block: NoteBlock, context: DeriveContext): View {
+  const problem = parseProblem(toProblemOptions(block, context, block.claim === undefined));
+  const locale = parseLocale(block.lang?.trim());
+  if (locale === undefined) {
+    throw new TconvError("bad-lang", block.spelling["lang"] ?? "lang", `unknown language "${block.lang!.slice(0, 20)}"; expected en or zh`);
+  }
+  const base = block.problem["index-base"]?.trim() ?? "0";
+  if (base !== "0" && base !== "1") {
+    throw new TconvError("bad-parameter", block.spelling["index-base"] ?? "index_base", `expected 0 or 1, got "${base.slice(0, 20)}"`);
+  }
+  return { problem, locale, indexBase: base === "1" ? 1 : 0 };
+}
+
+/** The document title is the note's business: a block's derivation starts below it. */
+function withoutTitle(markdown: string): string {
+  return markdown.replace(/^# [^\n]*\n+/, "");
 }
 
 /**
- * The derivation of a valid block. Until the walkthrough renderer (src/explain) lands, the
- * problem is fully validated (so bad blocks get their callout) and a valid one is reported as not
- * renderable yet — an internal error, never a made-up derivation.
+ * The walkthrough of a block without a claim, synchronously (so markdown-it's `md.render` can use
+ * it). A block with a claim needs {@link deriveBlock}: the checker's report loads its templates
+ * asynchronously.
+ *
+ * @example
+ * deriveBlockSync(parseNoteBlock("input: [[1, 2], [3, 4]]\nkernel: [[1, 0], [0, -1]]\nsections: [size]"), { cwd: "." })
+ * // → "**Conventions, stated once.** …\n\n## 1. Output size\n\n…"
  */
 export function deriveBlockSync(block: NoteBlock, context: DeriveContext): string {
-  parseProblem(toProblemOptions(block, context, block.claim === undefined));
-  throw new Error("the walkthrough renderer (src/explain) is not in this build yet");
+  const { problem, locale, indexBase } = view(block, context);
+  if (block.claim !== undefined) {
+    throw new TconvError("needs-async", block.spelling["claim"] ?? "claim",
+      "a block with a claim renders the checker's report, which this synchronous renderer cannot; use renderWithTconv (markdown-it) or tconv notes");
+  }
+  const sections = block.sections ? parseSections(block.sections.join(","), problem.info.op, block.spelling["sections"] ?? "sections") : undefined;
+  const cell = block.cell !== undefined ? parseCell(block.cell, problem.info, indexBase, block.spelling["cell"] ?? "cell") : undefined;
+  const derivation = explain(problem, { indexBase, ...(sections ? { sections } : {}), ...(cell ? { cell } : {}) });
+  return withoutTitle(renderDerivation(derivation, { format: "md", locale }));
 }
 
+/**
+ * The derivation of a block: its walkthrough, or with `claim` the checker's report.
+ *
+ * @example
+ * await deriveBlock(parseNoteBlock("input: [[1, 2], [3, 4]]\nkernel: [[1, 0], [0, -1]]\nclaim: [[1, 2, 0], [3, 3, -2], [0, -3, 4]]"), { cwd: "." })
+ * // → the report: which cell is wrong (y_{2,2}: 4 claimed, −4 expected), its sum, and the likely mistake
+ */
 export async function deriveBlock(block: NoteBlock, context: DeriveContext): Promise<string> {
-  return deriveBlockSync(block, context);
+  if (block.claim === undefined) return deriveBlockSync(block, context);
+  const { problem, locale, indexBase } = view(block, context);
+  for (const key of ["sections", "cell"] as const) {
+    if (block[key] !== undefined) {
+      throw new TconvError("conflicting-keys", block.spelling[key] ?? key, "a block with claim: renders the checker's report, which has no sections or chosen cell; remove one of them");
+    }
+  }
+  const claim = parseClaim(block.claim, { field: block.spelling["claim"] ?? "claim", cwd: context.cwd });
+  const result = checkClaim({ problem, claim });
+  return withoutTitle(await renderCheckMarkdown(problem, result, { lang: locale === "zh-CN" ? "zh" : "en", indexBase }));
 }
