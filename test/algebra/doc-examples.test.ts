@@ -1,6 +1,7 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { publicExports, repoRoot, runExample, tsdocModule } from "../api/doc-examples.ts";
+import { publicExports, readmeExamples, repoRoot, runExample, tsdocModule } from "../api/doc-examples.ts";
 
 // The algebra layer's TSDoc examples run against the library door, with every public export in scope.
 const algebra = publicExports(join(repoRoot, "src/algebra/index.ts"));
@@ -17,6 +18,28 @@ describe("the algebra layer's TSDoc examples run", () => {
       it(`${e.name} example ${i + 1}`, async () => {
         await runExample(`algebra-${e.name}-${i}`, tsdocModule(names, body));
       });
+    });
+  }
+});
+
+describe("the README's symbolic-engine examples run", () => {
+  // Only this section's examples: the others belong to their sections' tests.
+  const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+  const lines = readme.split(/\r?\n/);
+  const from = lines.findIndex((l) => l.startsWith("## Symbolic engine"));
+  const to = lines.findIndex((l, i) => i > from && l.startsWith("## "));
+  const mine = readmeExamples(readme).filter((e) => {
+    const line = Number(e.name.split(":")[1]);
+    return line > from && line <= to;
+  });
+
+  it("the section has a runnable example", () => {
+    expect(mine.length).toBeGreaterThan(0);
+  });
+
+  for (const e of mine) {
+    it(e.name, async () => {
+      await runExample(`readme-algebra-${e.name}`, e.code);
     });
   }
 });
