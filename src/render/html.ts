@@ -16,6 +16,19 @@ export function markdownIt(): ReturnType<typeof makeParser> {
   return md;
 }
 
+const rendered = new Map<string, string>();
+
+/** KaTeX output memoised per process: documents repeat the same result grid in several views. */
+function mathHtml(tex: string, display: boolean): string {
+  const key = (display ? "D" : "I") + tex;
+  let html = rendered.get(key);
+  if (html === undefined) {
+    html = renderMathHtml(tex, { display });
+    rendered.set(key, html);
+  }
+  return html;
+}
+
 /**
  * Turns a template's Markdown (with placeholders) into an HTML body fragment.
  *
@@ -25,9 +38,9 @@ export function finishHtml(text: string, math: readonly MathItem[], figures: Rea
   const html = markdownIt().render(text);
   return html
     .replace(new RegExp(`<p>${PLACEHOLDER.display.source}</p>`, "g"), (_: string, i: string) =>
-      `<div class="math-display">${renderMathHtml(math[Number(i)]!.tex, { display: true })}</div>`)
-    .replace(PLACEHOLDER.display, (_: string, i: string) => renderMathHtml(math[Number(i)]!.tex, { display: true }))
-    .replace(PLACEHOLDER.inline, (_: string, i: string) => renderMathHtml(math[Number(i)]!.tex))
+      `<div class="math-display">${mathHtml(math[Number(i)]!.tex, true)}</div>`)
+    .replace(PLACEHOLDER.display, (_: string, i: string) => mathHtml(math[Number(i)]!.tex, true))
+    .replace(PLACEHOLDER.inline, (_: string, i: string) => mathHtml(math[Number(i)]!.tex, false))
     .replace(new RegExp(`<p>${PLACEHOLDER.figure.source}</p>`, "g"), (_: string, name: string) =>
       figures[name] ? `<figure class="diagram">${figures[name]}</figure>` : "")
     .replace(PLACEHOLDER.figure, "");

@@ -29,7 +29,7 @@ export interface RenderOptions {
   readonly title?: string;
 }
 
-interface LocaleStrings { readonly title: { readonly transposed: string; readonly conv: string }; readonly description: string }
+interface LocaleStrings { readonly title: { readonly transposed: string; readonly conv: string }; readonly separator: string; readonly description: string }
 const stringsCache = new Map<Locale, LocaleStrings>();
 
 /** templates/<locale>/strings.json: the few words outside the templates (titles). */
@@ -44,8 +44,8 @@ export function localeStrings(locale: Locale): LocaleStrings {
 
 /** The document title for a derivation. */
 export function documentTitle(d: Derivation, locale: Locale): string {
-  const t = localeStrings(locale).title;
-  return `${d.info.op === "transposed" ? t.transposed : t.conv}: ${d.info.inSpatial.join("×")} → ${d.info.outSpatial.join("×")}`;
+  const { title: t, separator } = localeStrings(locale);
+  return `${d.info.op === "transposed" ? t.transposed : t.conv}${separator}${d.info.inSpatial.join("×")} → ${d.info.outSpatial.join("×")}`;
 }
 
 /**
