@@ -10,9 +10,10 @@
  */
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import type { NoteBlock } from "./block.ts";
-import { errorCallout } from "./callout.ts";
+import { TconvError } from "../spec/error.ts";
 import { stripGenerated } from "./document.ts";
 import { isTconvInfo } from "./fences.ts";
+import { deriveBlockSync } from "./derive.ts";
 import { renderBlockBody, renderBlockBodySync, type DeriveContext, type Deriver } from "./render-block.ts";
 
 export interface MarkdownItTconvOptions {
@@ -30,8 +31,9 @@ type TconvEnv = Record<PropertyKey, unknown> & { [PREPARED]?: Map<string, string
 const OPTIONS = new WeakMap<MarkdownIt, MarkdownItTconvOptions>();
 
 /**
- * The markdown-it plugin. Add a math plugin too, or the derivation's `$…$` stays text; render
- * with {@link renderWithTconv} (or give a synchronous `derive` and use `md.render`).
+ * The markdown-it plugin. Add a math plugin too, or the derivation's `$…$` stays text. Plain
+ * `md.render` derives walkthroughs synchronously; a block with `claim:` (the checker's report)
+ * needs {@link renderWithTconv}, which prepares every block first.
  *
  * @example
  * const md = markdownIt().use(texmath, { engine: katex, delimiters: "dollars" }).use(markdownItTconv);
@@ -46,18 +48,18 @@ export function markdownItTconv(md: MarkdownIt, options: MarkdownItTconvOptions 
     const token = tokens[idx]!;
     const original = () => (fallback ? fallback(tokens, idx, mdOptions, env, self) : self.renderToken(tokens, idx, mdOptions));
     if (!isTconvInfo(token.info)) return original();
-    const markdown = env?.[PREPARED]?.get(token.content) ?? deriveNow(token.content, options.derive, context);
+    const markdown = env?.[PREPARED]?.get(token.content) ?? deriveNow(token.content, options.derive ?? deriveBlockSync, context);
     return (options.keepSource ? original() : "") + md.render(markdown, env);
   };
 }
 
-function deriveNow(body: string, derive: Deriver | undefined, context: DeriveContext): string {
-  if (derive === undefined) {
-    return errorCallout("tconv", "this block was not prepared; render the page with renderWithTconv(md, text), which derives the blocks before markdown-it renders");
-  }
+/** `md.render` without {@link renderWithTconv}: works for every block a synchronous derive can do. */
+function deriveNow(body: string, derive: Deriver, context: DeriveContext): string {
   const rendered = renderBlockBodySync(body, (block: NoteBlock, ctx: DeriveContext) => {
     const out = derive(block, ctx);
-    if (typeof out !== "string") throw new Error("an asynchronous derive needs renderWithTconv(md, text)");
+    if (typeof out !== "string") {
+      throw new TconvError("needs-async", "tconv", "this block needs an asynchronous renderer; render the page with renderWithTconv(md, text)");
+    }
     return out;
   }, context);
   return rendered.markdown;

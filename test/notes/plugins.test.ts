@@ -64,8 +64,18 @@ describe("the markdown-it plugin with md.render", () => {
     expect(html).toContain('class="katex-display"');
   });
 
-  it("says how to prepare the blocks when nothing can derive them synchronously", () => {
-    const html = markdownItWithTconv().render(note);
-    expect(html).toContain("this block was not prepared; render the page with renderWithTconv");
+  it("renders tconv's own walkthrough synchronously, and says how to render a block with a claim", () => {
+    const html = markdownItWithTconv().render([
+      "```tconv", "input: [[1, 2], [3, 4]]", "kernel: [[1, 0], [0, -1]]", "sections: [size]", "```", "",
+      "```tconv", "input: [[1, 2], [3, 4]]", "kernel: [[1, 0], [0, -1]]", "claim: [[1, 2, 0], [3, 3, -2], [0, -3, 4]]", "```",
+    ].join("\n"));
+    expect(html).toContain("Output size");
+    expect(html).toContain('class="katex-display"');
+    expect(html).toContain("use renderWithTconv");
+  });
+
+  it("refuses an asynchronous derive under md.render with a callout, not a crash", () => {
+    const html = markdownItWithTconv({ derive: async () => "late" }).render(note);
+    expect(html).toContain("needs an asynchronous renderer");
   });
 });
