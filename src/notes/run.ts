@@ -8,8 +8,9 @@ import { dirname, resolve } from "node:path";
 import type { CliIo } from "../cli/io.ts";
 import { TconvError } from "../spec/error.ts";
 import { writeFileAtomic } from "./atomic-write.ts";
-import { noteStatus, renderNote, type BlockReport } from "./document.ts";
-import { renderBlockBody, type Deriver } from "./render-block.ts";
+import { renderTconvNote } from "./api.ts";
+import { noteStatus, type BlockReport } from "./document.ts";
+import type { Deriver } from "./render-block.ts";
 
 export interface NotesOptions {
   /** Change nothing; exit 1 when a block is stale. */
@@ -28,11 +29,9 @@ export interface NotesOptions {
 export async function runNotes(files: readonly string[], options: NotesOptions, io: CliIo, derive?: Deriver): Promise<number> {
   const notes = await Promise.all(files.map(async (file) => ({ file, path: resolve(io.cwd, file), text: await readNote(resolve(io.cwd, file), file) })));
   if (options.check) return checkNotes(notes, io);
-  const deriver = derive ?? (await import("./derive.ts")).deriveBlock;
   const results = [];
   for (const note of notes) {
-    const context = { cwd: dirname(note.path) };
-    const rendered = await renderNote(note.text, (body) => renderBlockBody(body, deriver, context));
+    const rendered = await renderTconvNote(note.text, { cwd: dirname(note.path), ...(derive ? { derive } : {}) });
     results.push({ ...note, rendered });
   }
   const problems = results.flatMap(({ file, rendered }) => rendered.blocks.flatMap((b) => problemOf(file, b)));

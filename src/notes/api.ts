@@ -1,0 +1,31 @@
+/**
+ * The notes feature as a library call on text: what `tconv notes` does to each file, without the
+ * files (the CLI adds reading, atomic writing, `--check` and `--strict` around exactly this).
+ */
+import { renderNote, type NoteRender } from "./document.ts";
+import { renderBlockBody, type Deriver } from "./render-block.ts";
+
+export interface RenderTconvNoteOptions {
+  /** Directory that `@file.json` tensors in blocks resolve against (the note's own; default: the process's). */
+  readonly cwd?: string;
+  /** What renders a valid block; the default is tconv's walkthrough, or the checker's report for `claim`. */
+  readonly derive?: Deriver;
+}
+
+/**
+ * Renders every stale ```` ```tconv ```` block of a Markdown note into its generated region and
+ * returns the new text with a report per block. Text outside the regions is never changed; a
+ * second call on the result changes nothing; a bad block becomes a warning callout (and its
+ * `error` in the report) instead of an exception.
+ *
+ * @example
+ * const note = "# Notes\n\n```tconv\ninput: [[1, 2], [3, 4]]\nkernel: [[1, 0], [0, -1]]\nsections: [size]\n```\n";
+ * const first = await renderTconvNote(note);
+ * first.blocks // → [{ "line": 3, "status": "stale" }]
+ * (await renderTconvNote(first.text)).changed // → false
+ */
+export async function renderTconvNote(text: string, options: RenderTconvNoteOptions = {}): Promise<NoteRender> {
+  const derive = options.derive ?? (await import("./derive.ts")).deriveBlock;
+  const context = { cwd: options.cwd ?? process.cwd() };
+  return renderNote(text, (body) => renderBlockBody(body, derive, context));
+}
