@@ -18,8 +18,9 @@ import { checkShape, type ShapeFinding } from "./shape/check.ts";
 import { shapeMisuses } from "./shape/misuses.ts";
 import { recomputeWith } from "./mistakes/recompute.ts";
 import { cellTerms, type TermRef } from "./terms.ts";
-import { mul, type Num } from "./value.ts";
+import { add, mul, type Num } from "./value.ts";
 import type { Scalar } from "../algebra/scalar.ts";
+import { Rational } from "../algebra/rational.ts";
 
 export interface WrongCell {
   /** Canonical flat output index. */
@@ -30,7 +31,10 @@ export interface WrongCell {
   readonly claimed: ClaimEntry;
   readonly terms: readonly TermRef[];
   readonly termValues: readonly Num[];
-  /** The smallest term changes that give the claimed value (`arithmetic-slip` only when nothing else does). */
+  /**
+   * The smallest term changes that give the claimed value (`arithmetic-slip` only when nothing
+   * else does); empty when a whole-problem diagnosis already reproduces the cell.
+   */
   readonly explanations: readonly CellExplanation[];
 }
 
@@ -132,15 +136,23 @@ export function checkClaim(req: CheckRequest): CheckResult {
   const canonOut = info.outputShape;
   for (const cell of wrongCells) {
     const terms = ctx.terms.termsOf(cell);
-    const termValues = terms.map((t) => mul(ctx.xValues[t.x]!, ctx.wValues[t.w]!));
+    const termValues = ctx.termValues(cell);
     const co = Math.floor(cell / info.outCount) % info.outChannels;
+    const expected = truth[cell]!, claimed = claim[cell]!;
+    // Exact claims against an exact truth: the term value each change needs is computed once per
+    // cell (offset, −offset, −offset/2) and compared, instead of a sum allocated per try.
+    const offset = claimed.kind === "exact" && typeof expected !== "number" ? claimed.value.sub(expected) : undefined;
+    const needed = offset && { 1: offset, [-1]: offset.neg(), [-2]: offset.div(Rational.int(-2)) };
     const cc: CellContext = {
-      cell, expected: truth[cell]!, claimed: claim[cell]!, terms, termValues,
-      bias: ctx.biasValues?.[co], ctx,
+      cell, expected, claimed, terms, termValues, bias: ctx.biasValues?.[co], ctx,
+      fits: (value, factor) => (needed && typeof value !== "number"
+        ? needed[factor].equals(value) : claimMatches(claimed, add(expected, mul(typeof value === "number" ? factor : Rational.int(factor), value)))),
     };
     const explanations: CellExplanation[] = [];
-    for (const m of cellMistakes) {
-      if (m.id === "arithmetic-slip" && (explanations.length > 0 || explainedWhole.has(cell))) continue;
+    // A cell a whole-problem mistake or a misread value already reproduces needs no term-level
+    // story of its own (it would only be a coincidence next to the real cause).
+    for (const m of explainedWhole.has(cell) ? [] : cellMistakes) {
+      if (m.id === "arithmetic-slip" && explanations.length > 0) continue;
       const found = m.explain(cc);
       if (found.length > 0) {
         explanations.push(...found);
@@ -201,9 +213,14 @@ export function mistakeContext(problem: CheckProblem, truth?: readonly Num[]): M
   });
   const xValues = nums(problem.x.data, "--input"), wValues = nums(problem.w.data, "--kernel");
   const biasValues = problem.bias && nums(problem.bias.data, "--bias");
+  const terms = cellTerms(problem.info);
+  const memo: (readonly Num[] | undefined)[] = [];
   return {
     problem, truth: truth ?? evaluateNums(problem.info, problem.x, problem.w, problem.bias),
-    terms: cellTerms(problem.info), xValues, wValues, biasValues,
+    terms, xValues, wValues, biasValues,
+    termValues(cell) {
+      return (memo[cell] ??= terms.termsOf(cell).map((t) => mul(xValues[t.x]!, wValues[t.w]!)));
+    },
   };
 }
 

@@ -20,7 +20,9 @@ export interface CellTerms {
   /** Number of canonical output cells, N·C_out·∏out. */
   readonly cellCount: number;
   /** The terms of canonical output cell `cell`, in the documented order. */
-  termsOf(cell: number): TermRef[];
+  termsOf(cell: number): readonly TermRef[];
+  /** The same terms without building a list (for passes over every cell). */
+  forEachTerm(cell: number, visit: (x: number, w: number) => void): void;
   /** The canonical output cells a spatial neighbour (±1 on any spatial axes) away, same image and channel. */
   neighboursOf(cell: number): number[];
 }
@@ -39,13 +41,20 @@ export function cellTerms(info: ConvInfo): CellTerms {
   const zeros = (shape: readonly number[]) => ({ shape, data: new Array(shape.reduce((a, b) => a * b, 1)).fill(ZERO) });
   const cells = deriveCells(info, zeros(info.inputShape), zeros(info.weightShape));
   const { outCount } = info;
+  // Memoised: the checker reads a cell's terms again for each mistake and each neighbour.
+  const memo: (readonly TermRef[] | undefined)[] = new Array(cells.count);
   return {
     cellCount: cells.count,
     termsOf(cell) {
-      const out: TermRef[] = [];
-      cells.forEachTerm(cell, (x, w) => { out.push({ x, w }); });
+      let out = memo[cell];
+      if (!out) {
+        const list: TermRef[] = [];
+        cells.forEachTerm(cell, (x, w) => { list.push({ x, w }); });
+        memo[cell] = out = list;
+      }
       return out;
     },
+    forEachTerm: (cell, visit) => cells.forEachTerm(cell, visit),
     neighboursOf(cell) {
       const o = cell % outCount;
       const base = cell - o;

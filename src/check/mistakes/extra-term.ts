@@ -3,32 +3,31 @@
  * this cell counted twice, or a term of a neighbouring cell (±1 on the spatial axes) that was
  * added here as well.
  */
-import { claimMatches } from "../compare.ts";
-import { add, isZero, mul } from "../value.ts";
+import { isZero } from "../value.ts";
 import type { CellExplanation, CellMistake } from "./types.ts";
 
 export const extraTerm: CellMistake = {
   id: "extra-term",
   scope: "cell",
-  explain({ cell, expected, claimed, terms, termValues, ctx }) {
+  explain({ cell, terms, termValues, ctx, fits }) {
     const found: CellExplanation[] = [];
     terms.forEach((term, j) => {
       const value = termValues[j]!;
-      if (!isZero(value) && claimMatches(claimed, add(expected, value))) {
+      if (!isZero(value) && fits(value, 1)) {
         found.push({ mistake: "extra-term", term, value, source: "duplicate" });
       }
     });
-    const wCount = ctx.wValues.length;
-    const seen = new Set(terms.map((t) => t.x * wCount + t.w));
+    // Matches are rare, so no set of seen terms is built: a candidate is checked against this
+    // cell's terms and earlier finds only when its value fits.
+    const known = (x: number, w: number) =>
+      terms.some((t) => t.x === x && t.w === w) || found.some((f) => f.mistake === "extra-term" && f.term.x === x && f.term.w === w);
     for (const from of ctx.terms.neighboursOf(cell)) {
-      for (const term of ctx.terms.termsOf(from)) {
-        const key = term.x * wCount + term.w;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const value = mul(ctx.xValues[term.x]!, ctx.wValues[term.w]!);
-        if (!isZero(value) && claimMatches(claimed, add(expected, value))) {
-          found.push({ mistake: "extra-term", term, value, source: "neighbour", from });
-        }
+      const fromTerms = ctx.terms.termsOf(from), fromValues = ctx.termValues(from);
+      for (let j = 0; j < fromTerms.length; j++) {
+        const value = fromValues[j]!;
+        if (isZero(value) || !fits(value, 1)) continue;
+        const term = fromTerms[j]!;
+        if (!known(term.x, term.w)) found.push({ mistake: "extra-term", term, value, source: "neighbour", from });
       }
     }
     return found;

@@ -24,12 +24,12 @@ export const misreadValue: FitMistake = {
     for (const t of firstTerms) { byX.set(t.x, new Map()); byW.set(t.w, new Map()); }
     // One pass over every cell's terms collects K for the candidate entries only.
     for (let cell = 0; cell < terms.cellCount; cell++) {
-      for (const t of terms.termsOf(cell)) {
-        const tx = byX.get(t.x);
-        if (tx) tx.set(cell, add(tx.get(cell) ?? zeroLike(wValues[t.w]!), wValues[t.w]!));
-        const tw = byW.get(t.w);
-        if (tw) tw.set(cell, add(tw.get(cell) ?? zeroLike(xValues[t.x]!), xValues[t.x]!));
-      }
+      terms.forEachTerm(cell, (x, w) => {
+        const tx = byX.get(x);
+        if (tx) { const k = tx.get(cell); tx.set(cell, k === undefined ? wValues[w]! : add(k, wValues[w]!)); }
+        const tw = byW.get(w);
+        if (tw) { const k = tw.get(cell); tw.set(cell, k === undefined ? xValues[x]! : add(k, xValues[x]!)); }
+      });
     }
     const wrongSet = new Set(wrong);
     const found: Diagnosis[] = [];
@@ -55,5 +55,3 @@ export const misreadValue: FitMistake = {
     return found.sort((a, b) => b.explains - a.explains);
   },
 };
-
-const zeroLike = (v: Num): Num => (typeof v === "number" ? 0 : sub(v, v));

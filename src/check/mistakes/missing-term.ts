@@ -1,16 +1,15 @@
 /** `missing-term`: the claimed value is the true sum with one (non-zero) term left out. */
-import { claimMatches } from "../compare.ts";
-import { isZero, sub } from "../value.ts";
+import { isZero } from "../value.ts";
 import type { CellExplanation, CellMistake } from "./types.ts";
 
 export const missingTerm: CellMistake = {
   id: "missing-term",
   scope: "cell",
-  explain({ expected, claimed, terms, termValues }) {
+  explain({ terms, termValues, fits }) {
     const found: CellExplanation[] = [];
     terms.forEach((term, j) => {
       const value = termValues[j]!;
-      if (!isZero(value) && claimMatches(claimed, sub(expected, value))) found.push({ mistake: "missing-term", term, value });
+      if (!isZero(value) && fits(value, -1)) found.push({ mistake: "missing-term", term, value });
     });
     return found;
   },

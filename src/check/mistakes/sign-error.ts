@@ -3,17 +3,17 @@
  * (claimed = −true).
  */
 import { claimMatches } from "../compare.ts";
-import { add, isZero, neg, sub } from "../value.ts";
+import { isZero, neg } from "../value.ts";
 import type { CellExplanation, CellMistake } from "./types.ts";
 
 export const signError: CellMistake = {
   id: "sign-error",
   scope: "cell",
-  explain({ expected, claimed, terms, termValues }) {
+  explain({ expected, claimed, terms, termValues, fits }) {
     const found: CellExplanation[] = [];
     terms.forEach((term, j) => {
       const value = termValues[j]!;
-      if (!isZero(value) && claimMatches(claimed, sub(expected, add(value, value)))) {
+      if (!isZero(value) && fits(value, -2)) {
         found.push({ mistake: "sign-error", scope: "term", term, value });
       }
     });

@@ -64,6 +64,8 @@ export interface MistakeContext {
   readonly xValues: readonly Num[];
   readonly wValues: readonly Num[];
   readonly biasValues: readonly Num[] | undefined;
+  /** The values x·w of a cell's terms, in term order (memoised). */
+  termValues(cell: number): readonly Num[];
 }
 
 /** One way of making the mistake, recomputed: its diagnosis (without `explains`) and output. */
@@ -105,6 +107,11 @@ export interface CellContext {
   readonly termValues: readonly Num[];
   readonly bias: Num | undefined;
   readonly ctx: MistakeContext;
+  /**
+   * Whether the claimed value equals expected + factor·value (under the claim's tolerance): a
+   * term added (factor 1), left out (−1) or with its sign flipped (−2).
+   */
+  fits(value: Num, factor: 1 | -1 | -2): boolean;
 }
 
 export interface CellMistake {
