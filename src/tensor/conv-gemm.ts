@@ -1,9 +1,9 @@
 import type { ConvInfo } from "../geometry/conv-info.ts";
-import { gemm } from "./gemm.ts";
+import { gemmPacked, packA } from "./gemm.ts";
 import { im2col } from "./im2col.ts";
 import type { TapPlan } from "./tap-rows.ts";
 
-let colsScratch = new Float64Array(0);
+let colsScratch: Float64Array = new Float64Array(0);
 
 /**
  * The channel-heavy ordinary-convolution path: per image and group, im2col gathers the input
@@ -21,13 +21,12 @@ export function convGemmAccumulate(
   const depth = cig * kernelCount;
   if (colsScratch.length < depth * outCount) colsScratch = new Float64Array(depth * outCount);
   const cols = colsScratch;
-  for (let n = 0; n < batch; n++) {
-    for (let g = 0; g < groups; g++) {
+  for (let g = 0; g < groups; g++) {
+    // The weight block of group g is [cog × (cig·K)] row-major, packed once for every image.
+    const pa = packA(cog, depth, { data: w, offset: g * cog * depth, rowStride: depth, colStride: 1 });
+    for (let n = 0; n < batch; n++) {
       im2col(plan, x, (n * inChannels + g * cig) * inCount, cig, kernelCount, inCount, cols, outCount);
-      // The weight block of group g is [cog × (cig·K)] row-major.
-      gemm(cog, outCount, depth,
-        { data: w, offset: g * cog * depth, rowStride: depth, colStride: 1 },
-        { data: cols, offset: 0, rowStride: outCount },
+      gemmPacked(pa, outCount, { data: cols, offset: 0, rowStride: outCount },
         { data: out, offset: (n * outChannels + g * cog) * outCount, rowStride: outCount }, false);
     }
   }

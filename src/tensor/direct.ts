@@ -1,4 +1,5 @@
 import type { ConvInfo } from "../geometry/conv-info.ts";
+import { axpyRowsStrided, axpyRowsUnit } from "./row-kernels.ts";
 import type { TapPlan } from "./tap-rows.ts";
 
 /**
@@ -26,21 +27,12 @@ export function directAccumulate(info: ConvInfo, plan: TapPlan, x: Float64Array,
           const xPlane = (n * inChannels + ci) * inCount;
           const wBase = transposed ? (ci * cog + col) * kernelCount : (co * cig + cil) * kernelCount;
           for (let t = 0; t < taps.length; t++) {
-            const tap = taps[t]!;
+            const tap = taps[t]!, s = tap.last;
             const wv = w[wBase + tap.kernelOffset]!;
-            const { count, inStart, inStep, outStart, outStep } = tap.last;
-            const inRow = tap.inRow, outRow = tap.outRow, rows = inRow.length;
-            const iBase = xPlane + inStart, oBase = oPlane + outStart;
-            if (inStep === 1 && outStep === 1) {
-              for (let r = 0; r < rows; r++) {
-                const i0 = iBase + inRow[r]!, o0 = oBase + outRow[r]!;
-                for (let j = 0; j < count; j++) out[o0 + j] = out[o0 + j]! + wv * x[i0 + j]!;
-              }
+            if (s.inStep === 1 && s.outStep === 1) {
+              axpyRowsUnit(out, oPlane + s.outStart, tap.outRow, x, xPlane + s.inStart, tap.inRow, s.count, wv);
             } else {
-              for (let r = 0; r < rows; r++) {
-                let i = iBase + inRow[r]!, o = oBase + outRow[r]!;
-                for (let j = 0; j < count; j++, i += inStep, o += outStep) out[o] = out[o]! + wv * x[i]!;
-              }
+              axpyRowsStrided(out, oPlane + s.outStart, tap.outRow, s.outStep, x, xPlane + s.inStart, tap.inRow, s.inStep, s.count, wv);
             }
           }
         }

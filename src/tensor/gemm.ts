@@ -31,12 +31,58 @@ const MR = 4;
 const NR = 4;
 
 // Scratch reused across calls: the core never allocates per element or per tile.
-let packA: Float64Array = new Float64Array(0);
+let packAScratch: Float64Array = new Float64Array(0);
 let packB: Float64Array = new Float64Array(KC * NC);
 const tile = new Float64Array(MR * NR);
 
-function grow(buf: Float64Array, size: number): Float64Array {
-  return buf.length >= size ? buf : new Float64Array(Math.max(size, buf.length * 2));
+/**
+ * A packed into 4-row slivers for every depth block: block p0 starts at `p0 · mPadded` and holds
+ * `mPadded/4` slivers of kc·4 values. Pack once, multiply by many B (every image, every block).
+ */
+export interface PackedA {
+  readonly M: number;
+  readonly K: number;
+  readonly mPadded: number;
+  readonly data: Float64Array;
+}
+
+/**
+ * Packs A. The result lives in a scratch buffer shared by every call: it is valid until the
+ * next `packA` (the core runs one product at a time).
+ *
+ * @example
+ * const pa = packA(2, 2, { data: Float64Array.of(1, 2, 3, 4), offset: 0, rowStride: 2, colStride: 1 });
+ */
+export function packA(M: number, K: number, a: GemmA): PackedA {
+  const mPadded = Math.ceil(M / MR) * MR;
+  if (packAScratch.length < mPadded * K) packAScratch = new Float64Array(mPadded * K);
+  for (let p0 = 0; p0 < K; p0 += KC) packSlivers(a, M, mPadded, p0, Math.min(KC, K - p0), packAScratch, p0 * mPadded);
+  return { M, K, mPadded, data: packAScratch };
+}
+
+/**
+ * C (+)= A · B with A already packed.
+ *
+ * @example
+ * gemmPacked(packA(M, K, a), N, b, c, true);
+ */
+export function gemmPacked(pa: PackedA, N: number, b: GemmRowMajor, c: GemmRowMajor, overwrite: boolean): void {
+  const { M, K, mPadded } = pa;
+  if (M <= 0 || N <= 0) return;
+  if (K <= 0) {
+    if (overwrite) for (let m = 0; m < M; m++) c.data.fill(0, c.offset + m * c.rowStride, c.offset + m * c.rowStride + N);
+    return;
+  }
+  if (packB.length < KC * NC) packB = new Float64Array(KC * NC);
+  for (let p0 = 0; p0 < K; p0 += KC) {
+    const kc = Math.min(KC, K - p0);
+    const first = overwrite && p0 === 0;
+    for (let n0 = 0; n0 < N; n0 += NC) {
+      const nc = Math.min(NC, N - n0);
+      packPanels(b, p0, kc, n0, nc, packB);
+      macroKernel(mPadded, M, nc, n0, kc, pa.data, p0 * mPadded, packB, c, first);
+    }
+  }
 }
 
 /**
@@ -53,30 +99,13 @@ function grow(buf: Float64Array, size: number): Float64Array {
 export function gemm(
   M: number, N: number, K: number, a: GemmA, b: GemmRowMajor, c: GemmRowMajor, overwrite: boolean,
 ): void {
-  if (M <= 0 || N <= 0) return;
-  if (K <= 0) {
-    if (overwrite) for (let m = 0; m < M; m++) c.data.fill(0, c.offset + m * c.rowStride, c.offset + m * c.rowStride + N);
-    return;
-  }
-  const mPadded = Math.ceil(M / MR) * MR;
-  packA = grow(packA, mPadded * KC);
-  const ap = packA, bp = packB;
-  for (let p0 = 0; p0 < K; p0 += KC) {
-    const kc = Math.min(KC, K - p0);
-    packSlivers(a, M, mPadded, p0, kc, ap);
-    const first = overwrite && p0 === 0;
-    for (let n0 = 0; n0 < N; n0 += NC) {
-      const nc = Math.min(NC, N - n0);
-      packPanels(b, p0, kc, n0, nc, bp);
-      macroKernel(mPadded, M, nc, n0, kc, ap, bp, c, first);
-    }
-  }
+  gemmPacked(packA(M, K, a), N, b, c, overwrite);
 }
 
 /** A rows into slivers of 4: ap[(m/4)·kc·4 + p·4 + i] = A(m + i, p0 + p), zero past row M. */
-function packSlivers(a: GemmA, M: number, mPadded: number, p0: number, kc: number, ap: Float64Array): void {
+function packSlivers(a: GemmA, M: number, mPadded: number, p0: number, kc: number, ap: Float64Array, into: number): void {
   const src = a.data, rs = a.rowStride, cs = a.colStride;
-  let q = 0;
+  let q = into;
   for (let m = 0; m < mPadded; m += MR) {
     const rows = Math.min(MR, M - m);
     let base = a.offset + m * rs + p0 * cs;
@@ -113,12 +142,12 @@ function packPanels(b: GemmRowMajor, p0: number, kc: number, n0: number, nc: num
 
 function macroKernel(
   mPadded: number, M: number, nc: number, n0: number, kc: number,
-  ap: Float64Array, bp: Float64Array, c: GemmRowMajor, overwrite: boolean,
+  ap: Float64Array, apBase: number, bp: Float64Array, c: GemmRowMajor, overwrite: boolean,
 ): void {
   const cd = c.data, crs = c.rowStride;
   const sliver = kc * MR;
   for (let m = 0; m < mPadded; m += MR) {
-    const aBase = (m / MR) * sliver;
+    const aBase = apBase + (m / MR) * sliver;
     const fullRows = m + MR <= M;
     for (let n = 0; n < nc; n += NR) {
       let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;

@@ -1,3 +1,4 @@
+import { copyRows } from "./row-kernels.ts";
 import type { TapPlan } from "./tap-rows.ts";
 
 /**
@@ -19,15 +20,9 @@ export function im2col(
   for (let c = 0; c < inChannels; c++) {
     const xPlane = xBase + c * inCount;
     for (let t = 0; t < taps.length; t++) {
-      const tap = taps[t]!;
-      const { count, inStart, inStep, outStart, outStep } = tap.last;
-      const inRow = tap.inRow, outRow = tap.outRow, rows = inRow.length;
-      const colBase = (c * kernelCount + tap.kernelOffset) * outCount + outStart;
-      const iBase = xPlane + inStart;
-      for (let r = 0; r < rows; r++) {
-        let i = iBase + inRow[r]!, o = colBase + outRow[r]!;
-        for (let j = 0; j < count; j++, i += inStep, o += outStep) cols[o] = x[i]!;
-      }
+      const tap = taps[t]!, s = tap.last;
+      copyRows(cols, (c * kernelCount + tap.kernelOffset) * outCount + s.outStart, tap.outRow, s.outStep,
+        x, xPlane + s.inStart, tap.inRow, s.inStep, s.count);
     }
   }
 }

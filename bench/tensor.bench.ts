@@ -1,0 +1,278 @@
+/**
+ * Tensor-core benchmark: the four workloads of the foundation issue, timed for our core
+ * (float64 and float32), @tensorflow/tfjs's cpu and wasm backends (float32) and onnxruntime-node
+ * with one intra-op thread (float32), all in this one process. Every implementation is timed
+ * once per round, rounds interleaved, and the medians compared, so a noisy machine hurts all
+ * of them alike. Prints a Markdown table and writes bench/results/tensor.json.
+ */
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as tf from "@tensorflow/tfjs-core";
+import "@tensorflow/tfjs-backend-cpu";
+import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { computeConvInfo, type ConvInfo } from "../src/geometry/index.ts";
+import { canonicalParams } from "../src/spec/problem.ts";
+import { computeTensor } from "../src/tensor/index.ts";
+import { convTransposeModel } from "./tensor/onnx-model.ts";
+
+const require = createRequire(import.meta.url);
+const ort = require("onnxruntime-node") as typeof import("onnxruntime-node");
+
+interface Workload {
+  readonly name: string;
+  /** batch×C_in→C_out spatial kernel stride padding output-padding, as the issue writes it. */
+  readonly label: string;
+  readonly batch: number;
+  readonly cin: number;
+  readonly cout: number;
+  readonly spatial: readonly number[];
+  readonly kernel: number;
+  readonly stride: number;
+  readonly pad: number;
+  readonly outputPadding: number;
+}
+
+const workloads: Workload[] = [
+  { name: "W1", label: "1×1→1 64² k3 s1 p0", batch: 1, cin: 1, cout: 1, spatial: [64, 64], kernel: 3, stride: 1, pad: 0, outputPadding: 0 },
+  { name: "W2", label: "8×128→64 16² k4 s2 p1", batch: 8, cin: 128, cout: 64, spatial: [16, 16], kernel: 4, stride: 2, pad: 1, outputPadding: 0 },
+  { name: "W3", label: "1×64→32 64² k2 s2", batch: 1, cin: 64, cout: 32, spatial: [64, 64], kernel: 2, stride: 2, pad: 0, outputPadding: 0 },
+  { name: "W4", label: "4×32→32 L4096 k5 s2 p2 op1 (1-D)", batch: 4, cin: 32, cout: 32, spatial: [4096], kernel: 5, stride: 2, pad: 2, outputPadding: 1 },
+];
+
+const only = process.argv.slice(2);
+
+function infoOf(w: Workload): ConvInfo {
+  const r = w.spatial.length, each = (v: number) => Array<number>(r).fill(v);
+  return computeConvInfo(canonicalParams({
+    inputSize: w.spatial, kernelSize: each(w.kernel), stride: each(w.stride),
+    padBegin: each(w.pad), padEnd: each(w.pad), outputPadding: each(w.outputPadding),
+    batch: w.batch, inChannels: w.cin, outChannels: w.cout,
+  }));
+}
+
+/** Deterministic values in [-1, 1], already float32 so every implementation sees the same numbers. */
+function values(n: number, seed: number): Float64Array {
+  const out = new Float64Array(n);
+  let s = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    out[i] = Math.fround(s / 2 ** 31 - 1);
+  }
+  return out;
+}
+
+/** Reorders a row-major tensor: output axis j is input axis order[j]. */
+function permute(data: ArrayLike<number>, shape: readonly number[], order: readonly number[]): Float32Array {
+  const outShape = order.map((a) => shape[a]!);
+  const inStr = shape.map((_, i) => shape.slice(i + 1).reduce((a, b) => a * b, 1));
+  const str = order.map((a) => inStr[a]!);
+  const out = new Float32Array(data.length);
+  const idx = new Array<number>(order.length).fill(0);
+  let src = 0;
+  for (let flat = 0; flat < out.length; flat++) {
+    out[flat] = data[src]!;
+    for (let d = order.length - 1; d >= 0; d--) {
+      idx[d]!++; src += str[d]!;
+      if (idx[d]! < outShape[d]!) break;
+      src -= idx[d]! * str[d]!; idx[d] = 0;
+    }
+  }
+  return out;
+}
+
+interface Impl {
+  readonly key: string;
+  readonly title: string;
+  activate(): Promise<void>;
+  /** One operation; returns nothing so the timing loop stays cheap. */
+  run(): void | Promise<void>;
+  /** The result in canonical [N, C_out, *out] order, for the agreement check. */
+  result(): Promise<Float64Array>;
+  dispose(): void;
+}
+
+function oursImpl(info: ConvInfo, x: Float64Array, w: Float64Array, f32: boolean): Impl {
+  const xs = f32 ? Float32Array.from(x) : x, ws = f32 ? Float32Array.from(w) : w;
+  const run = () => computeTensor(info, xs, ws);
+  return {
+    key: f32 ? "oursF32" : "oursF64",
+    title: f32 ? "ours f32" : "ours f64",
+    activate: async () => {},
+    run: () => { run(); },
+    result: async () => Float64Array.from(run()),
+    dispose: () => {},
+  };
+}
+
+/** tfjs has no 1-D transposed convolution: a 1-D problem runs as 2-D with height 1. */
+function tfjsImpl(backend: "cpu" | "wasm", info: ConvInfo, x: Float64Array, w: Float64Array): Impl {
+  const as2d = info.rank === 1;
+  const sp = as2d ? [1, ...info.inSpatial] : [...info.inSpatial];
+  const ks = as2d ? [1, ...info.kernelSpatial] : [...info.kernelSpatial];
+  const os_ = as2d ? [1, ...info.outSpatial] : [...info.outSpatial];
+  const axes = as2d ? [{ padBegin: 0, padEnd: 0, stride: 1 }, ...info.axes] : [...info.axes];
+  const r = sp.length;
+  const xShape = [info.batch, info.inChannels, ...sp], wShape = [info.inChannels, info.outChannels, ...ks];
+  // [N, C, *in] -> [N, *in, C];  [C_in, C_out, *k] -> [*k, C_out, C_in]
+  const xl = permute(x, xShape, [0, ...sp.map((_, i) => i + 2), 1]);
+  const wl = permute(w, wShape, [...ks.map((_, i) => i + 2), 1, 0]);
+  const outShape = [info.batch, ...os_, info.outChannels];
+  const pad: [number, number][] = [[0, 0], ...axes.map((a): [number, number] => [a.padBegin, a.padEnd]), [0, 0]];
+  const strides = axes.map((a) => a.stride);
+  if (r !== 2) throw new Error("bench: tfjs comparison written for 1-D and 2-D workloads");
+  let xt: tf.Tensor4D | undefined, wt: tf.Tensor4D | undefined;
+  const op = () => tf.conv2dTranspose(xt!, wt!, outShape as [number, number, number, number], strides as [number, number], pad as unknown as "valid");
+  return {
+    key: backend === "cpu" ? "tfjsCpu" : "tfjsWasm",
+    title: backend === "cpu" ? "tfjs cpu" : "tfjs wasm",
+    activate: async () => {
+      await tf.setBackend(backend);
+      if (!xt) { xt = tf.tensor4d(xl, xShape.length === 4 ? [info.batch, sp[0]!, sp[1]!, info.inChannels] : [0, 0, 0, 0]); wt = tf.tensor4d(wl, [ks[0]!, ks[1]!, info.outChannels, info.inChannels]); }
+    },
+    run: () => { const y = op(); y.dataSync(); y.dispose(); },
+    result: async () => {
+      const y = op();
+      const d = y.dataSync();
+      y.dispose();
+      // [N, *out, C] -> [N, C, *out], then drop the fake height axis of a 1-D problem (size 1, no reorder needed).
+      return Float64Array.from(permute(d, outShape, [0, r + 1, ...os_.map((_, i) => i + 1)]));
+    },
+    dispose: () => { xt?.dispose(); wt?.dispose(); },
+  };
+}
+
+async function ortImpl(info: ConvInfo, x: Float64Array, w: Float64Array): Promise<Impl> {
+  const model = convTransposeModel({
+    inputShape: info.inputShape, weightShape: info.weightShape, outputShape: info.outputShape,
+    kernel: info.kernelSpatial, strides: info.axes.map((a) => a.stride), dilations: info.axes.map((a) => a.dilation),
+    padBegin: info.axes.map((a) => a.padBegin), padEnd: info.axes.map((a) => a.padEnd),
+    outputPadding: info.axes.map((a) => a.outputPadding), groups: info.groups,
+  });
+  const session = await ort.InferenceSession.create(model, {
+    intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: "sequential", graphOptimizationLevel: "all",
+  });
+  const feeds = {
+    X: new ort.Tensor("float32", Float32Array.from(x), [...info.inputShape]),
+    W: new ort.Tensor("float32", Float32Array.from(w), [...info.weightShape]),
+  };
+  const once = async () => (await session.run(feeds))["Y"]!;
+  return {
+    key: "onnxruntime",
+    title: "onnxruntime (1 thread)",
+    activate: async () => {},
+    run: async () => { (await once()).dispose(); },
+    result: async () => { const y = await once(); const d = Float64Array.from(y.data as Float32Array); y.dispose(); return d; },
+    dispose: () => { void session.release(); },
+  };
+}
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+
+async function timeOnce(impl: Impl, inner: number): Promise<number> {
+  const t0 = performance.now();
+  for (let i = 0; i < inner; i++) {
+    const p = impl.run();
+    if (p) await p;
+  }
+  return (performance.now() - t0) / inner;
+}
+
+const maxAbsDiff = (a: Float64Array, b: Float64Array) => {
+  if (a.length !== b.length) return Infinity;
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
+  return m;
+};
+
+interface Row {
+  workload: string; label: string; ms: Record<string, number>; rounds: number;
+  ratios: { tfjsCpuOverOurs: number; wasmOverOurs: number; oursOverOrt: number };
+  maxAbsDiffVsOurs: Record<string, number>; targetsMet: boolean;
+}
+
+async function main(): Promise<void> {
+  setWasmPaths(dirname(require.resolve("@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm")) + "/");
+  await tf.setBackend("wasm");
+  await tf.ready();
+  await tf.setBackend("cpu");
+  const cpuBackends = ort.listSupportedBackends().filter((b) => b.name === "cpu");
+  console.log(`onnxruntime-node ${ort.env.versions.node}: cpu backend ${cpuBackends[0]?.bundled ? "bundled" : "missing"}; `
+    + `tfjs ${tf.version_core}; node ${process.version}; ${os.cpus()[0]?.model ?? "cpu"}\n`);
+
+  const rows: Row[] = [];
+  for (const wl of workloads) {
+    if (only.length > 0 && !only.includes(wl.name)) continue;
+    const info = infoOf(wl);
+    const x = values(info.inputShape.reduce((a, b) => a * b, 1), 1), w = values(info.weightShape.reduce((a, b) => a * b, 1), 2);
+    const impls: Impl[] = [
+      oursImpl(info, x, w, false), oursImpl(info, x, w, true),
+      tfjsImpl("cpu", info, x, w), tfjsImpl("wasm", info, x, w), await ortImpl(info, x, w),
+    ];
+    // Warm up (JIT, caches), then pick an inner repeat count so each sample lasts ≥ 5 ms.
+    const inner: number[] = [];
+    let roundMs = 0;
+    for (const impl of impls) {
+      await impl.activate();
+      const warmStart = performance.now();
+      let one = Infinity;
+      for (let i = 0; i < 3 || performance.now() - warmStart < 200; i++) one = Math.min(one, await timeOnce(impl, 1));
+      const n = Math.max(1, Math.ceil(5 / Math.max(one, 1e-3)));
+      inner.push(n);
+      roundMs += n * one;
+    }
+    const rounds = Math.max(7, Math.min(25, Math.floor(4000 / roundMs)));
+    const samples: number[][] = impls.map(() => []);
+    for (let r = 0; r < rounds; r++) {
+      for (let i = 0; i < impls.length; i++) {
+        await impls[i]!.activate();
+        samples[i]!.push(await timeOnce(impls[i]!, inner[i]!));
+      }
+    }
+    const ms: Record<string, number> = {};
+    impls.forEach((impl, i) => { ms[impl.key] = median(samples[i]!); });
+    await impls[0]!.activate();
+    const ref = await impls[0]!.result();
+    const diffs: Record<string, number> = {};
+    for (const impl of impls.slice(1)) { await impl.activate(); diffs[impl.key] = maxAbsDiff(ref, await impl.result()); }
+    impls.forEach((impl) => impl.dispose());
+    const ratios = {
+      tfjsCpuOverOurs: ms["tfjsCpu"]! / ms["oursF64"]!,
+      wasmOverOurs: ms["tfjsWasm"]! / ms["oursF64"]!,
+      oursOverOrt: ms["oursF64"]! / ms["onnxruntime"]!,
+    };
+    const agree = Object.values(diffs).every((d) => d < 1e-3);
+    rows.push({
+      workload: wl.name, label: wl.label, ms, rounds, ratios, maxAbsDiffVsOurs: diffs,
+      targetsMet: agree && ratios.tfjsCpuOverOurs >= 3 && ratios.wasmOverOurs >= 1.2,
+    });
+    console.error(`${wl.name} done (${rounds} rounds)`);
+  }
+
+  const f = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toFixed(3));
+  const lines = [
+    "| workload | ours f64 ms | ours f32 ms | tfjs cpu ms | tfjs wasm ms | onnxruntime 1T ms | tfjs cpu / ours f64 (≥3) | tfjs wasm / ours f64 (≥1.2) | ours f64 / onnxruntime | max \\|Δ\\| vs ours (cpu, wasm, ort) |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ...rows.map((r) => `| ${r.workload}: ${r.label} | ${f(r.ms["oursF64"]!)} | ${f(r.ms["oursF32"]!)} | ${f(r.ms["tfjsCpu"]!)} | ${f(r.ms["tfjsWasm"]!)} | ${f(r.ms["onnxruntime"]!)} | `
+      + `${r.ratios.tfjsCpuOverOurs.toFixed(2)}× | ${r.ratios.wasmOverOurs.toFixed(2)}× | ${r.ratios.oursOverOrt.toFixed(2)}× | `
+      + `${["tfjsCpu", "tfjsWasm", "onnxruntime"].map((k) => r.maxAbsDiffVsOurs[k]!.toExponential(1)).join(", ")} |`),
+  ];
+  console.log(lines.join("\n"));
+  const allMet = rows.every((r) => r.targetsMet);
+  console.log(`\ntargets (ours f64 ≥ 3× tfjs cpu and ≥ 1.2× tfjs wasm, results agreeing): ${allMet ? "met on every workload" : `NOT met on ${rows.filter((r) => !r.targetsMet).map((r) => r.workload).join(", ")}`}`);
+
+  const here = dirname(fileURLToPath(import.meta.url));
+  const outDir = join(here, "results");
+  mkdirSync(outDir, { recursive: true });
+  const json = JSON.stringify({
+    bench: "tensor", date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model, tfjs: tf.version_core,
+    onnxruntime: ort.env.versions.node, unit: "ms per operation (median)", rows, allTargetsMet: allMet,
+  }, null, 2) + "\n";
+  const tmp = join(outDir, `.tensor.json.${process.pid}.tmp`);
+  writeFileSync(tmp, json);
+  renameSync(tmp, join(outDir, "tensor.json"));
+}
+
+await main();
