@@ -43,3 +43,11 @@ export {
   type AlgebraTensor, type AlgebraValue, type Ring,
 } from "./algebra/ring.ts";
 export { scalarTex, factorTex, numberTex, floatTex, juxtapose, cdot } from "./algebra/tex.ts";
+
+// Notes: fenced ```tconv blocks in Markdown, in place (`tconv notes`) and at site-build time.
+export { renderTconvNote, type RenderTconvNoteOptions } from "./notes/api.ts";
+export { noteStatus, stripGenerated, type NoteRender, type BlockReport, type BlockStatus, type BlockError } from "./notes/document.ts";
+export { parseNoteBlock, type NoteBlock } from "./notes/block.ts";
+export type { Deriver, DeriveContext } from "./notes/render-block.ts";
+export { remarkTconv, type TconvPluginOptions } from "./notes/remark.ts";
+export { markdownItTconv, renderWithTconv, type MarkdownItTconvOptions } from "./notes/markdown-it.ts";

@@ -5,6 +5,7 @@
 import { renderNote, type NoteRender } from "./document.ts";
 import { renderBlockBody, type Deriver } from "./render-block.ts";
 
+/** Options of {@link renderTconvNote}. */
 export interface RenderTconvNoteOptions {
   /** Directory that `@file.json` tensors in blocks resolve against (the note's own; default: the process's). */
   readonly cwd?: string;

@@ -17,6 +17,7 @@ export type ProblemKey = (typeof PROBLEM_KEYS)[number];
 export const VIEW_KEYS = ["sections", "lang", "cell", "claim"] as const;
 export type ViewKey = (typeof VIEW_KEYS)[number];
 
+/** A validated block body: the problem as command-line option texts, and how to show it. */
 export interface NoteBlock {
   /** Problem options as command-line texts (`stride: [2, 1]` becomes `"2,1"`). */
   readonly problem: Readonly<Partial<Record<ProblemKey, string>>>;
@@ -48,10 +49,9 @@ const KNOWN = new Set<string>([...PROBLEM_KEYS, ...VIEW_KEYS]);
  * YAML error gives the line within the block.
  *
  * @example
- * parseNoteBlock("input: [[1, 2], [3, 4]]\nkernel: [[1, 0], [0, -1]]\nstride: [2, 1]\nsections: [size, cells]")
- * // → { problem: { input: "[[1, 2], [3, 4]]", kernel: "[[1, 0], [0, -1]]", stride: "2,1" },
- * //     sections: ["size", "cells"], lang: undefined, cell: undefined, claim: undefined,
- * //     spelling: { input: "input", kernel: "kernel", stride: "stride", sections: "sections" } }
+ * const block = parseNoteBlock("input: [[1, 2], [3, 4]]\nkernel: [[1, 0], [0, -1]]\nstride: [2, 1]\nsections: [size, cells]");
+ * block.problem  // → {"input": "[[1, 2], [3, 4]]", "kernel": "[[1, 0], [0, -1]]", "stride": "2,1"}
+ * block.sections // → ["size", "cells"]
  */
 export function parseNoteBlock(body: string): NoteBlock {
   const doc = parseDocument(body, { uniqueKeys: true, prettyErrors: true });

@@ -15,6 +15,7 @@ export interface RenderedBlock {
   readonly error?: BlockError;
 }
 
+/** Why a block could not be rendered (a TconvError's code, path and message). */
 export interface BlockError {
   readonly code: string;
   /** The field of the block at fault (`stride`, `kernel`, `yaml`). */
@@ -25,6 +26,7 @@ export interface BlockError {
 /** Turns one block body into its rendering; given the block's 1-based line for messages. */
 export type BlockRenderer = (body: string, at: { readonly line: number }) => RenderedBlock | Promise<RenderedBlock>;
 
+/** Whether a block's generated region is up to date. */
 export type BlockStatus =
   /** The region's hash matches the block: nothing to do. */
   | "fresh"
@@ -33,6 +35,7 @@ export type BlockStatus =
   /** The fence is never closed, so there is no place after it to render into. */
   | "unclosed";
 
+/** One block of a note: where it is, whether it was stale, and its error if its content was bad. */
 export interface BlockReport {
   /** 1-based line of the opening fence. */
   readonly line: number;
@@ -41,6 +44,7 @@ export interface BlockReport {
   readonly error?: BlockError;
 }
 
+/** A rendered note: its new text, whether it differs, and what happened to each block. */
 export interface NoteRender {
   readonly text: string;
   readonly changed: boolean;
@@ -57,7 +61,7 @@ function statusOf(fence: TconvFence, version?: string): BlockStatus {
  *
  * @example
  * noteStatus("```tconv\ninput: [1]\nkernel: [1]\n```\n")
- * // → [{ line: 1, status: "stale" }]
+ * // → [{ "line": 1, "status": "stale" }]
  */
 export function noteStatus(text: string, version?: string): BlockReport[] {
   return findTconvFences(splitLines(text)).map((f) => ({ line: f.openLine + 1, status: statusOf(f, version) }));
@@ -118,7 +122,9 @@ function regionLines(hash: string, markdown: string, eol: string, endsNote: bool
  * Removes every generated region, giving back the note as its author wrote it.
  *
  * @example
- * stripGenerated((await renderNote(note, render)).text) === note // for a note without regions
+ * const note = "Intro\n\n```tconv\ninput: [1, 2]\nkernel: [1, 1]\n```\n";
+ * const rendered = "Intro\n\n```tconv\ninput: [1, 2]\nkernel: [1, 1]\n```\n<!-- tconv:begin hash=0123456789abcdef -->\n\nderivation\n\n<!-- tconv:end -->\n";
+ * stripGenerated(rendered) === note // → true
  */
 export function stripGenerated(text: string): string {
   const lines = splitLines(text);

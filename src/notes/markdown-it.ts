@@ -16,6 +16,7 @@ import { isTconvInfo } from "./fences.ts";
 import { deriveBlockSync } from "./derive.ts";
 import { renderBlockBody, renderBlockBodySync, type DeriveContext, type Deriver } from "./render-block.ts";
 
+/** Options of {@link markdownItTconv}. */
 export interface MarkdownItTconvOptions {
   /** Directory that `@file.json` tensors resolve against (default: the process's). */
   readonly cwd?: string;
@@ -36,8 +37,12 @@ const OPTIONS = new WeakMap<MarkdownIt, MarkdownItTconvOptions>();
  * needs {@link renderWithTconv}, which prepares every block first.
  *
  * @example
+ * const { default: markdownIt } = await import("markdown-it");
+ * const { default: texmath } = await import("markdown-it-texmath");
+ * const { default: katex } = await import("katex");
  * const md = markdownIt().use(texmath, { engine: katex, delimiters: "dollars" }).use(markdownItTconv);
- * const html = await renderWithTconv(md, note);
+ * const html = md.render("```tconv\ninput: [[1, 2], [3, 4]]\nkernel: [[1, 0], [0, -1]]\nsections: [size]\n```\n");
+ * html.includes('class="katex"') // → true
  */
 export function markdownItTconv(md: MarkdownIt, options: MarkdownItTconvOptions = {}): void {
   OPTIONS.set(md, options);
@@ -70,7 +75,13 @@ function deriveNow(body: string, derive: Deriver, context: DeriveContext): strin
  * every tconv block (asynchronously), then renders the tokens.
  *
  * @example
- * const html = await renderWithTconv(md, "```tconv\ninput: [[1, 2], [3, 4]]\nkernel: [[1, 0], [0, -1]]\n```\n");
+ * const { default: markdownIt } = await import("markdown-it");
+ * const { default: texmath } = await import("markdown-it-texmath");
+ * const { default: katex } = await import("katex");
+ * const md = markdownIt().use(texmath, { engine: katex, delimiters: "dollars" }).use(markdownItTconv);
+ * const note = "```tconv\ninput: [[1, 2], [3, 4]]\nkernel: [[1, 0], [0, -1]]\nclaim: [[1, 2, 0], [3, 3, -2], [0, -3, 4]]\n```\n";
+ * const html = await renderWithTconv(md, note);
+ * html.includes("1 of 9 computed cells is wrong") // → true
  */
 export async function renderWithTconv(md: MarkdownIt, text: string, env: Record<string, unknown> = {}): Promise<string> {
   const options = OPTIONS.get(md);

@@ -11,6 +11,7 @@ import { isTconvInfo } from "./fences.ts";
 import { isEndMarker, parseBeginMarker } from "./markers.ts";
 import { renderBlockBody, type DeriveContext, type Deriver } from "./render-block.ts";
 
+/** Options of {@link remarkTconv}. */
 export interface TconvPluginOptions {
   /** Directory that `@file.json` tensors resolve against (default: the process's). */
   readonly cwd?: string;
@@ -24,8 +25,16 @@ export interface TconvPluginOptions {
  * The remark plugin. Use it after remark-parse and remark-math, before remark-rehype.
  *
  * @example
+ * const { unified } = await import("unified");
+ * const { default: remarkParse } = await import("remark-parse");
+ * const { default: remarkMath } = await import("remark-math");
+ * const { default: remarkRehype } = await import("remark-rehype");
+ * const { default: rehypeKatex } = await import("rehype-katex");
+ * const { default: rehypeStringify } = await import("rehype-stringify");
+ * const note = "```tconv\ninput: [[1, 2], [3, 4]]\nkernel: [[1, 0], [0, -1]]\nsections: [size]\n```\n";
  * const html = String(await unified().use(remarkParse).use(remarkMath).use(remarkTconv)
  *   .use(remarkRehype).use(rehypeKatex).use(rehypeStringify).process(note));
+ * html.includes('class="katex"') // → true
  */
 export function remarkTconv(this: Processor, options: TconvPluginOptions = {}) {
   // eslint-disable-next-line @typescript-eslint/no-this-alias -- the transformer needs the host's parser

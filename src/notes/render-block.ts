@@ -7,6 +7,7 @@ import { parseNoteBlock, type NoteBlock } from "./block.ts";
 import { errorCallout } from "./callout.ts";
 import type { RenderedBlock } from "./document.ts";
 
+/** What a deriver may know of where the block lives. */
 export interface DeriveContext {
   /** Directory that `@file.json` tensors in the block resolve against (the note's own). */
   readonly cwd: string;
