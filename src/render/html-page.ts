@@ -96,6 +96,7 @@ svg.tconv-diagram { display: block; max-width: 100%; height: auto; }
   .katex-display, .math-display, figure, .diagram, svg.tconv-diagram, table, pre, .step {
     break-inside: avoid; page-break-inside: avoid; }
   .katex-display, .math-display { overflow: visible; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; }
   .cell-highlight, td.cell-highlight { background: #e6e6e6; outline: 2px solid #000; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

@@ -135,3 +135,21 @@ export async function diagramSizes(page: Page): Promise<Array<{ cls: string; wid
     return { cls: s.getAttribute("class") ?? "", width: r.width, height: r.height };
   }));
 }
+
+/**
+ * Saves a long page as viewport-height tiles (`<name>-01.png`, ...), which are easier to look at
+ * than one very tall image; returns the paths.
+ */
+export async function screenshotTiles(page: Page, name: string, tileHeight = 1300): Promise<string[]> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const { width, height } = await page.evaluate(() => ({
+    width: document.documentElement.clientWidth, height: document.documentElement.scrollHeight,
+  }));
+  const files: string[] = [];
+  for (let y = 0, k = 1; y < height; y += tileHeight, k++) {
+    const file = join(SCREENSHOT_DIR, `${name}-${String(k).padStart(2, "0")}.png`);
+    await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y, width, height: Math.min(tileHeight, height - y) } });
+    files.push(file);
+  }
+  return files;
+}

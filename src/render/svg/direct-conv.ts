@@ -8,14 +8,14 @@ import type { ConvInfo } from "../../geometry/conv-info.ts";
 import { directConvGeometry } from "../../geometry/direct-conv.ts";
 import { overlapCounts } from "../../geometry/overlap.ts";
 import { narrowPosition, widePosition, type AxisStep } from "../../geometry/relation.ts";
-import { rowMajorStrides } from "../../geometry/taps.ts";
+import { rowMajorStrides, tapTables } from "../../geometry/taps.ts";
 import { NEUTRAL, inputCellColour } from "./palette.ts";
 import {
   axisIndexLabels, captionBlock, ellipsisBands, fitSize, inputPatternDefs, inputPatternId, legendRows,
   neutralHatchDef, panelTitle, panelWidth, svgDocument, text,
 } from "./draw.ts";
-import { DEFAULT_MAX_CELLS, axisSlots, gridBox, planeFlat, planeOf, slotXY } from "./layout.ts";
-import { cellSizeFor, elisionNotes, sliceNote, slotSpan, type DiagramCommonOptions } from "./scatter.ts";
+import { DEFAULT_MAX_CELLS, axisSlots, gridBox, planeOf, sliceFlat, slotXY } from "./layout.ts";
+import { cellSizeFor, elisionNotes, slotSpan, type DiagramCommonOptions } from "./scatter.ts";
 import { diagramLang, diagramStrings } from "./strings.ts";
 import { num, shortHash } from "./xml.ts";
 
@@ -130,7 +130,6 @@ export function directConvDiagram(info: ConvInfo, opts: DirectConvDiagramOptions
   win.forEach((o, ax) => {
     if (!Number.isInteger(o) || o < 0 || o >= info.outSpatial[ax]!) throw new Error(`directConvDiagram: window ${win.join(",")} outside the output ${info.outSpatial.join("×")}`);
   });
-  if (!hasRows || plane.fixedAxes.length) for (const ax of plane.fixedAxes) win[ax] = 0;
 
   const rAxis = hasRows ? axes[plane.rowAxis]! : undefined, cAxis = axes[plane.colAxis]!;
   const rows = axisSlots(rAxis ? rAxis.hi - rAxis.lo : 1, max), cols = axisSlots(cAxis.hi - cAxis.lo, max);
@@ -165,14 +164,16 @@ export function directConvDiagram(info: ConvInfo, opts: DirectConvDiagramOptions
     const r = rAxis ? rAxis.windowAt(win[plane.rowAxis]!, tr) : 0, c = cAxis.windowAt(win[plane.colAxis]!, tc);
     winTaps.set(`${r},${c}`, [tr, tc]);
   }
-  // Leading axes (3-D and up): the drawn input slice is index 0 and the window's output index is
-  // 0, so the kernel slice that joins them is the tap with 0 = 0·s + t·d − p on that axis.
+  // Leading axes (3-D and up): the output slice is the window's; the input slice drawn is the
+  // first input index that reaches it (tap tables), and the kernel slice is the tap joining them.
+  const tables = tapTables(info);
   const fixedTap = new Map<number, number>();
+  const fixedIn: number[] = [];
   for (const ax of plane.fixedAxes) {
-    const axis = info.axes[ax]!;
-    let tap = -1;
-    for (let t = 0; t < axis.kernel && tap < 0; t++) if (widePosition(axis, 0, t) === 0) tap = t;
-    fixedTap.set(ax, tap);
+    const g = tables.gather[ax]!, o = win[ax]!;
+    const has = g.start[o + 1]! > g.start[o]!;
+    fixedIn[ax] = has ? g.index[g.start[o]!]! : 0;
+    fixedTap.set(ax, has ? g.tap[g.start[o]!]! : -1);
   }
   const sliceMeets = [...fixedTap.values()].every((t) => t >= 0);
   const kStrides = rowMajorStrides(info.kernelSpatial);
@@ -198,7 +199,7 @@ export function directConvDiagram(info: ConvInfo, opts: DirectConvDiagramOptions
     kinds.add(kind);
     const [x, y] = slotXY(inG, kR, kC);
     const a = rAxis ? rAxis.inputAt(r) : 0, b = cAxis.inputAt(c);
-    const flat = a >= 0 && b >= 0 ? planeFlat(plane, info.inSpatial, a, b) : -1;
+    const flat = a >= 0 && b >= 0 ? sliceFlat(plane, info.inSpatial, fixedIn, a, b) : -1;
     let fill = "#FFFFFF", stroke: string = NEUTRAL.grid, label = "0", ink: string = NEUTRAL.croppedInk, dash = "";
     if (kind === "input" || (kind === "cropped" && flat >= 0)) {
       used.add(flat);
@@ -226,7 +227,7 @@ export function directConvDiagram(info: ConvInfo, opts: DirectConvDiagramOptions
   // Window frame: the bounding box of its taps.
   const rSpan = rAxis ? slotSpan(rows, rAxis.windowAt(win[plane.rowAxis]!, 0) - rAxis.lo, rAxis.windowAt(win[plane.rowAxis]!, kr - 1) - rAxis.lo) : [0, 0] as [number, number];
   const cSpan = slotSpan(cols, cAxis.windowAt(win[plane.colAxis]!, 0) - cAxis.lo, cAxis.windowAt(win[plane.colAxis]!, kc - 1) - cAxis.lo);
-  const winName = `(${(hasRows ? [win[plane.rowAxis]!, win[plane.colAxis]!] : [win[plane.colAxis]!]).map((v) => v + base).join(", ")})`;
+  const winName = `(${win.map((v) => v + base).join(", ")})`;
   if (rSpan && cSpan) {
     const [x0, y0] = slotXY(inG, rSpan[0], cSpan[0]);
     overlay += `<rect class="window" x="${num(x0 - 2)}" y="${num(y0 - 2)}" width="${num((cSpan[1] - cSpan[0] + 1) * cell + 4)}" height="${num((rSpan[1] - rSpan[0] + 1) * cell + 4)}" `
@@ -249,7 +250,7 @@ export function directConvDiagram(info: ConvInfo, opts: DirectConvDiagramOptions
   oRows.slots.forEach((orow, a) => oCols.slots.forEach((ocol, b) => {
     if (orow === null || ocol === null) return;
     const [x, y] = slotXY(oG, a, b);
-    const flat = planeFlat(plane, info.outSpatial, orow, ocol);
+    const flat = sliceFlat(plane, info.outSpatial, win, orow, ocol);
     const target = (!hasRows || orow === win[plane.rowAxis]) && ocol === win[plane.colAxis];
     body += `<g class="output-cell${target ? " target" : ""}" data-index="${flat}"><rect x="${num(x)}" y="${num(y)}" width="${num(oCell)}" height="${num(oCell)}" `
       + `fill="${target ? "#FFF3BF" : "#FFFFFF"}" stroke="${target ? NEUTRAL.highlight : NEUTRAL.grid}" stroke-width="${target ? 3 : 1}"/>`;
@@ -282,7 +283,10 @@ export function directConvDiagram(info: ConvInfo, opts: DirectConvDiagramOptions
   const paragraphs = [main,
     ...elisionNotes(lang, transposed ? S.paddedInput : S.input, rows, cols, hasRows),
     ...elisionNotes(lang, S.output, oRows, oCols, hasRows),
-    ...sliceNote(lang, plane), ...(sliceMeets ? [] : [S.sliceMisses])];
+    ...(plane.fixedAxes.length
+      ? [S.sliceAt(plane.fixedAxes.map((ax) => S.slicePart(ax, fixedIn[ax]! + base, win[ax]! + base, (fixedTap.get(ax) ?? 0) + base)).join("; "))]
+      : []),
+    ...(sliceMeets ? [] : [S.sliceMisses])];
   const [capSvg, capH] = captionBlock(left, y + 4, width - left - 10, paragraphs);
   body += capSvg;
 

@@ -87,3 +87,20 @@ export function gridBox(x: number, y: number, cell: number, rows: AxisSlots, col
 export function slotXY(g: GridBox, r: number, c: number): [number, number] {
   return [g.x + c * g.cell, g.y + r * g.cell];
 }
+
+/**
+ * Row-major flat index of (row, col) in the plane of `shape` whose leading (fixed) axes sit at
+ * `fixed[ax]` (missing entries: 0).
+ *
+ * @example
+ * sliceFlat(planeOf(3), [2, 3, 3], [1], 0, 2) // 1·9 + 0·3 + 2 = 11
+ */
+export function sliceFlat(plane: Plane, shape: readonly number[], fixed: readonly number[], row: number, col: number): number {
+  let flat = 0, stride = 1;
+  for (let ax = shape.length - 1; ax >= 0; ax--) {
+    const i = ax === plane.colAxis ? col : ax === plane.rowAxis ? row : (fixed[ax] ?? 0);
+    flat += i * stride;
+    stride *= shape[ax]!;
+  }
+  return flat;
+}

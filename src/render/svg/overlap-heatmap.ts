@@ -7,8 +7,8 @@ import type { ConvInfo } from "../../geometry/conv-info.ts";
 import { overlapCounts } from "../../geometry/overlap.ts";
 import { NEUTRAL, rampColour, rampInk } from "./palette.ts";
 import { axisIndexLabels, captionBlock, ellipsisBands, legendRows, panelTitle, svgDocument, text } from "./draw.ts";
-import { DEFAULT_MAX_CELLS, axisSlots, gridBox, planeFlat, planeOf, slotXY } from "./layout.ts";
-import { cellSizeFor, elisionNotes, sliceNote, type DiagramCommonOptions } from "./scatter.ts";
+import { DEFAULT_MAX_CELLS, axisSlots, gridBox, planeOf, sliceFlat, slotXY } from "./layout.ts";
+import { cellSizeFor, elisionNotes, type DiagramCommonOptions } from "./scatter.ts";
 import { diagramLang, diagramStrings } from "./strings.ts";
 import { num, shortHash } from "./xml.ts";
 
@@ -40,6 +40,8 @@ export function overlapHeatmap(info: ConvInfo, opts: OverlapHeatmapOptions = {})
   const g = gridBox(left, top, cell, rows, cols);
   const width = Math.max(g.x + g.width, 420) + 20;
 
+  // The drawn slice: the highlighted cell's leading indices when a full index is given, else 0.
+  const fixed = opts.highlight && opts.highlight.length === info.rank ? [...opts.highlight] : [];
   let hl: number[] | undefined;
   if (opts.highlight) {
     const h = opts.highlight;
@@ -49,7 +51,7 @@ export function overlapHeatmap(info: ConvInfo, opts: OverlapHeatmapOptions = {})
   let body = panelTitle(left, 18, `${S.output} (${info.outSpatial.join("×")})`);
   rows.slots.forEach((r, kr) => cols.slots.forEach((c, kc) => {
     if (r === null || c === null) return;
-    const flat = planeFlat(plane, info.outSpatial, r, c);
+    const flat = sliceFlat(plane, info.outSpatial, fixed, r, c);
     const n = counts[flat]!, lv = level(n);
     const [x, y] = slotXY(g, kr, kc);
     body += `<g class="heat-cell" data-index="${flat}" data-terms="${n}"><rect x="${num(x)}" y="${num(y)}" width="${num(cell)}" height="${num(cell)}" `
@@ -74,7 +76,9 @@ export function overlapHeatmap(info: ConvInfo, opts: OverlapHeatmapOptions = {})
   const [legSvg, legH] = legendRows(left, y, width - left - 10, legend);
   body += legSvg;
   y += legH + 8;
-  const paragraphs = [S.heatmapCaption, ...elisionNotes(lang, S.output, rows, cols, hasRows), ...sliceNote(lang, plane)];
+  const paragraphs = [S.heatmapCaption, ...elisionNotes(lang, S.output, rows, cols, hasRows), ...(plane.fixedAxes.length
+    ? [S.outputSlice(plane.fixedAxes.map((ax) => `${S.axis(ax)} = ${(fixed[ax] ?? 0) + base}`).join(", "))]
+    : [])];
   const [capSvg, capH] = captionBlock(left, y + 4, width - left - 10, paragraphs);
   body += capSvg;
   return svgDocument({

@@ -34,10 +34,13 @@ export interface DiagramStrings {
   readonly terms: (n: number) => string;
   readonly elided: (axis: string, shown: number, total: number) => string;
   readonly slice: (axes: string) => string;
+  readonly outputSlice: (parts: string) => string;
   readonly rows: string;
   readonly cols: string;
   readonly axis: (n: number) => string;
   readonly sliceMisses: string;
+  readonly sliceAt: (parts: string) => string;
+  readonly slicePart: (axis: number, input: number, output: number, tap: number) => string;
   readonly beforeAfter: (before: number, after: number) => string;
 }
 
@@ -69,10 +72,13 @@ const en: DiagramStrings = {
   terms: (n) => (n === 1 ? "1 term" : `${n} terms`),
   elided: (axis, shown, total) => `${axis}: ${shown} of ${total} drawn (⋯ marks the rest)`,
   slice: (axes) => `3-D and up: only the slice at index 0 of ${axes} is drawn`,
+  outputSlice: (parts) => `3-D and up: only the slice at ${parts} is drawn`,
   rows: "rows",
   cols: "columns",
   axis: (n) => `axis ${n}`,
-  sliceMisses: "In this slice no kernel tap reaches the input at index 0 of the leading axes, so no products are marked.",
+  sliceAt: (parts) => `3-D and up: one slice is drawn — ${parts}.`,
+  slicePart: (axis, input, output, tap) => `axis ${axis}: input index ${input} meets output index ${output} through kernel index ${tap}`,
+  sliceMisses: "No input slice reaches this output slice along the leading axes, so no products are marked.",
   beforeAfter: (b, a) => `${b} before, ${a} after`,
 };
 
@@ -101,10 +107,13 @@ const zh: DiagramStrings = {
   terms: (n) => `${n} 项`,
   elided: (axis, shown, total) => `${axis}：共 ${total} 个，只画出 ${shown} 个（⋯ 表示省略的部分）`,
   slice: (axes) => `三维及以上：只画出 ${axes} 下标为 0 的切片`,
+  outputSlice: (parts) => `三维及以上：只画出 ${parts} 的切片`,
   rows: "行",
   cols: "列",
   axis: (n) => `第 ${n} 轴`,
-  sliceMisses: "在这个切片中，没有卷积核的元素对应到前导轴下标为 0 的输入，因此没有标出乘积。",
+  sliceAt: (parts) => `三维及以上：只画出一个切片——${parts}。`,
+  slicePart: (axis, input, output, tap) => `第 ${axis} 轴：输入下标 ${input} 经卷积核下标 ${tap} 对应输出下标 ${output}`,
+  sliceMisses: "沿前导轴没有输入切片对应到这个输出切片，因此没有标出乘积。",
   beforeAfter: (b, a) => `前 ${b}，后 ${a}`,
 };
 

@@ -84,6 +84,20 @@ describe("directConvDiagram", () => {
     }
   });
 
+  it("3-D, window in output depth 2: draws that output slice and the first input slice reaching it, and says so", () => {
+    const info = infoOf({ inputSize: [3, 2, 2], kernelSize: [2, 2, 2] });
+    const perSlice = 4, outPerSlice = info.outSpatial[1]! * info.outSpatial[2]!;
+    const idx = [2, 1, 1], outFlat = 2 * outPerSlice + 1 * info.outSpatial[2]! + 1;
+    const svg = directConvDiagram(info, { inputLabels: labels(info.inCount, "x"), kernelLabels: labels(info.kernelCount, "w"), window: idx });
+    // Output depth 2 is reached by input depth 1 (tap 1) and 2 (tap 0); the first is drawn.
+    const expected = tablePairs(info, outFlat).filter((pair) => Math.floor(Number(pair.split("·")[0]) / perSlice) === 1);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(windowPairs(svg)).toEqual(expected);
+    expect(groups(svg, "output-cell").filter((g) => g.attrs.class!.includes("target")).map((g) => Number(g.attrs["data-index"]))).toEqual([outFlat]);
+    expect(texts(svg).join(" ")).toContain("axis 0: input index 1 meets output index 2 through kernel index 1");
+    expect(texts(svg).join(" ")).toContain("window for output cell y(2, 1, 1)");
+  });
+
   it("stride 2: s − 1 zeros between values and d(k−1) − p padding, as directConvGeometry says", () => {
     const info = infoOf({ inputSize: [3, 3], kernelSize: [3, 3], stride: [2, 2], padBegin: [1, 1], padEnd: [1, 1], outputPadding: [1, 1] });
     const geo = directConvGeometry(info);

@@ -28,6 +28,15 @@ describe("overlapHeatmap", () => {
     expect(findAll(svg, "rect", "highlight")).toHaveLength(1);
   });
 
+  it("3-D with a highlighted cell: draws that cell's depth slice and names it", () => {
+    const info = computeConvInfo(canonicalParams({ inputSize: [2, 2, 2], kernelSize: [2, 2, 2] }));
+    const svg = overlapHeatmap(info, { highlight: [1, 1, 1] });
+    const counts = overlapCounts(info);
+    expect(groups(svg, "heat-cell").map((c) => Number(c.attrs["data-terms"]))).toEqual([...counts.slice(9, 18)]);
+    expect(groups(svg, "heat-cell")[4]!.attrs["data-terms"]).toBe("8");
+    expect(texts(svg).join(" ")).toContain("only the slice at axis 0 = 1 is drawn");
+  });
+
   it("1-based index labels when asked", () => {
     const info = computeConvInfo(canonicalParams({ inputSize: [2, 2], kernelSize: [2, 2] }));
     const t = texts(overlapHeatmap(info, { indexBase: 1 }));
