@@ -4,11 +4,9 @@
  * result — and the mistake in plain words, English or Chinese). This module turns a CheckResult
  * into a view model of ready TeX strings; the words live in templates/<locale>/check.*.eta.
  */
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { deriveCells, type CellSums } from "../algebra/cells.ts";
 import { defaultSymbols } from "../algebra/symbols.ts";
-import { cdot, isNegativeNumber, juxtapose, numberTex } from "../algebra/tex.ts";
+import { isNegativeNumber, juxtapose, numberTex } from "../algebra/tex.ts";
 import { unflatten } from "../geometry/taps.ts";
 import type { CheckResult, WrongCell } from "../check/check.ts";
 import type { ClaimEntry } from "../check/claim/entry.ts";
@@ -155,6 +153,8 @@ export interface CellView {
   readonly expectedPlain: string;
   readonly claimedPlain: string;
   readonly explanations: readonly ExplanationView[];
+  /** Whole-problem diagnoses that reproduce this cell (their ids, most cells first). */
+  readonly causes: readonly string[];
 }
 
 export type ExplanationView =
@@ -219,7 +219,9 @@ export function checkReportModel(problem: CheckProblem, result: CheckResult, opt
   const info = problem.info;
   const wrongByCell = new Map(result.wrong.map((w) => [w.cell, w] as const));
   const maxCells = opts.maxCells ?? 12;
-  const cellsView = result.wrong.slice(0, maxCells).map((w) => cellView(t, w));
+  const causesOf = (cell: number) => result.diagnosis
+    .filter((d) => !CELL_LEVEL.has(d.mistake) && d.cells.includes(cell)).map((d) => d.mistake);
+  const cellsView = result.wrong.slice(0, maxCells).map((w) => cellView(t, w, causesOf(w.cell)));
   const shapeText = (s: readonly number[]) => permuteShape(s, result.layout, info.rank).join("\\times ");
   const sizeFormula = info.op === "transposed"
     ? "o = (i-1)\\cdot s - p_{\\text{begin}} - p_{\\text{end}} + d\\cdot(k-1) + \\mathit{op} + 1"
@@ -268,8 +270,11 @@ export function checkReportModel(problem: CheckProblem, result: CheckResult, opt
   };
 }
 
-function cellView(t: Texts, w: WrongCell): CellView {
+const CELL_LEVEL: ReadonlySet<string> = new Set(["missing-term", "extra-term", "sign-error", "arithmetic-slip"]);
+
+function cellView(t: Texts, w: WrongCell, causes: readonly string[]): CellView {
   return {
+    causes,
     label: t.label(w.cell),
     derivation: derivation(t, w.cell, w.expected),
     expected: numberTex(w.expected),
@@ -334,72 +339,53 @@ function paramsTex(problem: CheckProblem): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Rendering through the templates.
+// Rendering through the shared templates and document helpers (the same path as `explain`).
 
-const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "templates");
-const localeDir = (lang: ReportLang) => (lang === "zh" ? "zh-CN" : "en");
+const localeOf = (lang: ReportLang | undefined) => (lang === "zh" ? "zh-CN" : "en") as "en" | "zh-CN";
 
-type EtaInstance = { render(name: string, data: object): string };
-let eta: EtaInstance | undefined;
-
-/** Eta is loaded on first use; Markdown needs `autoEscape: false` (ECOSYSTEM.md). */
-async function loadEta(): Promise<EtaInstance> {
-  if (!eta) {
-    const { Eta } = await import("eta");
-    eta = new Eta({ views: TEMPLATES, autoEscape: false, autoTrim: false, cache: true }) as unknown as EtaInstance;
-  }
-  return eta;
-}
-
-async function renderTemplate(name: string, model: CheckReportModel): Promise<string> {
-  const engine = await loadEta();
-  const file = `./${localeDir(model.lang)}/${name}`;
-  try {
-    return engine.render(file, { ...model, cdot });
-  } catch (e) {
-    throw new Error(`template ${file}: ${(e as Error).message}`);
-  }
+/** Runs a check template with the document builder; returns its text and the maths it collected. */
+async function renderWithDocument(name: string, model: CheckReportModel) {
+  const [{ renderTemplate }, { documentBuilder, tidy }] = await Promise.all([import("./templates.ts"), import("./document.ts")]);
+  const doc = documentBuilder();
+  const text = tidy(renderTemplate(localeOf(model.lang), name, { ...model, m: doc.m, dm: doc.dm }));
+  return { text, math: doc.math };
 }
 
 /**
- * The report in Markdown (math as `$…$` / `$$…$$`, KaTeX ∩ MathJax commands only).
+ * The report in Markdown (math as `$…$` and `$$` blocks, KaTeX ∩ MathJax commands only).
  *
  * @example
- * await renderCheckMarkdown(problem, result, { lang: "zh" }) // "# 核对计算结果\n…"
+ * await renderCheckMarkdown(problem, result, { lang: "zh" }) // "# 核对手算结果\n…"
  */
 export async function renderCheckMarkdown(problem: CheckProblem, result: CheckResult, opts: ReportOptions = {}): Promise<string> {
-  return renderTemplate("check.md.eta", checkReportModel(problem, result, opts));
+  const { text, math } = await renderWithDocument("check.md.eta", checkReportModel(problem, result, opts));
+  const { finishMarkdown } = await import("./markdown.ts");
+  return finishMarkdown(text, math);
 }
 
 /**
  * The concise plain-text summary printed when no format is asked for.
  *
  * @example
- * await renderCheckText(problem, result) // "wrong: 2 of 9 cells differ …"
+ * await renderCheckText(problem, result) // "wrong: 2 of 9 computed cells differ\n…"
  */
 export async function renderCheckText(problem: CheckProblem, result: CheckResult, opts: ReportOptions = {}): Promise<string> {
-  return renderTemplate("check.txt.eta", checkReportModel(problem, result, { ...opts, maxCells: opts.maxCells ?? 8 }));
+  const { renderTemplate } = await import("./templates.ts");
+  const model = checkReportModel(problem, result, { ...opts, maxCells: opts.maxCells ?? 8 });
+  return renderTemplate(localeOf(model.lang), "check.txt.eta", model);
 }
 
 /**
- * The report as one self-contained HTML page: the same Markdown text, its math pre-rendered by
- * KaTeX (strict, untrusted), inside the shared page shell.
+ * The report as one self-contained HTML page: the same template, its maths pre-rendered by KaTeX
+ * (strict, untrusted), inside the shared page shell.
  *
  * @example
  * (await renderCheckHtml(problem, result)).startsWith("<!DOCTYPE html>") // true
  */
 export async function renderCheckHtml(problem: CheckProblem, result: CheckResult, opts: ReportOptions = {}): Promise<string> {
-  const markdown = await renderCheckMarkdown(problem, result, opts);
-  const { renderHtmlPage, renderMathHtml } = await import("./html-page.ts");
-  const { default: MarkdownIt } = await import("markdown-it");
-  // Math is cut out before Markdown sees it (so `_` and `\\` survive) and put back rendered;
-  // the markers are private-use characters, which markdown-it passes through untouched.
-  const math: string[] = [];
-  const protect = markdown
-    .replace(/\$\$([\s\S]+?)\$\$/g, (_m, tex: string) => `\uE000${math.push(renderMathHtml(tex.trim(), { display: true })) - 1}\uE001`)
-    .replace(/\$([^$\n]+?)\$/g, (_m, tex: string) => `\uE000${math.push(renderMathHtml(tex.trim())) - 1}\uE001`);
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
-  const body = md.render(protect).replace(/\uE000(\d+)\uE001/g, (_m, i: string) => math[Number(i)]!);
-  const title = /^#\s+(.+)$/m.exec(markdown)?.[1] ?? "tconv check";
-  return renderHtmlPage({ title: title.replace(/\$[^$]*\$/g, "").trim(), lang: opts.lang === "zh" ? "zh-CN" : "en", bodyHtml: body });
+  const model = checkReportModel(problem, result, opts);
+  const { text, math } = await renderWithDocument("check.md.eta", model);
+  const [{ finishHtml }, { renderHtmlPage }] = await Promise.all([import("./html.ts"), import("./html-page.ts")]);
+  const title = /^#\s+(.+)$/m.exec(text)?.[1]?.trim() ?? "tconv check";
+  return renderHtmlPage({ title, lang: localeOf(model.lang), bodyHtml: finishHtml(text, math, {}) });
 }

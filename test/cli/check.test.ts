@@ -102,7 +102,8 @@ describe("tconv check reports", () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain("**2 of 9 computed cells are wrong**");
     expect(r.out).toContain("\\boxed{{\\color{red}2}}");
-    expect(r.out).toContain("$$y_{1,1} = x_{0,0}w_{1,1} + x_{0,1}w_{1,0} + x_{1,0}w_{0,1} + x_{1,1}w_{0,0} = 1\\cdot(-1) + 2\\cdot 0 + 3\\cdot 0 + 4\\cdot 1 = 3$$");
+    expect(r.out).toContain("$$\ny_{1,1} = x_{0,0}w_{1,1} + x_{0,1}w_{1,0} + x_{1,0}w_{0,1} + x_{1,1}w_{0,0} = 1\\cdot(-1) + 2\\cdot 0 + 3\\cdot 0 + 4\\cdot 1 = 3\n$$");
+    expect(r.out).toContain("Explained by the mistake below: a value copied wrongly.");
     expect(r.out).toContain("$x_{1,1}$ was used as $3$, but it is $4$");
     for (const tex of mathOf(r.out)) expect(() => renders(tex), tex).not.toThrow();
   });

@@ -52,6 +52,9 @@ export const misreadValue: FitMistake = {
     };
     for (const [x, touch] of byX) tryEntry("input", x, xValues[x]!, touch);
     for (const [w, touch] of byW) tryEntry("kernel", w, wValues[w]!, touch);
-    return found.sort((a, b) => b.explains - a.explains);
+    // Only the entries explaining the most cells: a misread is one change, so the one that accounts
+    // for more of the claim is the smaller story; weaker fits are coincidences.
+    const best = Math.max(0, ...found.map((d) => d.explains));
+    return found.filter((d) => d.explains === best);
   },
 };
