@@ -68,3 +68,25 @@ describe("computeTensor on fixed cases", () => {
       .toThrowError(/all be float64 or all float32/);
   });
 });
+
+describe("the gemm path on problems wider than one column block", () => {
+  const ints = (n: number, seed: number) => Float64Array.from({ length: n }, (_, i) => ((i * 7919 + seed * 104729) % 7) - 3);
+
+  it("transposed 2-D, 8->8 channels, 40x40 input, k3 s2 p1 op1, batch 2: gemm equals direct exactly", () => {
+    const info = computeConvInfo(canonicalParams({
+      inputSize: [40, 40], kernelSize: [3, 3], stride: [2, 2], padBegin: [1, 1], padEnd: [1, 1], outputPadding: [1, 1],
+      batch: 2, inChannels: 8, outChannels: 8,
+    }));
+    const x = ints(2 * 8 * 1600, 1), w = ints(8 * 8 * 9, 2), b = ints(8, 3);
+    expect(computeTensorWith(info, x, w, b, "gemm")).toEqual(computeTensorWith(info, x, w, b, "direct"));
+  });
+
+  it("conv 3-D, 2 groups of 3->5 channels, 12^3 input, k3 dilation 2 pads 2/1: gemm equals direct exactly", () => {
+    const info = computeConvInfo(canonicalParams({
+      op: "conv", inputSize: [12, 12, 12], kernelSize: [3, 3, 3], dilation: [2, 2, 2], padBegin: [2, 2, 2], padEnd: [1, 1, 1],
+      inChannels: 6, outChannels: 10, groups: 2,
+    }));
+    const x = ints(6 * 1728, 4), w = ints(10 * 3 * 27, 5);
+    expect(computeTensorWith(info, x, w, undefined, "gemm")).toEqual(computeTensorWith(info, x, w, undefined, "direct"));
+  });
+});
