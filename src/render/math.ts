@@ -164,8 +164,8 @@ export function gridTex(shape: readonly number[], cell: (flat: number) => string
   }
   return combos.map((prefix) => {
     if (prefix === null) return "\\cdots";
-    const base = prefix.reduce((acc, v, ax) => acc + v * strides[ax]!, 0);
-    const m = matrixTex(rows, cols, (i, j) => cell(base + i * strides[r - 2]! + j));
+    const offset = prefix.reduce((acc, v, ax) => acc + v * strides[ax]!, 0);
+    const m = matrixTex(rows, cols, (i, j) => cell(offset + i * strides[r - 2]! + j));
     return `\\underbrace{${m}}_{${prefix.map((v, ax) => `i_{${ax}}=${v + base}`).join(",\\,")}}`;
   }).join(" \\; ");
 }

@@ -61,3 +61,13 @@ describe("formats of the seed walkthrough", () => {
     expect(md).toMatch(/\d+ of the 16384 cells are left out/);
   });
 });
+
+describe("3-D grids", () => {
+  it("label each 2-D slice with its leading index, counted from the index base", () => {
+    const d = explain(parseProblem({ input: "[[[1,2],[3,4]],[[5,6],[7,8]]]", kernel: "[[[1,0],[0,1]],[[0,1],[1,0]]]" }), { indexBase: 1, sections: ["cells"] });
+    const md = renderDerivation(d, { format: "md", locale: "en" });
+    expect(md).toContain("}_{i_{0}=1} \\; \\underbrace{");
+    expect(md).toContain("}_{i_{0}=3}");
+    expect(md).not.toContain("i_{0}=0");
+  });
+});
