@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 
-/** The note the README shows before and after `tconv notes`, also built by both plugins in Chromium. */
-export const exampleNotePath = new URL("./fixtures/week3.md", import.meta.url);
-export const exampleNote = readFileSync(exampleNotePath, "utf8");
+/** The notes built by both plugins in Chromium: the README's example and a longer one. */
+export const exampleNotes: ReadonlyArray<readonly [name: string, text: string]> = [
+  ["readme", readFileSync(new URL("./fixtures/readme-note.md", import.meta.url), "utf8")],
+  ["week3", readFileSync(new URL("./fixtures/week3.md", import.meta.url), "utf8")],
+];
