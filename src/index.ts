@@ -51,3 +51,9 @@ export { parseNoteBlock, type NoteBlock } from "./notes/block.ts";
 export type { Deriver, DeriveContext } from "./notes/render-block.ts";
 export { remarkTconv, type TconvPluginOptions } from "./notes/remark.ts";
 export { markdownItTconv, renderWithTconv, type MarkdownItTconvOptions } from "./notes/markdown-it.ts";
+
+// Walkthroughs: a derivation as steps (data), rendered to Markdown, HTML, LaTeX or JSON in en / zh-CN.
+export { explain, parseSections, parseCell, defaultSections, stepTable, type ExplainOptions } from "./explain/index.ts";
+export type { Derivation, Step, StepKind } from "./explain/types.ts";
+export { renderDerivation, FORMATS, type Format, type RenderOptions } from "./render/index.ts";
+export type { Locale } from "./render/templates.ts";

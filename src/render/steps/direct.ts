@@ -2,6 +2,7 @@
 import { rowMajorStrides, unflatten } from "../../geometry/taps.ts";
 import { LIMITS, withGaps } from "../../explain/elision.ts";
 import type { DirectStep } from "../../explain/types.ts";
+import { cdot, factorTex } from "../../algebra/tex.ts";
 import { scalarCell, valueTex, type MathKit } from "../math.ts";
 import { outputMaps, type MapView } from "./common.ts";
 
@@ -67,20 +68,27 @@ export function directView(step: DirectStep, kit: MathKit): DirectView {
   const picks = outCount <= LIMITS.copies ? Array.from({ length: outCount }, (_, i) => i) : [...new Set([0, focus, outCount - 1])].sort((a, b) => a - b);
   const windows: WindowView[] = withGaps(picks).filter((v): v is number => v !== null).map((o) => {
     const win = step.windows[o]!;
-    const sums: string[] = [];
+    const sums: string[] = [], products: string[] = [];
     for (let cil = 0; cil < cig; cil++) {
-      const at = (t: number) => {
+      const qAt = (t: number) => {
         const tIdx = unflatten(t, info.kernelSpatial);
         let q = 0;
         tIdx.forEach((v, ax) => { q += (win.origin[ax]! + v * info.axes[ax]!.dilation) * pStr[ax]!; });
-        return paddedCell(cil)(q);
+        return q;
       };
+      const at = (t: number) => paddedCell(cil)(qAt(t));
       sums.push(`\\left\\langle ${kit.grid(info.kernelSpatial, at)}, ${kit.grid(info.kernelSpatial, kernelCell(cil))} \\right\\rangle`);
+      // The same pairs as numbers, tap by tap: the formula → numbers → result line of the window.
+      for (let t = 0; t < kc; t++) {
+        const src = step.padded.source[qAt(t)]!;
+        const left = src < 0 ? "0" : kit.xValue(cil * info.inCount + src);
+        products.push(cdot(left, factorTex(d.w.data[kernelFlat(cil, t)]!)));
+      }
     }
     const biasPart = d.bias ? ` + ${scalarCell(d.bias.data[0]!)}` : "";
     return {
       label: d.names.y[o]!,
-      equation: `${d.names.y[o]!} = ${sums.join(" + ")}${biasPart} = ${valueTex(d.output[o]!)}`,
+      equation: `${d.names.y[o]!} = ${sums.join(" + ")}${biasPart} = ${kit.sum(products)}${biasPart} = ${valueTex(d.output[o]!)}`,
       focus: o === focus,
     };
   });
