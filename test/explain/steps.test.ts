@@ -113,3 +113,12 @@ describe("other problems", () => {
     expect(d.steps.map((s) => s.kind)).toEqual(["check", "size"]);
   });
 });
+
+describe("how the padding was chosen", () => {
+  it("--output-size 6 with stride 2, padding 1 records output padding 1 from the range 5..6", () => {
+    const d = derive({ input: "[1,2,3]", kernel: "[1,1,1]", stride: "2", padding: "1", outputSize: "6" });
+    const size = step(d.steps, "size") as SizeStep;
+    expect(size.choices[0]).toMatchObject({ kind: "output-size", requested: 6, range: [5, 6], outputPadding: 1 });
+    expect(size.axes[0]).toMatchObject({ output: 6, convInput: 6, convOutput: 3, remainder: 1 });
+  });
+});
