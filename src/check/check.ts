@@ -18,6 +18,7 @@ import { checkShape, type ShapeFinding } from "./shape/check.ts";
 import { shapeMisuses } from "./shape/misuses.ts";
 import { recomputeWith } from "./mistakes/recompute.ts";
 import { cellTerms, type TermRef } from "./terms.ts";
+import { checkMatrix, type MatrixFinding } from "./matrix.ts";
 import { add, mul, type Num } from "./value.ts";
 import type { Scalar } from "../algebra/scalar.ts";
 import { Rational } from "../algebra/rational.ts";
@@ -52,6 +53,11 @@ export interface CheckResult {
   readonly diagnosis: readonly Diagnosis[];
   /** The claim in canonical order (absent when only a shape was claimed). */
   readonly claim?: readonly ClaimEntry[];
+  /** The claimed matrix C, checked (with `claimMatrix`). */
+  readonly matrix?: MatrixFinding;
+  /** Whether an output (tensor or shape) was claimed at all, and whether that part is right. */
+  readonly outputClaimed: boolean;
+  readonly outputCorrect: boolean;
 }
 
 export interface CheckRequest {
@@ -60,6 +66,8 @@ export interface CheckRequest {
   readonly claim?: Claim | undefined;
   /** A claimed output shape, in the user's layout. */
   readonly claimShape?: readonly number[] | undefined;
+  /** A claimed convolution matrix C (rows and columns as `tconv matrix` numbers them). */
+  readonly claimMatrix?: Claim | undefined;
 }
 
 /**
@@ -72,18 +80,28 @@ export interface CheckRequest {
  * r.diagnosis[0]?.mistake        // "misread-value" (x_{1,1} read as 3)
  */
 export function checkClaim(req: CheckRequest): CheckResult {
+  const output = checkOutput(req);
+  const tensor = { ...output, outputClaimed: req.claim !== undefined || req.claimShape !== undefined, outputCorrect: output.correct };
+  if (!req.claimMatrix) return tensor;
+  const matrix = checkMatrix(req.problem, req.claimMatrix);
+  return { ...tensor, matrix, correct: tensor.correct && matrix.correct };
+}
+
+function checkOutput(req: CheckRequest): Omit<CheckResult, "outputClaimed" | "outputCorrect"> {
   const { problem } = req;
   const info = problem.info;
   const layout = normaliseLayout(problem.layout);
   const expectedLayout = layoutShape(info, layout);
-  if (!req.claim && !req.claimShape) throw new TconvError("no-claim", "--claim", "give a claim (--claim) or a claimed shape (--claim-shape)");
+  if (!req.claim && !req.claimShape && !req.claimMatrix) {
+    throw new TconvError("no-claim", "--claim", "give a claim (--claim), a claimed shape (--claim-shape) or a claimed matrix (--claim-matrix)");
+  }
   const fromClaim = req.claim && alignRank(req.claim.shape, expectedLayout, "--claim");
   const fromShape = req.claimShape && alignRank(req.claimShape, expectedLayout, "--claim-shape");
   if (fromClaim && fromShape && fromClaim.some((n, i) => n !== fromShape[i])) {
     throw new TconvError("claim-shape-mismatch", "--claim-shape",
       `says [${req.claimShape!.join(",")}] but the claimed tensor has shape [${req.claim!.shape.join(",")}]`);
   }
-  const claimedLayout = (fromClaim ?? fromShape)!;
+  const claimedLayout = fromClaim ?? fromShape ?? expectedLayout;
   const claimedCanon = canonicalShapeOf(claimedLayout, layout, info.rank);
   const shape = checkShape(info, claimedCanon);
   const ctx = mistakeContext(problem);

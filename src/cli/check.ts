@@ -11,6 +11,7 @@ const definition: CommandDefinition = (program, io, setExit) => {
     .description("check a claimed result (a hand calculation) against the truth: which cells are wrong, and which mistake explains them")
     .option("--claim <tensor>", "the claimed output, ? for cells not computed: [[1,2],[3,?]], a LaTeX bmatrix/pmatrix, a Markdown table, numpy/MATLAB ([1 2; 3 4]), or @file")
     .option("--claim-shape <sizes>", "a claimed output shape in the --layout, e.g. 3,3 (alone, or to state the claim's shape)")
+    .option("--claim-matrix <matrix>", "a claimed convolution matrix C (rows: the transposed convolution's input cells, columns: its output cells, as tconv matrix numbers them), in any --claim form")
     .option("--json", "print {\"correct\":…, \"wrong\":[…], \"diagnosis\":[…]} instead of a summary")
     .option("--format <format>", "write a report a teacher could hand back: md (Markdown + KaTeX) or html (one offline page)")
     .option("--lang <lang>", "language of the summary and the report: en or zh", "en")
@@ -28,16 +29,18 @@ const definition: CommandDefinition = (program, io, setExit) => {
     const indexBase = indexBaseFromOptions(opts);
     const claimText = typeof opts["claim"] === "string" ? opts["claim"] : undefined;
     const shapeText = typeof opts["claimShape"] === "string" ? opts["claimShape"] : undefined;
-    if (claimText === undefined && shapeText === undefined) {
-      throw new TconvError("missing-option", "--claim", "required: the claimed output, e.g. --claim '[[1,2,0],[3,3,-2],[0,-3,-4]]' (or --claim-shape 3,3)");
+    const matrixText = typeof opts["claimMatrix"] === "string" ? opts["claimMatrix"] : undefined;
+    if (claimText === undefined && shapeText === undefined && matrixText === undefined) {
+      throw new TconvError("missing-option", "--claim", "required: the claimed output, e.g. --claim '[[1,2,0],[3,3,-2],[0,-3,-4]]' (or --claim-shape 3,3, or --claim-matrix)");
     }
     const problem = problemFromOptions(opts, io);
     const { parseClaim } = await import("../check/claim/index.ts");
     const { parseShape } = await import("../spec/literal.ts");
     const claim = claimText === undefined ? undefined : parseClaim(claimText, { field: "--claim", cwd: io.cwd });
     const claimShape = shapeText === undefined ? undefined : parseShape(shapeText, "--claim-shape");
+    const claimMatrix = matrixText === undefined ? undefined : parseClaim(matrixText, { field: "--claim-matrix", cwd: io.cwd });
     const { checkClaim } = await import("../check/check.ts");
-    const result = checkClaim({ problem, claim, claimShape });
+    const result = checkClaim({ problem, claim, claimShape, claimMatrix });
     const report = await import("../render/check-report.ts");
     const ropts = { lang, indexBase } as const;
     let text: string;

@@ -35,6 +35,11 @@ export interface CheckJson {
   shape: { ok: boolean; expected: number[]; claimed: number[]; axes: { axis: number; expected: number; claimed: number; misuses: string[] }[]; likely: string[] };
   wrong: { index: number[]; expected: number | string; claimed: number | string; terms: string; explanations: Record<string, unknown>[] }[];
   diagnosis: Record<string, unknown>[];
+  matrix?: {
+    correct: boolean; expected: number[]; claimed: number[]; compared: number; unknown: number;
+    wrong: { row: number; col: number; expected: number | string; claimed: number | string; entry: string }[];
+    diagnosis: Record<string, unknown>[];
+  };
 }
 
 /** Names, labels and sums of a problem in TeX, built once per report. */
@@ -132,6 +137,17 @@ export function checkJson(problem: CheckProblem, result: CheckResult, opts: Repo
       terms: derivation(t, w.cell, w.expected), explanations: w.explanations.map((e) => explanationJson(t, e)),
     })),
     diagnosis: result.diagnosis.map((d) => diagnosisJson(problem, t, d)),
+    ...(result.matrix ? {
+      matrix: {
+        correct: result.matrix.correct, expected: [...result.matrix.expected], claimed: [...result.matrix.claimed],
+        compared: result.matrix.compared, unknown: result.matrix.unknown,
+        wrong: result.matrix.wrong.map((e) => ({
+          row: e.row, col: e.col, expected: numJson(e.expected), claimed: claimedJson(e.claimed),
+          entry: e.weight === undefined ? "0" : t.wName(e.weight),
+        })),
+        diagnosis: result.matrix.diagnosis.map((d) => ({ ...d })),
+      },
+    } : {}),
   };
 }
 
@@ -191,7 +207,11 @@ export interface AxisView {
 
 export interface CheckReportModel {
   readonly lang: ReportLang;
+  /** Everything claimed is right (output and matrix). */
   readonly correct: boolean;
+  /** Whether an output was claimed (not only a matrix), and whether it is right. */
+  readonly output: boolean;
+  readonly outputCorrect: boolean;
   readonly op: "transposed" | "conv";
   readonly indexBase: 0 | 1;
   readonly problem: { readonly input: string; readonly kernel: string; readonly params: string };
@@ -208,6 +228,13 @@ export interface CheckReportModel {
   readonly cells: readonly CellView[];
   readonly moreCells: number;
   readonly diagnosis: readonly DiagnosisView[];
+  /** The claimed matrix C, when one was given. */
+  readonly matrix?: {
+    readonly correct: boolean; readonly expected: string; readonly claimed: string; readonly compared: number;
+    readonly wrong: readonly { readonly at: string; readonly entry: string; readonly expected: string; readonly claimed: string }[];
+    readonly moreWrong: number;
+    readonly diagnosis: readonly { readonly id: string; readonly transposed: boolean }[];
+  };
 }
 
 const MAX_MATRIX_SIDE = 16;
@@ -252,6 +279,8 @@ export function checkReportModel(problem: CheckProblem, result: CheckResult, opt
   return {
     lang: opts.lang ?? "en",
     correct: result.correct,
+    output: result.outputClaimed,
+    outputCorrect: result.outputCorrect,
     op: info.op,
     indexBase,
     problem: { input: tensorTex(problem.x.data, info.inputShape, info.rank), kernel: tensorTex(problem.w.data, info.weightShape, info.rank), params: paramsTex(problem) },
@@ -267,6 +296,24 @@ export function checkReportModel(problem: CheckProblem, result: CheckResult, opt
     cells: cellsView,
     moreCells: Math.max(0, result.wrong.length - maxCells),
     diagnosis: result.diagnosis.map((d) => diagnosisView(t, d, result)),
+    ...(result.matrix ? { matrix: matrixView(t, result, maxCells) } : {}),
+  };
+}
+
+function matrixView(t: Texts, result: CheckResult, max: number): NonNullable<CheckReportModel["matrix"]> {
+  const m = result.matrix!;
+  const b = t.indexBase;
+  return {
+    correct: m.correct,
+    expected: m.expected.join("\\times "),
+    claimed: m.claimed.join("\\times "),
+    compared: m.compared,
+    wrong: m.wrong.slice(0, max).map((e) => ({
+      at: `C_{${e.row + b},${e.col + b}}`, entry: e.weight === undefined ? "0" : t.wName(e.weight),
+      expected: numberTex(e.expected), claimed: claimedTex(e.claimed),
+    })),
+    moreWrong: Math.max(0, m.wrong.length - max),
+    diagnosis: m.diagnosis.map((d) => ({ id: d.mistake, transposed: d.mistake === "flipped-kernel" && d.transposed })),
   };
 }
 

@@ -96,6 +96,43 @@ describe("tconv check bad input: one error line, exit 2, nothing written", () =>
   });
 });
 
+describe("tconv check --claim-matrix", () => {
+  const C = "[[1,0,0,0,-1,0,0,0,0],[0,1,0,0,0,-1,0,0,0],[0,0,0,1,0,0,0,-1,0],[0,0,0,0,1,0,0,0,-1]]";
+  it("the seed's 4×9 C is accepted alone, exit 0", async () => {
+    const r = await run(["--claim-matrix", C, "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).matrix).toMatchObject({ correct: true, expected: [4, 9], claimed: [4, 9], compared: 36 });
+  });
+
+  it("a wrong entry is named with the kernel entry it should hold", async () => {
+    const r = await run(["--claim-matrix", C.replace("0,0,0,0,1,0,0,0,-1", "0,0,0,0,1,0,0,0,1"), "--json"]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).matrix.wrong).toEqual([{ row: 3, col: 8, expected: -1, claimed: 1, entry: "w_{1,1}" }]);
+  });
+
+  it("Cᵀ written for C is recognised", async () => {
+    const ct = "[[1,0,0,0],[0,1,0,0],[0,0,0,0],[0,0,1,0],[-1,0,0,1],[0,-1,0,0],[0,0,0,0],[0,0,-1,0],[0,0,0,-1]]";
+    const r = await run(["--claim-matrix", ct, "--format", "md"]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("**This is $C^{\\top}$, not $C$.**");
+  });
+
+  it("C built from the flipped kernel is named, and a right output with a wrong C still exits 1", async () => {
+    const flipped = "[[-1,0,0,0,1,0,0,0,0],[0,-1,0,0,0,1,0,0,0],[0,0,0,-1,0,0,0,1,0],[0,0,0,0,-1,0,0,0,1]]";
+    const r = await run(["--claim", "[[1,2,0],[3,3,-2],[0,-3,-4]]", "--claim-matrix", flipped, "--json"]);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out);
+    expect(j.wrong).toEqual([]);
+    expect(j.matrix.diagnosis).toEqual([{ mistake: "flipped-kernel", explains: 8, transposed: false }]);
+  });
+
+  it("a claimed C that is not a matrix is refused on --claim-matrix", async () => {
+    const r = await run(["--claim-matrix", "[1,2,3]"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^error: --claim-matrix: C is a matrix/);
+  });
+});
+
 describe("tconv check reports", () => {
   it("Markdown in English: verdict, boxed cells, derivation formula → numbers → result, the mistake in words; all math renders in KaTeX", async () => {
     const r = await run(["--claim", "[[1,2,0],[3,2,-2],[0,-3,-3]]", "--format", "md"]);
