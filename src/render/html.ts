@@ -1,20 +1,12 @@
 /**
- * The HTML body: the template's Markdown through markdown-it (raw HTML off, so nothing a user
- * wrote can become markup), maths pre-rendered by KaTeX in strict mode, SVG figures inserted.
- * The page shell (fonts, CSS) is the HTML renderer's `renderHtmlPage`.
+ * The HTML body: the template's Markdown through the template-subset converter (identical output
+ * to markdown-it with raw HTML off, so nothing a user wrote can become markup), maths pre-rendered
+ * by KaTeX in strict mode, SVG figures inserted. The page shell (fonts, CSS) is the HTML
+ * renderer's `renderHtmlPage`.
  */
-import MarkdownIt from "markdown-it";
 import { renderMathHtml } from "./html-page.ts";
 import { PLACEHOLDER, type MathItem } from "./document.ts";
-
-const makeParser = () => new MarkdownIt({ html: false, linkify: false, typographer: false });
-let md: ReturnType<typeof makeParser> | undefined;
-
-/** One parser per process; raw HTML disabled. */
-export function markdownIt(): ReturnType<typeof makeParser> {
-  md ??= makeParser();
-  return md;
-}
+import { markdownToHtml } from "./markdown-html.ts";
 
 const rendered = new Map<string, string>();
 
@@ -35,7 +27,7 @@ function mathHtml(tex: string, display: boolean): string {
  * @example finishHtml("# T\n\n\uE0020\uE003\n", [{ tex: "x", display: true }], {}) // "<h1>T</h1>\n<div class=\"math-display\">…"
  */
 export function finishHtml(text: string, math: readonly MathItem[], figures: Readonly<Record<string, string>>): string {
-  const html = markdownIt().render(text);
+  const html = markdownToHtml(text);
   return html
     .replace(new RegExp(`<p>${PLACEHOLDER.display.source}</p>`, "g"), (_: string, i: string) =>
       `<div class="math-display">${mathHtml(math[Number(i)]!.tex, true)}</div>`)

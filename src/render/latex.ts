@@ -3,12 +3,17 @@
  * template's Markdown: markdown-it parses it, and each token becomes its LaTeX counterpart.
  * Text is escaped; maths goes in as generated.
  */
-import { markdownIt } from "./html.ts";
+import MarkdownIt from "markdown-it";
 import { PLACEHOLDER, type MathItem } from "./document.ts";
 import { latexColourDefinitions } from "./tex-target.ts";
 import type { Locale } from "./templates.ts";
 
-type Token = ReturnType<ReturnType<typeof markdownIt>["parse"]>[number];
+const makeParser = () => new MarkdownIt({ html: false, linkify: false, typographer: false });
+let parser: ReturnType<typeof makeParser> | undefined;
+/** One parser per process, loaded only for the tex format. */
+const markdownIt = () => (parser ??= makeParser());
+
+type Token = ReturnType<ReturnType<typeof makeParser>["parse"]>[number];
 
 const SPECIAL: Record<string, string> = {
   "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "$": "\\$", "&": "\\&", "#": "\\#",
