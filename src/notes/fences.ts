@@ -54,7 +54,9 @@ export function isTconvInfo(info: string): boolean {
  * // → [{ openLine: 0, closeLine: 3, body: "input: [1]\nkernel: [1]\n", region: undefined }]
  */
 export function findTconvFences(lines: readonly Line[]): TconvFence[] {
-  const source = lines.map((l) => l.text).join("\n");
+  // A byte-order mark (Windows editors) is not text to CommonMark's block rules; dropping it here
+  // changes no line numbers, and the writer copies the original first line back untouched.
+  const source = lines.map((l) => l.text).join("\n").replace(/^\uFEFF/, "");
   const tokens = blockParser().parse(source, {});
   const fences: TconvFence[] = [];
   let coveredUntil = -1; // a hand-edited region may hold text that looks like a block: skip it

@@ -25,6 +25,14 @@ describe("rendering a note", () => {
     expect(stripGenerated(text)).toBe(note);
   });
 
+  it("finds a block on the first line after a byte-order mark and keeps the mark", async () => {
+    const note = "\uFEFF```tconv\r\na: 1\r\n```\r\n";
+    const { text, blocks } = await renderNote(note, render);
+    expect(blocks).toEqual([{ line: 1, status: "stale" }]);
+    expect(text.startsWith("\uFEFF```tconv\r\n")).toBe(true);
+    expect(stripGenerated(text)).toBe(note);
+  });
+
   it("keeps CRLF line endings in what it writes", async () => {
     const note = "```tconv\r\na: 1\r\n```\r\nend\r\n";
     const { text } = await renderNote(note, render);
