@@ -26,17 +26,24 @@ export function directAccumulate(info: ConvInfo, plan: TapPlan, x: Float64Array,
           const ci = g * cig + cil;
           const xPlane = (n * inChannels + ci) * inCount;
           const wBase = transposed ? (ci * cog + col) * kernelCount : (co * cig + cil) * kernelCount;
-          for (let t = 0; t < taps.length; t++) {
-            const tap = taps[t]!, s = tap.last;
-            const wv = w[wBase + tap.kernelOffset]!;
-            if (s.inStep === 1 && s.outStep === 1) {
-              axpyRowsUnit(out, oPlane + s.outStart, tap.outRow, x, xPlane + s.inStart, tap.inRow, s.count, wv);
-            } else {
-              axpyRowsStrided(out, oPlane + s.outStart, tap.outRow, s.outStep, x, xPlane + s.inStart, tap.inRow, s.inStep, s.count, wv);
-            }
-          }
+          accumulateTaps(taps, out, oPlane, x, xPlane, w, wBase);
         }
       }
+    }
+  }
+}
+
+/** One (output channel, input channel) pair: every kernel tap's scaled rows. */
+function accumulateTaps(
+  taps: TapPlan["taps"], out: Float64Array, oPlane: number, x: Float64Array, xPlane: number, w: Float64Array, wBase: number,
+): void {
+  for (let t = 0; t < taps.length; t++) {
+    const tap = taps[t]!, s = tap.last;
+    const wv = w[wBase + tap.kernelOffset]!;
+    if (s.inStep === 1 && s.outStep === 1) {
+      axpyRowsUnit(out, oPlane + s.outStart, tap.outRow, x, xPlane + s.inStart, tap.inRow, s.count, wv);
+    } else {
+      axpyRowsStrided(out, oPlane + s.outStart, tap.outRow, s.outStep, x, xPlane + s.inStart, tap.inRow, s.inStep, s.count, wv);
     }
   }
 }
