@@ -57,3 +57,10 @@ export { explain, parseSections, parseCell, defaultSections, stepTable, type Exp
 export type { Derivation, Step, StepKind } from "./explain/types.ts";
 export { renderDerivation, FORMATS, type Format, type RenderOptions } from "./render/index.ts";
 export type { Locale } from "./render/templates.ts";
+
+// Checking a hand calculation: the claim parsers, the checker (pure data) and its reports.
+export { parseClaim, type Claim, type ClaimForm, type ClaimEntry, type ClaimOptions } from "./check/claim/index.ts";
+export { checkClaim, type CheckRequest, type CheckResult, type WrongCell } from "./check/check.ts";
+export type { Diagnosis, CellExplanation, MistakeId } from "./check/mistakes/types.ts";
+export type { MatrixFinding } from "./check/matrix.ts";
+export { checkJson, renderCheckMarkdown, renderCheckHtml, renderCheckText, type CheckJson, type ReportOptions } from "./render/check-report.ts";

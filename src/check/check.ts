@@ -23,6 +23,7 @@ import { add, mul, type Num } from "./value.ts";
 import type { Scalar } from "../algebra/scalar.ts";
 import { Rational } from "../algebra/rational.ts";
 
+/** A claimed cell that differs from the truth, with its terms and term-level explanations. */
 export interface WrongCell {
   /** Canonical flat output index. */
   readonly cell: number;
@@ -39,6 +40,7 @@ export interface WrongCell {
   readonly explanations: readonly CellExplanation[];
 }
 
+/** What the checker found: shape, wrong cells, diagnoses (pure data; src/render turns it into text). */
 export interface CheckResult {
   readonly correct: boolean;
   readonly layout: Layout;
@@ -60,6 +62,7 @@ export interface CheckResult {
   readonly outputCorrect: boolean;
 }
 
+/** A problem and what was claimed about it: an output tensor, a shape and/or the matrix C. */
 export interface CheckRequest {
   readonly problem: CheckProblem;
   /** The claimed tensor, in the user's layout. */
@@ -74,10 +77,12 @@ export interface CheckRequest {
  * Checks a claim against a problem.
  *
  * @example
+ * const problem = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" });
  * const r = checkClaim({ problem, claim: parseClaim("[[1,2,0],[3,2,-2],[0,-3,-3]]", { field: "--claim" }) });
- * r.correct                      // false
- * r.wrong.map((c) => c.index)    // [[1,1],[2,2]]
- * r.diagnosis[0]?.mistake        // "misread-value" (x_{1,1} read as 3)
+ * r.correct // → false
+ * r.wrong.map((c) => c.index) // → [[1,1],[2,2]]
+ * r.diagnosis[0].mistake // → "misread-value"
+ * checkClaim({ problem, claimShape: [3, 3] }).correct // → true
  */
 export function checkClaim(req: CheckRequest): CheckResult {
   const output = checkOutput(req);

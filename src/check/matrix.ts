@@ -28,6 +28,7 @@ export type MatrixDiagnosis =
   | { readonly mistake: "matrix-transposed"; readonly explains: number }
   | { readonly mistake: "flipped-kernel"; readonly explains: number; readonly transposed: boolean };
 
+/** What the checker found about a claimed matrix C: its shape, the wrong entries, the mistake. */
 export interface MatrixFinding {
   readonly correct: boolean;
   readonly expected: readonly [number, number];

@@ -19,6 +19,7 @@ import { numJson, type Num } from "../check/value.ts";
 export type ReportLang = "en" | "zh";
 export type ReportFormat = "md" | "html" | "text";
 
+/** Language, numbering and elision of the check's text reports. */
 export interface ReportOptions {
   readonly lang?: ReportLang;
   /** How cells and symbols are numbered in text (JSON indices are always 0-based). */
@@ -116,8 +117,10 @@ function diagnosisJson(problem: CheckProblem, t: Texts, d: Diagnosis): Record<st
  * The JSON answer of `tconv check --json`.
  *
  * @example
- * checkJson(problem, checkClaim({ problem, claim })).wrong[0]
- * // → { index: [1,1], expected: 3, claimed: 2, terms: "y_{1,1} = x_{0,0}w_{1,1} + … = 1\\cdot(-1) + … = 3", explanations: [...] }
+ * const problem = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" });
+ * const result = checkClaim({ problem, claim: parseClaim("[[1,2,0],[3,3,-2],[0,-3,4]]", { field: "--claim" }) });
+ * checkJson(problem, result).wrong[0].terms // → "y_{2,2} = x_{1,1}w_{1,1} = 4\\cdot(-1) = -4"
+ * checkJson(problem, result).diagnosis[0] // → {"mistake":"sign-error","explains":1,"cells":[[2,2]]}
  */
 export function checkJson(problem: CheckProblem, result: CheckResult, opts: ReportOptions = {}): CheckJson {
   const t = texts(problem, result, opts.indexBase ?? 0);
@@ -402,7 +405,10 @@ async function renderWithDocument(name: string, model: CheckReportModel) {
  * The report in Markdown (math as `$…$` and `$$` blocks, KaTeX ∩ MathJax commands only).
  *
  * @example
- * await renderCheckMarkdown(problem, result, { lang: "zh" }) // "# 核对手算结果\n…"
+ * const problem = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" });
+ * const result = checkClaim({ problem, claim: parseClaim("[[1,2,0],[3,3,-2],[0,-3,4]]", { field: "--claim" }) });
+ * (await renderCheckMarkdown(problem, result)).includes("1 of 9 computed cells is wrong") // → true
+ * (await renderCheckMarkdown(problem, result, { lang: "zh" })).startsWith("# 核对手算结果") // → true
  */
 export async function renderCheckMarkdown(problem: CheckProblem, result: CheckResult, opts: ReportOptions = {}): Promise<string> {
   const { text, math } = await renderWithDocument("check.md.eta", checkReportModel(problem, result, opts));
@@ -414,7 +420,9 @@ export async function renderCheckMarkdown(problem: CheckProblem, result: CheckRe
  * The concise plain-text summary printed when no format is asked for.
  *
  * @example
- * await renderCheckText(problem, result) // "wrong: 2 of 9 computed cells differ\n…"
+ * const problem = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" });
+ * const result = checkClaim({ problem, claim: parseClaim("[[1,2,0],[3,3,-2],[0,-3,4]]", { field: "--claim" }) });
+ * (await renderCheckText(problem, result)).split("\n")[0] // → "wrong: 1 of 9 computed cells differ"
  */
 export async function renderCheckText(problem: CheckProblem, result: CheckResult, opts: ReportOptions = {}): Promise<string> {
   const { renderTemplate } = await import("./templates.ts");
@@ -427,7 +435,9 @@ export async function renderCheckText(problem: CheckProblem, result: CheckResult
  * (strict, untrusted), inside the shared page shell.
  *
  * @example
- * (await renderCheckHtml(problem, result)).startsWith("<!DOCTYPE html>") // true
+ * const problem = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" });
+ * const result = checkClaim({ problem, claim: parseClaim("[[1,2,0],[3,3,-2],[0,-3,4]]", { field: "--claim" }) });
+ * (await renderCheckHtml(problem, result, { lang: "zh" })).startsWith("<!DOCTYPE html>") // → true
  */
 export async function renderCheckHtml(problem: CheckProblem, result: CheckResult, opts: ReportOptions = {}): Promise<string> {
   const model = checkReportModel(problem, result, opts);

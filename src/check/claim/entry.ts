@@ -7,6 +7,7 @@
 import { Rational } from "../../algebra/rational.ts";
 import { TconvError } from "../../spec/error.ts";
 
+/** One claimed cell: `?` (not computed), an exact number, or a decimal with its written digits. */
 export type ClaimEntry =
   | { readonly kind: "unknown" }
   | { readonly kind: "exact"; readonly value: Rational }

@@ -16,8 +16,10 @@ import { looksLikeNumpy, parseNumpyClaim } from "./numpy.ts";
 export type { ClaimEntry } from "./entry.ts";
 export type { ClaimGrid } from "./grid.ts";
 
+/** The form a claim was written in (which parser read it). */
 export type ClaimForm = "latex" | "markdown-table" | "numpy" | "matlab" | "array-literal";
 
+/** A claimed tensor as written: its shape and row-major cells (`?` cells are `unknown`). */
 export interface Claim extends ClaimGrid {
   /** Which form the text was read as. */
   readonly form: ClaimForm;
@@ -31,6 +33,7 @@ const FORMS: ReadonlyArray<readonly [ClaimForm, (t: string) => boolean, (t: stri
   ["array-literal", () => true, parseArrayLiteralClaim],
 ];
 
+/** Where a claim's text came from, for error messages and `@file` paths. */
 export interface ClaimOptions {
   /** The option the text came from; every error names it (`--claim`, `--claim-matrix`). */
   readonly field: string;
@@ -42,9 +45,10 @@ export interface ClaimOptions {
  * Parses a claimed tensor in any supported form.
  *
  * @example
- * parseClaim("[[1,2,0],[3,?,-2],[0,-3,-4]]", { field: "--claim" }).form                 // → "array-literal"
+ * parseClaim("[[1,2,0],[3,?,-2],[0,-3,-4]]", { field: "--claim" }).form // → "array-literal"
  * parseClaim("\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}", { field: "--claim" }).shape // → [2, 2]
- * parseClaim("[1 2; 3 4]", { field: "--claim" }).form                                    // → "matlab"
+ * parseClaim("[1 2; 3 4]", { field: "--claim" }).form // → "matlab"
+ * parseClaim("| 1 | 2 |\n|---|---|\n| 3 | ? |", { field: "--claim" }).entries[3].kind // → "unknown"
  */
 export function parseClaim(text: string, opts: ClaimOptions): Claim {
   const source = readSource(text, opts).trim();

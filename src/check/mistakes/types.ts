@@ -41,6 +41,7 @@ export type Diagnosis = (
   | { readonly mistake: CellMistakeId; readonly explains: number }
 ) & { readonly cells: readonly number[] };
 
+/** Every mistake id a diagnosis can name. */
 export type MistakeId = Diagnosis["mistake"];
 
 /** What a cell-level explanation says about one wrong cell. */
