@@ -6,10 +6,11 @@
  * note renders the same whether or not it was run through the notes command first.
  */
 import type { Code, Html, Parent, Root, RootContent } from "mdast";
-import type { Processor } from "unified";
+import type { Processor, Transformer } from "unified";
 import { isTconvInfo } from "./fences.ts";
 import { isEndMarker, parseBeginMarker } from "./markers.ts";
-import { renderBlockBody, type DeriveContext, type Deriver } from "./render-block.ts";
+import { deriveBlock, deriveBlockSync } from "./derive.ts";
+import { renderBlockBody, renderBlockBodySync, type DeriveContext, type Deriver } from "./render-block.ts";
 
 /** Options of {@link remarkTconv}. */
 export interface TconvPluginOptions {
@@ -36,23 +37,34 @@ export interface TconvPluginOptions {
  *   .use(remarkRehype).use(rehypeKatex).use(rehypeStringify).process(note));
  * html.includes('class="katex"') // → true
  */
-export function remarkTconv(this: Processor, options: TconvPluginOptions = {}) {
+export function remarkTconv(this: Processor, options: TconvPluginOptions = {}): Transformer<Root, Root> {
   // eslint-disable-next-line @typescript-eslint/no-this-alias -- the transformer needs the host's parser
   const processor = this;
   const context: DeriveContext = { cwd: options.cwd ?? process.cwd() };
-  return async (tree: Root): Promise<void> => {
-    const derive = options.derive ?? (await import("./derive.ts")).deriveBlock;
+  const splice = (parent: Parent, node: Code, markdown: string) => {
+    const fragment = processor.parse(markdown) as Root;
+    const nodes = fragment.children.map(withoutPositions);
+    const replacement = options.keepSource ? [node, ...nodes] : nodes;
+    parent.children.splice(parent.children.indexOf(node as never), 1, ...(replacement as never[]));
+  };
+  // Synchronous when it can be (walkthroughs with tconv's own renderer), so `processSync` works;
+  // a block with a claim, or an asynchronous `derive`, makes the transformer asynchronous.
+  return (tree: Root): Promise<void> | undefined => {
     dropGeneratedRegions(tree);
     const blocks: Array<{ parent: Parent; node: Code }> = [];
     collectBlocks(tree, blocks);
-    for (const { parent, node } of blocks) {
-      const rendered = await renderBlockBody(node.value + "\n", derive, context);
-      const fragment = processor.parse(rendered.markdown) as Root;
-      const nodes = fragment.children.map(withoutPositions);
-      const replacement = options.keepSource ? [node, ...nodes] : nodes;
-      const at = parent.children.indexOf(node as never);
-      parent.children.splice(at, 1, ...(replacement as never[]));
+    const later: typeof blocks = [];
+    for (const block of blocks) {
+      if (options.derive !== undefined) { later.push(block); continue; }
+      const rendered = renderBlockBodySync(block.node.value + "\n", deriveBlockSync, context);
+      if (rendered.error?.code === "needs-async") later.push(block);
+      else splice(block.parent, block.node, rendered.markdown);
     }
+    if (later.length === 0) return undefined;
+    const derive = options.derive ?? deriveBlock;
+    return (async () => {
+      for (const { parent, node } of later) splice(parent, node, (await renderBlockBody(node.value + "\n", derive, context)).markdown);
+    })();
   };
 }
 

@@ -79,3 +79,18 @@ describe("the markdown-it plugin with md.render", () => {
     expect(html).toContain("needs an asynchronous renderer");
   });
 });
+
+describe("the remark plugin with processSync", () => {
+  it("renders walkthrough blocks synchronously", async () => {
+    const { unified } = await import("unified");
+    const { default: remarkParse } = await import("remark-parse");
+    const { default: remarkMath } = await import("remark-math");
+    const { default: remarkRehype } = await import("remark-rehype");
+    const { default: rehypeStringify } = await import("rehype-stringify");
+    const { remarkTconv } = await import("../../src/notes/remark.ts");
+    const html = String(unified().use(remarkParse).use(remarkMath).use(remarkTconv).use(remarkRehype).use(rehypeStringify)
+      .processSync("```tconv\ninput: [[1, 2], [3, 4]]\nkernel: [[1, 0], [0, -1]]\nsections: [size]\n```\n"));
+    expect(html).toContain("Output size");
+    expect(html).toContain("math-display");
+  });
+});
