@@ -286,7 +286,7 @@ export function checkReportModel(problem: CheckProblem, result: CheckResult, opt
     outputCorrect: result.outputCorrect,
     op: info.op,
     indexBase,
-    problem: { input: tensorTex(problem.x.data, info.inputShape, info.rank), kernel: tensorTex(problem.w.data, info.weightShape, info.rank), params: paramsTex(problem) },
+    problem: { input: tensorTex("x", problem.x.data, info.inputShape, info.rank), kernel: tensorTex("w", problem.w.data, info.weightShape, info.rank), params: paramsTex(problem) },
     compared: result.compared,
     unknown: result.unknown,
     total,
@@ -364,19 +364,19 @@ function diagnosisView(t: Texts, d: Diagnosis, result: CheckResult): DiagnosisVi
   }
 }
 
-/** A small tensor as TeX: a matrix for one 2-D slice, a row for 1-D, else its shape. */
-function tensorTex(data: readonly { kind: string }[], shape: readonly number[], rank: number): string {
+/** `x = ` a small tensor (a matrix for one 2-D slice, a row for 1-D), else `x \in \mathbb{R}^{shape}`. */
+function tensorTex(name: string, data: readonly { kind: string }[], shape: readonly number[], rank: number): string {
   const lead = shape.slice(0, shape.length - rank).reduce((a, b) => a * b, 1);
   const spatial = shape.slice(shape.length - rank);
   const tex = (i: number) => {
     const s = data[i] as { kind: "exact" | "float"; value: Num };
     return numberTex(s.value);
   };
-  if (lead !== 1 || rank > 2 || spatial.some((n) => n > MAX_MATRIX_SIDE)) return `\\text{${shape.join("×")}}`;
+  if (lead !== 1 || rank > 2 || spatial.some((n) => n > MAX_MATRIX_SIDE)) return `${name} \\in \\mathbb{R}^{${shape.join("\\times ")}}`;
   const rows = rank === 1 ? 1 : spatial[0]!, cols = spatial[rank - 1]!;
   const lines: string[] = [];
   for (let r = 0; r < rows; r++) lines.push(Array.from({ length: cols }, (_, c) => tex(r * cols + c)).join(" & "));
-  return `\\begin{bmatrix} ${lines.join(" \\\\ ")} \\end{bmatrix}`;
+  return `${name} = \\begin{bmatrix} ${lines.join(" \\\\ ")} \\end{bmatrix}`;
 }
 
 function paramsTex(problem: CheckProblem): string {
