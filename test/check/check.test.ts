@@ -92,6 +92,46 @@ describe("seed 001's worked example", () => {
   });
 });
 
+describe("seed 001 as written", () => {
+  it("its final LaTeX output, as the post writes it, is accepted", () => {
+    const latex = "$$ \\text{Output} = \\begin{bmatrix} 1 & 2 & 0 \\\\ 3 & 3 & -2 \\\\ 0 & -3 & -4 \\end{bmatrix} $$";
+    expect(check(SEED, latex).correct).toBe(true);
+  });
+
+  it("its ordinary convolution, an equation of two matrices, is checked by its last matrix (all −4)", () => {
+    const conv = plainProblem("[[1,2,3],[4,5,6],[7,8,9]]", "[[1,0],[0,-1]]", { op: "conv" });
+    const latex = "$$ \\text{Output} = \\begin{bmatrix} (1-5) & (2-6) \\\\ (4-8) & (5-9) \\end{bmatrix} = \\begin{bmatrix} -4 & -4 \\\\ -4 & -4 \\end{bmatrix} $$";
+    expect(check(conv, latex).correct).toBe(true);
+    // Sliding the kernel without flipping is the convention; a flipped kernel gives +4 everywhere.
+    const r = check(conv, "[[4,4],[4,4]]");
+    expect(r.diagnosis[0]).toMatchObject({ mistake: "flipped-kernel", explains: 4 });
+  });
+
+  it("placing the copies without adding the overlaps (last write wins) is named overlap-not-summed", () => {
+    const r = check(SEED, "[[1,2,0],[3,4,0],[0,0,-4]]");
+    expect(r.diagnosis).toContainEqual(expect.objectContaining({ mistake: "overlap-not-summed", order: "last-wins", explains: r.wrong.length }));
+  });
+});
+
+describe("float problems and layouts", () => {
+  const F = plainProblem("[[0.1,0.2],[0.3,0.4]]", "[[1,0],[0,-1]]");
+  it("decimals in the problem: a claim right to its digits is accepted", () => {
+    expect(check(F, "[[0.1,0.2,0],[0.3,0.3,-0.2],[0,-0.3,-0.4]]").correct).toBe(true);
+  });
+
+  it("decimals in the problem: a missing term is still found (within the tolerance)", () => {
+    const r = check(F, "[[0.1,0.2,0],[0.3,0.4,-0.2],[0,-0.3,-0.4]]");
+    expect(r.wrong.map((c) => c.index)).toEqual([[1, 1]]);
+    expect(r.wrong[0]!.explanations.map((e) => e.mistake)).toContain("missing-term");
+  });
+
+  it("the tf layout reads the claim as [N, H, W, C] and reports indices in that order", () => {
+    const tf: CheckProblem = { ...SEED, layout: "tf" };
+    const r = check(tf, "[[[[1],[2],[0]],[[3],[3],[-2]],[[0],[-3],[5]]]]");
+    expect(r.wrong.map((c) => c.index)).toEqual([[0, 2, 2, 0]]);
+  });
+});
+
 describe("shape diagnosis names the misused parameter", () => {
   const P = plainProblem("[[1,2,3],[4,5,6],[7,8,9]]", "[[1,0,1],[0,1,0],[1,0,1]]", {
     stride: [2, 2], padBegin: [1, 1], padEnd: [1, 1], outputPadding: [1, 1],
