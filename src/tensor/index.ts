@@ -91,8 +91,8 @@ export function computeTensorWith<T extends Float64Array | Float32Array>(
  *
  * @example
  * const info = computeConvInfo(canonicalParams({ inputSize: [2, 2], kernelSize: [2, 2] }));
- * computeTensor(info, Float64Array.of(1, 2, 3, 4), Float64Array.of(1, 0, 0, -1));
- * // Float64Array [1, 2, 0, 3, 3, -2, 0, -3, -4]
+ * Array.from(computeTensor(info, Float64Array.of(1, 2, 3, 4), Float64Array.of(1, 0, 0, -1)))
+ * // → [1, 2, 0, 3, 3, -2, 0, -3, -4]
  */
 export function computeTensor<T extends Float64Array | Float32Array>(info: ConvInfo, x: T, w: T, bias?: T): T {
   return computeTensorWith(info, x, w, bias, choosePath(info));
