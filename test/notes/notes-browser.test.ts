@@ -17,8 +17,9 @@ describe.each(builds)("the %s note built by the %s plugin, in Chromium", (note, 
   it("shows rendered math and no KaTeX error", async () => {
     const html = await build();
     const name = `${note}-${plugin}`;
-    const opened = await openHtml(browser, page(`tconv note ${note} via ${plugin}`, html), `notes-${name}`);
+    const opened = await openHtml(browser, page(`tconv note ${note} via ${plugin}`, html, plugin), `notes-${name}`);
     try {
+      await screenshot(opened.page, `notes-${name}`);
       expect(opened.errors).toEqual([]);
       expect(await katexErrorCount(opened.page)).toBe(0);
       const katex = opened.page.locator(".katex");
@@ -26,7 +27,21 @@ describe.each(builds)("the %s note built by the %s plugin, in Chromium", (note, 
       const box = await opened.page.locator(".katex-display").first().boundingBox();
       expect(box?.height ?? 0).toBeGreaterThan(10);
       expect(await opened.page.locator(".language-tconv").count()).toBe(0);
-      await screenshot(opened.page, `notes-${name}`);
+      // Laid out by a matching stylesheet, not just marked up: a subscript (y_{0,0}) is smaller
+      // than its base letter and sits lower.
+      const sub = await opened.page.evaluate(() => {
+        const script = document.querySelector(".katex-html .msupsub");
+        const base = script?.previousElementSibling;
+        const digits = script?.querySelector(".mtight");
+        if (!base || !digits) return { scale: Number.NaN, drop: Number.NaN };
+        const centre = (r: DOMRect) => (r.top + r.bottom) / 2;
+        return {
+          scale: parseFloat(getComputedStyle(digits).fontSize) / parseFloat(getComputedStyle(base).fontSize),
+          drop: centre(digits.getBoundingClientRect()) - centre(base.getBoundingClientRect()),
+        };
+      });
+      expect(sub.scale).toBeLessThan(0.9);
+      expect(sub.drop).toBeGreaterThan(2);
     } finally {
       await opened.close();
     }

@@ -12,6 +12,9 @@ import rehypeStringify from "rehype-stringify";
 import remarkMath from "remark-math";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { unified } from "unified";
 import { markdownItTconv, renderWithTconv, type MarkdownItTconvOptions } from "../../src/notes/markdown-it.ts";
 import { remarkTconv, type TconvPluginOptions } from "../../src/notes/remark.ts";
@@ -35,10 +38,21 @@ export function viaMarkdownIt(note: string, options: MarkdownItTconvOptions = {}
   return renderWithTconv(markdownItWithTconv(options), note);
 }
 
-/** A page that shows the HTML with KaTeX's stylesheet from node_modules (the page lives in test-results/pages/). */
-export function page(title: string, body: string): string {
+/**
+ * KaTeX's stylesheet for HTML that `plugin` produced: rehype-katex renders with its own KaTeX
+ * (which may be another version than the one markdown-it-texmath is given), and KaTeX's markup only
+ * lays out correctly with the stylesheet of the same version — as on a real site.
+ */
+export function katexCssFor(plugin: "remark" | "markdown-it"): string {
+  const from = plugin === "remark" ? "../../node_modules/rehype-katex/package.json" : "../../package.json";
+  const resolve = createRequire(fileURLToPath(new URL(from, import.meta.url))).resolve;
+  return pathToFileURL(join(dirname(resolve("katex/package.json")), "dist", "katex.min.css")).href;
+}
+
+/** A page that shows the HTML with the KaTeX stylesheet the plugin's KaTeX needs. */
+export function page(title: string, body: string, plugin: "remark" | "markdown-it"): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
-<link rel="stylesheet" href="../../node_modules/katex/dist/katex.min.css">
-<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;line-height:1.5}</style>
+<link rel="stylesheet" href="${katexCssFor(plugin)}">
+<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;line-height:1.5}</style>
 </head><body>${body}</body></html>`;
 }
