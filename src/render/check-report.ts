@@ -226,8 +226,8 @@ export interface CheckReportModel {
     readonly ok: boolean; readonly expected: string; readonly claimed: string;
     readonly axes: readonly AxisView[]; readonly likely: readonly string[]; readonly batchOrChannels: boolean;
   };
-  /** Claimed and true outputs as TeX matrices with the wrong cells boxed (small 1-D/2-D outputs only). */
-  readonly matrices?: { readonly claimed: string; readonly expected: string };
+  /** Claimed and true outputs as TeX matrices, wrong cells boxed when the shapes agree (small 1-D/2-D outputs only). */
+  readonly matrices?: { readonly boxed: boolean; readonly claimed: string; readonly expected: string };
   readonly cells: readonly CellView[];
   readonly moreCells: number;
   readonly diagnosis: readonly DiagnosisView[];
@@ -265,17 +265,20 @@ export function checkReportModel(problem: CheckProblem, result: CheckResult, opt
   });
   const claimCanon = result.claim;
   let matrices: CheckReportModel["matrices"];
-  const spatialOnly = info.outputShape[0] === 1 && info.outputShape[1] === 1;
-  if (claimCanon && result.shape.ok && spatialOnly && info.rank <= 2 && info.outSpatial.every((n) => n <= MAX_MATRIX_SIDE)) {
-    const rows = info.rank === 1 ? 1 : info.outSpatial[0]!, cols = info.outSpatial[info.rank - 1]!;
-    const grid = (cell: (flat: number) => string) => {
+  const small = (canon: readonly number[]) => canon[0] === 1 && canon[1] === 1 && info.rank <= 2
+    && canon.slice(2).every((n) => n <= MAX_MATRIX_SIDE);
+  if (claimCanon && small(info.outputShape) && small(result.shape.claimed)) {
+    // A wrong-shaped answer is shown beside the right output too, unboxed: cells do not correspond.
+    const grid = (canon: readonly number[], cell: (flat: number) => string) => {
+      const rows = info.rank === 1 ? 1 : canon[2]!, cols = canon[1 + info.rank]!;
       const lines: string[] = [];
       for (let r = 0; r < rows; r++) lines.push(Array.from({ length: cols }, (_, c) => cell(r * cols + c)).join(" & "));
       return `\\begin{bmatrix} ${lines.join(" \\\\ ")} \\end{bmatrix}`;
     };
     matrices = {
-      claimed: grid((f) => (wrongByCell.has(f) ? `\\boxed{{\\color{red}${claimedTex(claimCanon[f]!)}}}` : claimedTex(claimCanon[f]!))),
-      expected: grid((f) => (wrongByCell.has(f) ? `\\boxed{${numberTex(result.truth[f]!)}}` : numberTex(result.truth[f]!))),
+      boxed: result.shape.ok,
+      claimed: grid(result.shape.claimed, (f) => (wrongByCell.has(f) ? `\\boxed{{\\color{red}${claimedTex(claimCanon[f]!)}}}` : claimedTex(claimCanon[f]!))),
+      expected: grid(info.outputShape, (f) => (wrongByCell.has(f) ? `\\boxed{${numberTex(result.truth[f]!)}}` : numberTex(result.truth[f]!))),
     };
   }
   const total = info.outputShape.reduce((a, b) => a * b, 1);
