@@ -7,12 +7,16 @@ import { promises as fs } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /**
- * Writes `content` to `path` atomically, keeping the file's permission bits.
+ * Writes `content` to `target` atomically, keeping the file's permission bits; a symlink is
+ * followed, not replaced.
  *
  * @example
  * await writeFileAtomic("notes/week3.md", rendered);
  */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+export async function writeFileAtomic(target: string, content: string): Promise<void> {
+  // A note that is a symlink (dotfiles, synced vaults) keeps being one: the file it points to is
+  // the one replaced, with the temporary file beside it.
+  const path = await fs.realpath(target).catch(() => target);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tconv-tmp`);
   let mode: number | undefined;
   try {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, chmodSync } from "node:fs";
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -41,6 +41,15 @@ describe("the notes writer", () => {
     await runNotes(["a.md"], {}, bufferIo(dir), derive);
     expect(readdirSync(dir)).toEqual(["a.md"]);
     expect(statSync(join(dir, "a.md")).mode & 0o777).toBe(0o640);
+  });
+
+  it("renders the file a symlinked note points to and keeps the link", async () => {
+    const dir = dirWith({ "real.md": good });
+    symlinkSync(join(dir, "real.md"), join(dir, "link.md"));
+    await runNotes(["link.md"], {}, bufferIo(dir), derive);
+    expect(lstatSync(join(dir, "link.md")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, "real.md"), "utf8")).toContain("derivation of [1, 2] * [1, 1]");
+    expect(readdirSync(dir).sort()).toEqual(["link.md", "real.md"]);
   });
 
   it("with --check changes nothing and lists stale blocks as file:line with exit 1", async () => {
