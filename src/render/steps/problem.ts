@@ -19,6 +19,8 @@ export interface ProblemView {
   readonly kernelNames: readonly MapView[];
   readonly bias: string | undefined;
   readonly symbolic: boolean;
+  /** Whether the default names (x_{i,j}, w_{a,b}) must be introduced: the entries are not already those symbols. */
+  readonly namesNeeded: boolean;
   readonly float: boolean;
   readonly indexBase: number;
   readonly channels: { readonly inC: number; readonly outC: number; readonly groups: number; readonly batch: number };
@@ -55,6 +57,8 @@ export function problemView(step: ProblemStep, kit: MathKit): ProblemView {
       return s.kind === "symbol" ? s.tex : String(s.kind === "exact" ? s.value.toTex() : s.value);
     }) : undefined,
     symbolic: step.mode === "symbolic",
+    namesNeeded: [[d.x, d.names.x], [d.w, d.names.w]].some(([t, names]) =>
+      (t as typeof d.x).data.some((e, i) => e.kind !== "symbol" || e.tex !== (names as readonly string[])[i])),
     float: step.mode === "float",
     indexBase: d.indexBase,
     channels: { inC: info.inChannels, outC: info.outChannels, groups: info.groups, batch: info.batch },

@@ -15,6 +15,8 @@ export interface RoundtripView {
   readonly narrowCount: number;
   readonly wideCount: number;
   readonly bias: boolean;
+  /** Several channels or batch items: the grids show channel 0 of batch item 0. */
+  readonly firstMapOnly: boolean;
 }
 
 export function roundtripView(step: RoundtripStep, kit: MathKit): RoundtripView {
@@ -40,5 +42,6 @@ export function roundtripView(step: RoundtripStep, kit: MathKit): RoundtripView 
     identity: step.identity, recovered: step.recovered,
     narrowCount: step.there.length, wideCount: step.start.length,
     bias: d.bias !== undefined,
+    firstMapOnly: d.info.inChannels > 1 || d.info.outChannels > 1 || d.info.batch > 1,
   };
 }
