@@ -147,8 +147,10 @@ function checkOutput(req: CheckRequest): Omit<CheckResult, "outputClaimed" | "ou
       for (const c of cells) explainedWhole.add(c);
     }
   }
-  for (const fit of fitMistakes) {
-    for (const d of fit.fit({ ...ctx, claim, wrong: wrongCells })) {
+  // A misread value is looked for only among the cells no whole-problem mistake reproduces.
+  const remaining = wrongCells.filter((c) => !explainedWhole.has(c));
+  for (const fit of remaining.length > 0 ? fitMistakes : []) {
+    for (const d of fit.fit({ ...ctx, claim, wrong: remaining })) {
       diagnosis.push(d);
       for (const c of d.cells) explainedWhole.add(c);
     }

@@ -4,6 +4,7 @@
  * misreadings, then per-cell term changes, with `arithmetic-slip` last.
  */
 import { arithmeticSlip } from "./arithmetic-slip.ts";
+import { biasIgnored } from "./bias-ignored.ts";
 import { convInsteadOfTransposed } from "./conv-instead-of-transposed.ts";
 import { extraTerm } from "./extra-term.ts";
 import { flippedKernel } from "./flipped-kernel.ts";
@@ -27,6 +28,7 @@ export const problemMistakes: readonly ProblemMistake[] = [
   strideZerosWrong,
   inputTransposed,
   convInsteadOfTransposed,
+  biasIgnored,
 ];
 
 export const fitMistakes: readonly FitMistake[] = [misreadValue];

@@ -3,7 +3,8 @@
  * value "(3)" where it is 4). Found by solving rather than searching: an entry a changed by δ
  * changes cell c by δ·K(a, c), where K is the sum of the partners a meets in c's terms. δ comes
  * from the first wrong cell; the entry is named only when that δ reproduces wrong cells exactly
- * and leaves every cell the claim has right unchanged.
+ * and leaves every cell the claim has right unchanged (cells already reproduced by a whole-problem
+ * mistake neither count for it nor against it).
  */
 import { claimMatches, claimValue } from "../compare.ts";
 import { add, div, isZero, mul, sub, type Num } from "../value.ts";
@@ -43,7 +44,7 @@ export const misreadValue: FitMistake = {
         const entry = claim[cell]!;
         if (entry.kind === "unknown") continue;
         const matches = claimMatches(entry, add(truth[cell]!, mul(delta, k)));
-        if (wrongSet.has(cell)) { if (matches) cells.push(cell); } else if (!matches) return;
+        if (wrongSet.has(cell)) { if (matches) cells.push(cell); } else if (!matches && claimMatches(entry, truth[cell]!)) return;
       }
       if (cells.length > 0) {
         cells.sort((a, b) => a - b);

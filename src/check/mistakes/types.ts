@@ -15,7 +15,7 @@ import type { Num } from "../value.ts";
 
 export type ProblemMistakeId =
   | "flipped-kernel" | "overlap-not-summed" | "padding-not-cropped" | "output-padding-ignored"
-  | "stride-zeros-wrong" | "input-transposed" | "conv-instead-of-transposed";
+  | "stride-zeros-wrong" | "input-transposed" | "conv-instead-of-transposed" | "bias-ignored";
 export type CellMistakeId = "missing-term" | "extra-term" | "sign-error" | "arithmetic-slip";
 /** Shape misuses that are a parameter change, so their values can be recomputed (see ../shape). */
 export type AxisMistakeId = "padding-counted-twice" | "stride-ignored" | "copies-not-overlapped" | "stride-on-kernel" | "dilation-ignored";
@@ -32,6 +32,7 @@ export type Diagnosis = (
   | { readonly mistake: "output-padding-ignored"; readonly explains: number; readonly axes?: readonly number[] }
   | { readonly mistake: "stride-zeros-wrong"; readonly explains: number; readonly axes?: readonly number[] }
   | { readonly mistake: "input-transposed"; readonly explains: number }
+  | { readonly mistake: "bias-ignored"; readonly explains: number }
   | { readonly mistake: "conv-instead-of-transposed"; readonly explains: number; readonly computed: "conv" | "transposed" }
   | {
     readonly mistake: "misread-value"; readonly explains: number;
@@ -89,7 +90,7 @@ export interface ProblemMistake {
 export interface FitContext extends MistakeContext {
   /** The claim, canonical order, same shape as the truth. */
   readonly claim: readonly ClaimEntry[];
-  /** Canonical cells the claim has wrong. */
+  /** Canonical cells the claim has wrong that no whole-problem mistake reproduces (others are left alone). */
   readonly wrong: readonly number[];
 }
 
