@@ -14,6 +14,12 @@ export type * from "./types.ts";
 export { defaultSections, stepTable } from "./table.ts";
 export { elide, shownCells, type Elided } from "./elision.ts";
 
+/**
+ * Options of {@link explain}: which sections, which cell in full, how indices are numbered.
+ *
+ * @example
+ * const opts: ExplainOptions = { sections: ["size", "cells"], cell: [1, 1], indexBase: 1 };
+ */
 export interface ExplainOptions {
   /** Which sections, in which order (default: every section that applies to the operation). */
   readonly sections?: readonly StepKind[];
@@ -25,7 +31,8 @@ export interface ExplainOptions {
 /**
  * Parses `--sections a,b,c` (names from the step table) for an operation.
  *
- * @example parseSections("size,cells", "transposed") // ["size", "cells"]
+ * @example
+ * parseSections("size,cells", "transposed") // → ["size", "cells"]
  */
 export function parseSections(text: string, op: Op, field = "--sections"): StepKind[] {
   const names = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
@@ -44,7 +51,8 @@ export function parseSections(text: string, op: Op, field = "--sections"): StepK
 /**
  * Parses `--cell i,j` in the user's index base into 0-based indices, checked against the output.
  *
- * @example parseCell("1,1", seedProblem.info, 0) // [1, 1]
+ * @example
+ * parseCell("2,2", parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" }).info, 1) // → [1, 1]
  */
 export function parseCell(text: string, info: Problem["info"], indexBase: 0 | 1, field = "--cell"): number[] {
   const parts = text.replace(/^\[(.*)\]$/s, "$1").split(",").map((s) => s.trim());
@@ -68,7 +76,8 @@ export function parseCell(text: string, info: Problem["info"], indexBase: 0 | 1,
  *
  * @example
  * const d = explain(parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" }));
- * d.steps.map((s) => s.kind) // ["problem", "size", "scatter", "cells", "matrix", "direct", "roundtrip", "overlap", "check"]
+ * d.steps.map((s) => s.kind) // → ["problem", "size", "scatter", "cells", "matrix", "direct", "roundtrip", "overlap", "check"]
+ * d.focus // → 4
  */
 export function explain(problem: Problem, opts: ExplainOptions = {}): Derivation {
   const indexBase = opts.indexBase ?? 0;

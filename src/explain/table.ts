@@ -24,7 +24,12 @@ export interface StepRow {
 
 const both: readonly Op[] = ["transposed", "conv"];
 
-/** Every step kind, in the default order for a transposed convolution. */
+/**
+ * Every step kind, in the default order for a transposed convolution.
+ *
+ * @example
+ * stepTable.map((row) => row.kind) // → ["problem", "size", "scatter", "cells", "matrix", "direct", "roundtrip", "overlap", "check"]
+ */
 export const stepTable: readonly StepRow[] = [
   { kind: "problem", build: buildProblem, ops: both },
   { kind: "size", build: buildSize, ops: both },
@@ -41,7 +46,8 @@ export const stepTable: readonly StepRow[] = [
  * The default sections of an operation. An ordinary convolution is told window first: the
  * sliding window is how readers already know it, the cell sums then name each window's terms.
  *
- * @example defaultSections("conv") // ["problem", "size", "direct", "cells", "matrix", "roundtrip", "check"]
+ * @example
+ * defaultSections("conv") // → ["problem", "size", "direct", "cells", "matrix", "roundtrip", "check"]
  */
 export function defaultSections(op: Op): StepKind[] {
   const kinds = stepTable.filter((r) => r.ops.includes(op)).map((r) => r.kind);

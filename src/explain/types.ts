@@ -194,10 +194,22 @@ export interface CheckStep {
   readonly agrees: boolean;
 }
 
+/**
+ * One section of a walkthrough, as data; `kind` names its file in src/explain/steps/.
+ *
+ * @example
+ * const step: Step = { kind: "scatter", copies: [] };
+ */
 export type Step =
   | ProblemStep | SizeStep | ScatterStep | CellsStep | MatrixStep
   | DirectStep | RoundtripStep | OverlapStep | CheckStep;
 
+/**
+ * The name of a section (`--sections` takes these).
+ *
+ * @example
+ * const kind: StepKind = "cells";
+ */
 export type StepKind = Step["kind"];
 
 /** Everything a renderer needs: the steps and the tensors they index into. */

@@ -19,9 +19,28 @@ import { katexTarget, latexTarget } from "./tex-target.ts";
 import { renderTemplate, type Locale } from "./templates.ts";
 import { derivationJson } from "./json.ts";
 
+/**
+ * An output format of a walkthrough.
+ *
+ * @example
+ * const format: Format = "html";
+ */
 export type Format = "md" | "html" | "tex" | "json";
+
+/**
+ * Every format, in the order `--format` lists them.
+ *
+ * @example
+ * FORMATS // → ["md", "html", "tex", "json"]
+ */
 export const FORMATS: readonly Format[] = ["md", "html", "tex", "json"];
 
+/**
+ * How {@link renderDerivation} writes a derivation.
+ *
+ * @example
+ * const opts: RenderOptions = { format: "md", locale: "zh-CN" };
+ */
 export interface RenderOptions {
   readonly format: Format;
   readonly locale: Locale;
@@ -52,7 +71,9 @@ export function documentTitle(d: Derivation, locale: Locale): string {
  * Renders a derivation.
  *
  * @example
- * renderDerivation(explain(seedProblem), { format: "md", locale: "en" }).startsWith("# ") // true
+ * const d = explain(parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" }));
+ * renderDerivation(d, { format: "md", locale: "en" }).startsWith("# Transposed convolution") // → true
+ * JSON.parse(renderDerivation(d, { format: "json", locale: "en" })).output // → [1, 2, 0, 3, 3, -2, 0, -3, -4]
  */
 export function renderDerivation(d: Derivation, opts: RenderOptions): string {
   if (opts.format === "json") return derivationJson(d);

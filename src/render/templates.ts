@@ -7,6 +7,12 @@
 import { Eta } from "eta";
 import { fileURLToPath } from "node:url";
 
+/**
+ * A walkthrough language: the folder of its templates (`templates/en`, `templates/zh-CN`).
+ *
+ * @example
+ * const locale: Locale = "zh-CN";
+ */
 export type Locale = "en" | "zh-CN";
 
 /** templates/ at the project root: two levels up from src/render (and from dist/render). */
