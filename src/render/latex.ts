@@ -108,6 +108,9 @@ export function latexDocument(title: string, body: string, locale: Locale, maxCo
     ...latexColourDefinitions(),
     `\\setcounter{MaxMatrixCols}{${Math.max(10, maxCols + 2)}}`,
     "\\allowdisplaybreaks",
+    // Paragraphs as in the Markdown and HTML: separated by space, not indented after every display.
+    "\\setlength{\\parindent}{0pt}",
+    "\\setlength{\\parskip}{0.6em}",
     "\\begin{document}",
     ...(zh ? ["\\begin{CJK}{UTF8}{gbsn}"] : []),
     `\\title{${escapeText(title)}}`,
