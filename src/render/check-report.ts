@@ -174,6 +174,8 @@ export interface CellView {
   readonly explanations: readonly ExplanationView[];
   /** Whole-problem diagnoses that reproduce this cell (their ids, most cells first). */
   readonly causes: readonly string[];
+  /** Term-level explanations beyond the first three, only counted (JSON lists them all). */
+  readonly moreExplanations: number;
 }
 
 export type ExplanationView =
@@ -323,6 +325,9 @@ function matrixView(t: Texts, result: CheckResult, max: number): NonNullable<Che
   };
 }
 
+/** A cell can be explained by many equal-valued terms; text shows this many. */
+const MAX_EXPLANATIONS = 3;
+
 const CELL_LEVEL: ReadonlySet<string> = new Set(["missing-term", "extra-term", "sign-error", "arithmetic-slip"]);
 
 function cellView(t: Texts, w: WrongCell, causes: readonly string[]): CellView {
@@ -334,7 +339,8 @@ function cellView(t: Texts, w: WrongCell, causes: readonly string[]): CellView {
     claimed: claimedTex(w.claimed),
     expectedPlain: plain(w.expected),
     claimedPlain: w.claimed.kind === "unknown" ? "?" : plain(w.claimed.kind === "decimal" ? w.claimed.value.toNumber() : w.claimed.value),
-    explanations: w.explanations.map((e): ExplanationView => {
+    moreExplanations: Math.max(0, w.explanations.length - MAX_EXPLANATIONS),
+    explanations: w.explanations.slice(0, MAX_EXPLANATIONS).map((e): ExplanationView => {
       switch (e.mistake) {
         case "missing-term": return { id: e.mistake, term: t.term(e.term), value: numberTex(e.value), plain: plain(e.value) };
         case "extra-term":
