@@ -142,10 +142,30 @@ describe("shape diagnosis names the misused parameter", () => {
     ["padding not cropped", 8, "padding-not-cropped"],
     ["output padding forgotten", 5, "output-padding-ignored"],
     ["stride applied to the kernel size", 8, "stride-on-kernel"],
+    ["padding added instead of removed", 10, "padding-added"],
+    ["s zeros inserted instead of s − 1", 8, "stride-zeros-wrong"],
+    ["copies side by side (stride = kernel size)", 8, "copies-not-overlapped"],
+    ["stride ignored", 4, "stride-ignored"],
+    ["i·s instead of (i − 1)·s", 8, "input-not-minus-one"],
+    ["k instead of k − 1", 7, "kernel-not-minus-one"],
+    ["the final +1 forgotten", 5, "plus-one-forgotten"],
+    ["the ordinary convolution's formula", 2, "conv-size-formula"],
   ])("%s", (_name, size, misuse) => {
     const r = checkClaim({ problem: P, claimShape: [size, 6] });
     expect(r.shape.axes).toHaveLength(1);
     expect(r.shape.axes[0]!.misuses).toContain(misuse);
+  });
+});
+
+describe("shape diagnosis recomputes the values of a misused parameter", () => {
+  it("dilation ignored: the size and every value of the undilated problem", () => {
+    const P = plainProblem("[1,2,3]", "[1,-1]", { dilation: [2] });
+    const undilated = plainProblem("[1,2,3]", "[1,-1]");
+    const values = mistakeContext(undilated).truth.map(String).join(",");
+    const r = check(P, `[${values}]`);
+    expect(r.shape.axes[0]).toMatchObject({ expected: 5, claimed: 4, misuses: expect.arrayContaining(["dilation-ignored"]) });
+    expect(r.shape.likely[0]).toBe("dilation-ignored");
+    expect(r.diagnosis).toContainEqual(expect.objectContaining({ mistake: "dilation-ignored", axes: [0] }));
   });
 });
 
