@@ -1,11 +1,15 @@
 /** View of the round trip: start, C·start, Cᵀ C·start, and Cᵀ C itself next to I. */
 import type { RoundtripStep } from "../../explain/types.ts";
-import { valueTex, type MathKit } from "../math.ts";
+import { scalarCell, valueTex, type MathKit } from "../math.ts";
 
 export interface RoundtripView {
   readonly transposed: boolean;
   readonly start: string;
   readonly there: string;
+  /** The problem's own input X (transposed: what C·Y would have to be to undo the layer). */
+  readonly input: string;
+  /** Whether C·Y came back to X (transposed problems). */
+  readonly thereIsInput: boolean;
   readonly back: string;
   readonly gram: string;
   readonly gramSize: number;
@@ -37,6 +41,8 @@ export function roundtripView(step: RoundtripStep, kit: MathKit): RoundtripView 
     transposed: step.op === "transposed",
     start: flatGrid(step.startShape, step.start),
     there: flatGrid(step.thereShape, step.there),
+    input: kit.grid(d.info.inSpatial, (f) => kit.t.colour(f, scalarCell(d.x.data[f]!))),
+    thereIsInput: step.op === "transposed" && step.there.every((v, i) => valueTex(v) === scalarCell(d.x.data[i]!)),
     back: flatGrid(step.startShape, step.back),
     gram, gramSize: step.gramSize, gramComplete: complete,
     identity: step.identity, recovered: step.recovered,
