@@ -63,3 +63,17 @@ describe("tconv explain", () => {
     expect(r.err).toMatch(/^error: --input: ragged/);
   });
 });
+
+describe("tconv explain as a separate process", () => {
+  it("writes a self-contained Chinese HTML page and exits 0", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const root = new URL("../../", import.meta.url);
+    const out = join(dir, "spawned.html");
+    const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "explain", ...SEED, "--format", "html", "--lang", "zh", "--out", out],
+      { cwd: root, encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).toContain("转置卷积逐步推导");
+    expect(html).toContain("<svg");
+  });
+});
