@@ -9,6 +9,7 @@ import { convInsteadOfTransposed } from "./conv-instead-of-transposed.ts";
 import { extraTerm } from "./extra-term.ts";
 import { flippedKernel } from "./flipped-kernel.ts";
 import { inputTransposed } from "./input-transposed.ts";
+import { kernelTransposed } from "./kernel-transposed.ts";
 import { misreadValue } from "./misread-value.ts";
 import { missingTerm } from "./missing-term.ts";
 import { outputPaddingIgnored } from "./output-padding-ignored.ts";
@@ -27,6 +28,7 @@ export const problemMistakes: readonly ProblemMistake[] = [
   outputPaddingIgnored,
   strideZerosWrong,
   inputTransposed,
+  kernelTransposed,
   convInsteadOfTransposed,
   biasIgnored,
 ];

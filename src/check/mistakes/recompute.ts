@@ -27,6 +27,25 @@ export function recomputeWith(
   return { info, values: evaluateNums(info, tensors.x ?? problem.x, tensors.w ?? problem.w, problem.bias) };
 }
 
+/**
+ * A tensor with its last two axes swapped (each trailing plane transposed), and its new shape.
+ *
+ * @example swapLastTwoAxes({ shape: [1, 1, 2, 3], data }).shape // [1, 1, 3, 2]
+ */
+export function swapLastTwoAxes(t: ScalarTensor): ScalarTensor {
+  const n = t.shape.length;
+  const rows = t.shape[n - 2]!, cols = t.shape[n - 1]!, plane = rows * cols;
+  const data = t.data.map((_, i) => {
+    const base = i - (i % plane), j = i % plane;
+    // Position (a, b) of the swapped plane (cols × rows) reads (b, a) of the original.
+    const a = Math.floor(j / rows), b = j % rows;
+    return t.data[base + b * cols + a]!;
+  });
+  const shape = [...t.shape];
+  shape[n - 2] = cols; shape[n - 1] = rows;
+  return { shape, data };
+}
+
 /** A per-axis parameter list with `f` applied on the axes in `axes` (all when omitted). */
 export function perAxis(values: readonly number[], f: (v: number, axis: number) => number, axes?: readonly number[]): number[] {
   return values.map((v, i) => (axes === undefined || axes.includes(i) ? f(v, i) : v));

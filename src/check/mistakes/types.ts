@@ -15,7 +15,8 @@ import type { Num } from "../value.ts";
 
 export type ProblemMistakeId =
   | "flipped-kernel" | "overlap-not-summed" | "padding-not-cropped" | "output-padding-ignored"
-  | "stride-zeros-wrong" | "input-transposed" | "conv-instead-of-transposed" | "bias-ignored";
+  | "stride-zeros-wrong" | "input-transposed" | "conv-instead-of-transposed" | "bias-ignored"
+  | "kernel-transposed";
 export type CellMistakeId = "missing-term" | "extra-term" | "sign-error" | "arithmetic-slip";
 /** Shape misuses that are a parameter change, so their values can be recomputed (see ../shape). */
 export type AxisMistakeId = "padding-counted-twice" | "stride-ignored" | "copies-not-overlapped" | "stride-on-kernel" | "dilation-ignored";
@@ -33,6 +34,7 @@ export type Diagnosis = (
   | { readonly mistake: "stride-zeros-wrong"; readonly explains: number; readonly axes?: readonly number[] }
   | { readonly mistake: "input-transposed"; readonly explains: number }
   | { readonly mistake: "bias-ignored"; readonly explains: number }
+  | { readonly mistake: "kernel-transposed"; readonly explains: number }
   | { readonly mistake: "conv-instead-of-transposed"; readonly explains: number; readonly computed: "conv" | "transposed" }
   | {
     readonly mistake: "misread-value"; readonly explains: number;
