@@ -15,7 +15,7 @@ import type { CanonicalParams, Op } from "../spec/problem.ts";
 import type { Layout } from "../spec/layout.ts";
 import type { PaddingChoice } from "../spec/padding.ts";
 
-/** A parameter as one framework spells it. */
+/** A parameter as one framework spells it; an empty name is a positional argument. */
 export interface FrameworkArg {
   readonly name: string;
   readonly value: number | string | readonly number[] | readonly (readonly number[])[];

@@ -47,7 +47,8 @@ function tensorflow(ctx: ExplainContext): FrameworkCall {
   const r = info.rank;
   const name = r === 1 ? "conv1d" : r === 2 ? "conv2d" : r === 3 ? "conv3d" : "convolution";
   const padding = [[0, 0], ...p.padBegin.map((b, i) => [b, p.padEnd[i]!]), [0, 0]];
-  const args: FrameworkArg[] = [];
+  // TF's functions take the tensors positionally: the input and the filters come first.
+  const args: FrameworkArg[] = [{ name: "", value: "x" }, { name: "", value: "filters" }];
   if (info.op === "transposed") {
     args.push({ name: "output_shape", value: [info.batch, ...info.outSpatial, info.outChannels] });
   }

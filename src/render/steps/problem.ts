@@ -29,12 +29,26 @@ export interface ProblemView {
   readonly frameworks: readonly { framework: string; code: string; caveat: string | undefined }[];
 }
 
-const argText = (a: FrameworkArg): string => `${a.name}=${valueText(a.value)}`;
+const argText = (a: FrameworkArg): string => (a.name === "" ? valueText(a.value) : `${a.name}=${valueText(a.value)}`);
 function valueText(v: FrameworkArg["value"]): string {
   if (typeof v === "number") return String(v);
   if (typeof v === "string") return v;
   const inner = (v as readonly (number | readonly number[])[]).map((e) => (typeof e === "number" ? String(e) : `[${e.join(", ")}]`));
   return `[${inner.join(", ")}]`;
+}
+
+/** A call with its arguments wrapped at 72 columns, continuation lines indented, as code is written. */
+function callText(call: string, args: readonly string[]): string {
+  const one = `${call}(${args.join(", ")})`;
+  if (one.length <= 72) return one;
+  const lines: string[] = [];
+  let line = "";
+  for (const a of args) {
+    const piece = line === "" ? a : `${line}, ${a}`;
+    if (line !== "" && 4 + piece.length > 71) { lines.push(`${line},`); line = a; } else line = piece;
+  }
+  lines.push(`${line})`);
+  return `${call}(\n${lines.map((l) => `    ${l}`).join("\n")}`;
 }
 
 export function problemView(step: ProblemStep, kit: MathKit): ProblemView {
@@ -65,7 +79,7 @@ export function problemView(step: ProblemStep, kit: MathKit): ProblemView {
     axes: info.axes.map((a, axis) => ({ axis, stride: a.stride, padBegin: a.padBegin, padEnd: a.padEnd, dilation: a.dilation, outputPadding: a.outputPadding })),
     frameworks: step.frameworks.map((f) => ({
       framework: f.framework,
-      code: `${f.call}(${f.args.map(argText).join(", ")})`,
+      code: callText(f.call, f.args.map(argText)),
       caveat: f.caveat,
     })),
   };
