@@ -55,6 +55,8 @@ export interface CheckResult {
   readonly diagnosis: readonly Diagnosis[];
   /** The claim in canonical order (absent when only a shape was claimed). */
   readonly claim?: readonly ClaimEntry[];
+  /** How many axes the claim was written with (indices are reported in that rank). */
+  readonly claimRank?: number;
   /** The claimed matrix C, checked (with `claimMatrix`). */
   readonly matrix?: MatrixFinding;
   /** Whether an output (tensor or shape) was claimed at all, and whether that part is right. */
@@ -114,7 +116,7 @@ function checkOutput(req: CheckRequest): Omit<CheckResult, "outputClaimed" | "ou
   const claim = req.claim && toCanonical(req.claim.entries, claimedLayout, layout, info.rank);
   const unknown = claim ? claim.filter((e) => e.kind === "unknown").length : 0;
   const compared = claim ? claim.length - unknown : 0;
-  const base = { layout, shape, truth, compared, unknown, ...(claim ? { claim } : {}) };
+  const base = { layout, shape, truth, compared, unknown, ...(claim ? { claim, claimRank: req.claim!.shape.length } : {}) };
   if (!claim) return { ...base, correct: shape.ok, wrong: [], diagnosis: [] };
   if (!shape.ok) {
     const diagnosis = diagnoseShape(ctx, shape, claim, compared);
@@ -156,6 +158,7 @@ function checkOutput(req: CheckRequest): Omit<CheckResult, "outputClaimed" | "ou
     }
   }
 
+  const asWritten = (index: number[]) => indexAsWritten(index, req.claim!.shape.length);
   const wrong: WrongCell[] = [];
   const byMistake = new Map<CellMistakeId, number[]>();
   const canonOut = info.outputShape;
@@ -187,7 +190,7 @@ function checkOutput(req: CheckRequest): Omit<CheckResult, "outputClaimed" | "ou
       }
     }
     wrong.push({
-      cell, index: layoutIndexOf(cell, canonOut, layout, info.rank), expected: truth[cell]!, claimed: claim[cell]!,
+      cell, index: asWritten(layoutIndexOf(cell, canonOut, layout, info.rank)), expected: truth[cell]!, claimed: claim[cell]!,
       terms, termValues, explanations,
     });
   }
@@ -247,6 +250,17 @@ export function mistakeContext(problem: CheckProblem, truth?: readonly Num[]): M
       return (memo[cell] ??= terms.termsOf(cell).map((t) => mul(xValues[t.x]!, wValues[t.w]!)));
     },
   };
+}
+
+/**
+ * An index in the user's layout, in the rank the claim was written in: leading size-1 axes the
+ * claim left out are dropped, ones it added are 0 (a 3×3 bmatrix for a [1,1,3,3] output gets [i, j]).
+ *
+ * @example indexAsWritten([0, 0, 2, 1], 2) // [2, 1]
+ */
+export function indexAsWritten(index: readonly number[], rank: number): number[] {
+  const extra = rank - index.length;
+  return extra >= 0 ? [...Array<number>(extra).fill(0), ...index] : index.slice(-extra);
 }
 
 const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((n, i) => n === b[i]);

@@ -8,7 +8,7 @@ import { deriveCells, type CellSums } from "../algebra/cells.ts";
 import { defaultSymbols } from "../algebra/symbols.ts";
 import { isNegativeNumber, juxtapose, numberTex } from "../algebra/tex.ts";
 import { unflatten } from "../geometry/taps.ts";
-import type { CheckResult, WrongCell } from "../check/check.ts";
+import { indexAsWritten, type CheckResult, type WrongCell } from "../check/check.ts";
 import type { ClaimEntry } from "../check/claim/entry.ts";
 import { layoutIndexOf } from "../check/layout.ts";
 import type { CellExplanation, Diagnosis } from "../check/mistakes/types.ts";
@@ -67,7 +67,10 @@ function texts(problem: CheckProblem, result: CheckResult, indexBase: 0 | 1): Te
     cells, xName, wName,
     term: (t) => juxtapose([xName(t.x), wName(t.w)]),
     label: (cell) => cells.label(cell),
-    index: (cell) => layoutIndexOf(cell, info.outputShape, result.layout, info.rank),
+    index: (cell) => {
+      const full = layoutIndexOf(cell, info.outputShape, result.layout, info.rank);
+      return result.claimRank === undefined ? full : indexAsWritten(full, result.claimRank);
+    },
     indexBase,
   };
 }

@@ -74,6 +74,16 @@ describe("tconv check exit codes and JSON", () => {
     expect(code).toBe(1);
     expect(JSON.parse(io.stdout).wrong[0].index).toEqual([0, 0, 2, 2]);
   });
+
+  it("a 3×3 claim for a [1,1,3,3] torch output is indexed as written", async () => {
+    const io = bufferIo();
+    const code = await main(["check", "--layout", "torch", "--input", "[[[[1,2],[3,4]]]]", "--kernel", "[[[[1,0],[0,-1]]]]",
+      "--claim", "[[1,2,0],[3,3,-2],[0,-3,-5]]", "--json"], io);
+    expect(code).toBe(1);
+    const j = JSON.parse(io.stdout);
+    expect(j.wrong[0].index).toEqual([2, 2]);
+    expect(j.diagnosis.flatMap((d: { cells: number[][] }) => d.cells)).toContainEqual([2, 2]);
+  });
 });
 
 describe("tconv check bad input: one error line, exit 2, nothing written", () => {
