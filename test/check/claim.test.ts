@@ -38,6 +38,11 @@ describe("claim forms", () => {
     expect(c.cells).toEqual(["-4", "-4", "-4", "-4"]);
   });
 
+  it("an array environment with a column spec and \\hline, inside \\[ \\] and \\left[ \\right]", () => {
+    const c = read("\\[ Y = \\left[\\begin{array}{cc} 1 & 2 \\\\ \\hline 3 & \\mathbf{4} \\end{array}\\right] \\]");
+    expect(c).toEqual({ form: "latex", shape: [2, 2], cells: ["1", "2", "3", "4"] });
+  });
+
   it("a Markdown table whose header is the first row", () => {
     expect(read("| 1 | 2 | 0 |\n|---|---|---|\n| 3 | 3 | -2 |\n| 0 | -3 | -4 |")).toEqual({ form: "markdown-table", shape: [3, 3], cells: SEED });
   });
