@@ -57,6 +57,15 @@ describe("tconv explain", () => {
     expect(existsSync(join(dir, out))).toBe(false);
   });
 
+  it("refuses markup or TeX commands as entries, so they never reach a document", async () => {
+    for (const entry of ["<script>", "\\href{javascript:alert(1)}{x}", "\\input{x}"]) {
+      const r = await run(["--input", `[[${entry}]]`, "--kernel", "[[1]]", "--format", "html"]);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe("");
+      expect(r.err).toMatch(/^error: --input: /);
+    }
+  });
+
   it("refuses a ragged input", async () => {
     const r = await run(["--input", "[[1,2],[3]]", "--kernel", "[[1]]"]);
     expect(r.code).toBe(2);
