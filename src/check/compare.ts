@@ -14,7 +14,7 @@ import { toNumber, type Num } from "./value.ts";
 export const FLOAT_RELATIVE_TOLERANCE = 1e-9;
 
 const halfUnitCache = new Map<number, Rational>();
-/** Half a unit in the last written digit: 0.5·10^−digits (digits below 0 count as 0). */
+/** Half a unit in the last written digit: 0.5·10^−digits (digits below 0 count as 0). @example halfUnit(2).toString() // "1/200" */
 export function halfUnit(digits: number): Rational {
   const d = Math.max(0, digits);
   let h = halfUnitCache.get(d);
@@ -45,7 +45,7 @@ export function claimMatches(entry: ClaimEntry, value: Num): boolean {
   }
 }
 
-/** The claimed cell as a number to compute with (undefined for `?`). */
+/** The claimed cell as a number to compute with (undefined for `?`). @example claimValue({ kind: "unknown" }) // undefined */
 export function claimValue(entry: ClaimEntry): Num | undefined {
   return entry.kind === "unknown" ? undefined : entry.value;
 }

@@ -7,6 +7,7 @@ import type { ConvInfo } from "../geometry/conv-info.ts";
 import { TconvError } from "../spec/error.ts";
 import { parseLayout, permute, type Layout } from "../spec/layout.ts";
 
+/** The spec layer's layout names (`onnx` is `torch`). @example normaliseLayout(undefined) // "plain" */
 export function normaliseLayout(layout: string | undefined): Layout {
   return parseLayout(layout);
 }
@@ -50,7 +51,7 @@ export function alignRank(claimed: readonly number[], expected: readonly number[
   return c;
 }
 
-/** Canonical [N, C, *spatial] shape of a layout shape of the same rank as the output. */
+/** Canonical [N, C, *spatial] shape of a layout shape of the same rank as the output. @example canonicalShapeOf([1, 3, 3, 2], "tf", 2) // [1, 2, 3, 3] */
 export function canonicalShapeOf(shape: readonly number[], layout: Layout, rank: number): number[] {
   const perm = layoutAxes(layout, rank);
   const canon = [1, 1, ...Array<number>(rank).fill(1)];
@@ -71,7 +72,11 @@ export function toCanonical<T>(data: readonly T[], shape: readonly number[], lay
   return permute(data, full, fullPerm.map((_, a) => fullPerm.indexOf(a))).data;
 }
 
-/** The index, in the user's layout, of canonical cell `flat` of a tensor with canonical shape `canon`. */
+/**
+ * The index, in the user's layout, of canonical cell `flat` of a tensor with canonical shape `canon`.
+ *
+ * @example layoutIndexOf(5, [1, 2, 2, 2], "tf", 2) // [0, 0, 1, 1]
+ */
 export function layoutIndexOf(flat: number, canon: readonly number[], layout: Layout, rank: number): number[] {
   const full = new Array<number>(canon.length);
   for (let a = canon.length - 1; a >= 0; a--) { full[a] = flat % canon[a]!; flat = Math.floor(flat / canon[a]!); }

@@ -36,7 +36,7 @@ export function isZero(a: Num): boolean {
 /** @example toNumber(Rational.of(1, 4)) // 0.25 */
 export const toNumber = f;
 
-/** A JSON value: exact integers as numbers, other rationals as "p/q", floats as numbers. */
+/** A JSON value: exact integers as numbers, other rationals as "p/q", floats as numbers. @example numJson(Rational.of(3, 4)) // "3/4" */
 export function numJson(v: Num): number | string {
   return typeof v === "number" ? v : v.toJSON();
 }

@@ -247,7 +247,11 @@ export interface CheckReportModel {
 
 const MAX_MATRIX_SIDE = 16;
 
-/** Builds the view model; every string in it is TeX (or a number), safe for KaTeX. */
+/**
+ * Builds the view model the templates read; every string in it is TeX (or a number), safe for KaTeX.
+ *
+ * @example checkReportModel(problem, result, { lang: "zh" }).cells[0]?.derivation // "y_{1,1} = … = 3"
+ */
 export function checkReportModel(problem: CheckProblem, result: CheckResult, opts: ReportOptions = {}): CheckReportModel {
   const indexBase = opts.indexBase ?? 0;
   const t = texts(problem, result, indexBase);

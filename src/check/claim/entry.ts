@@ -55,6 +55,7 @@ export function parseClaimEntry(raw: string, index: readonly number[], field: st
     `${where(index, raw)}: expected a number (integer, fraction like 3/4, decimal) or ? for a cell not computed`);
 }
 
+/** How an error names a cell. @example where([1, 2], " x ") // 'entry [1,2] "x"' */
 export function where(index: readonly number[], raw: string): string {
   const shown = raw.trim().length > 30 ? `${raw.trim().slice(0, 27)}...` : raw.trim();
   return `entry [${index.join(",")}] "${shown}"`;

@@ -13,7 +13,11 @@ import { gridFromNested, type ClaimGrid } from "./grid.ts";
 const ENVS = "matrix|bmatrix|pmatrix|Bmatrix|vmatrix|Vmatrix|smallmatrix|array";
 const BEGIN = new RegExp(String.raw`\\begin\{(${ENVS})\}`, "g");
 
-/** Whether the text contains a LaTeX environment at all (the dispatcher's test). */
+/**
+ * Whether the text contains a LaTeX environment or starts with a math delimiter (the dispatcher's test).
+ *
+ * @example looksLikeLatex("$$ \\begin{bmatrix} 1 \\end{bmatrix} $$") // true
+ */
 export function looksLikeLatex(text: string): boolean {
   return /\\begin\s*\{/.test(text) || /^\s*(\$|\\\[)/.test(text);
 }

@@ -14,7 +14,7 @@ import { gridFromNested, type ClaimGrid } from "./grid.ts";
 
 const DELIMITER_ROW = /^\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?$/;
 
-/** Whether the text is a pipe table with a delimiter row. */
+/** Whether the text is a pipe table with a delimiter row. @example looksLikeMarkdownTable("| 1 |\n|---|") // true */
 export function looksLikeMarkdownTable(text: string): boolean {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
   return lines.length >= 2 && lines[0]!.includes("|") && DELIMITER_ROW.test(lines[1]!);

@@ -5,7 +5,7 @@
 import { TconvError } from "../../spec/error.ts";
 import { gridFromNested, type ClaimGrid } from "./grid.ts";
 
-/** Whether `text` is one flat bracket pair holding `;` or blank-separated numbers. */
+/** Whether `text` is one flat bracket pair holding `;` or blank-separated numbers. @example looksLikeMatlab("[1 2; 3 4]") // true */
 export function looksLikeMatlab(text: string): boolean {
   if (!/^\[[^[\]]*\]$/.test(text)) return false;
   const body = text.slice(1, -1);

@@ -9,7 +9,7 @@ import { gridFromNested, type ClaimGrid } from "./grid.ts";
 
 const WRAPPER = /^(?:(?:np|numpy|torch|tf|jnp)\.)?(?:array|asarray|tensor|Tensor|constant)\s*\(([\s\S]*)\)$/;
 
-/** Whether `text` is a constructor call or numpy's comma-free printed form. */
+/** Whether `text` is a constructor call or numpy's comma-free printed form. @example looksLikeNumpy("np.array([[1,2]])") // true */
 export function looksLikeNumpy(text: string): boolean {
   if (WRAPPER.test(text)) return true;
   // Printed numpy: nested brackets with cells separated by blanks only.

@@ -46,7 +46,7 @@ export function swapLastTwoAxes(t: ScalarTensor): ScalarTensor {
   return { shape, data };
 }
 
-/** A per-axis parameter list with `f` applied on the axes in `axes` (all when omitted). */
+/** A per-axis parameter list with `f` applied on the axes in `axes` (all when omitted). @example perAxis([1, 2], (v) => v * 2, [1]) // [1, 4] */
 export function perAxis(values: readonly number[], f: (v: number, axis: number) => number, axes?: readonly number[]): number[] {
   return values.map((v, i) => (axes === undefined || axes.includes(i) ? f(v, i) : v));
 }
