@@ -25,6 +25,8 @@ export type { ParamValue } from "./spec/params.ts";
 // Shapes and numbers.
 export { shape, shapeFormulaLines, type ShapeResult } from "./api/shape.ts";
 export { evaluate, nestedOutput, evaluationJson, type EvaluateResult, type NestedOutput } from "./api/evaluate.ts";
+export { matrix, type MatrixOptions, type MatrixResult } from "./api/matrix.ts";
+export { check, type CheckOptions, type CheckOutcome } from "./api/check.ts";
 export type { ConvInfo, AxisInfo } from "./geometry/conv-info.ts";
 export type { Scalar, ScalarTensor } from "./algebra/scalar.ts";
 export { Rational } from "./algebra/rational.ts";

@@ -29,6 +29,24 @@ describe("the library door", () => {
     expect(tconv.denseRowTex(c, 3)).toEqual(["0", "0", "0", "0", "w_{0,0}", "w_{0,1}", "0", "w_{1,0}", "w_{1,1}"]);
   });
 
+  it("builds C and its transpose with matrix, from shapes or kernel values", () => {
+    const { c, ct } = tconv.matrix({ op: "conv", inputShape: "3,3", kernelShape: "2,2" });
+    expect([c.rows, c.cols, ct.rows, ct.cols]).toEqual([4, 9, 9, 4]);
+    expect(tconv.denseRowTex(tconv.matrix({ inputShape: [2, 2], kernel: [[1, 0], [0, -1]] }).c, 0))
+      .toEqual(["1", "0", "0", "0", "-1", "0", "0", "0", "0"]);
+  });
+
+  it("checks a claim with check and reports it in the contract's JSON and as Markdown", async () => {
+    const { problem, result } = tconv.check({ ...seed, claim: "\\begin{bmatrix} 1 & 2 & 0 \\\\ 3 & 3 & -2 \\\\ 0 & -3 & 4 \\end{bmatrix}" });
+    expect(result.correct).toBe(false);
+    const json = tconv.checkJson(problem, result);
+    expect(json.correct).toBe(false);
+    expect(json.wrong.map((w) => [w.index, w.expected, w.claimed])).toEqual([[[2, 2], -4, 4]]);
+    expect(json.diagnosis.map((d) => d["mistake"])).toContain("sign-error");
+    expect(await tconv.renderCheckMarkdown(problem, result)).toContain("y_{2,2}");
+    expect(tconv.check({ ...seed, claimShape: [3, 3] }).result.correct).toBe(true);
+  });
+
   it("explains a problem as steps and renders them to Markdown with the cell sums", () => {
     const problem = tconv.parseProblem({ ...seed, allowSymbols: true });
     const derivation = tconv.explain(problem, { sections: ["cells"] });

@@ -1,0 +1,55 @@
+/**
+ * `check`: a hand calculation against the truth, from option-like inputs — the problem as for
+ * `evaluate`, the claim as text in any form the claim parsers read (array literal with `?`,
+ * LaTeX bmatrix/pmatrix, Markdown table, numpy, MATLAB) or already parsed. The checker itself
+ * (`checkClaim`) and its reports (`checkJson`, `renderCheckMarkdown`, …) do the work.
+ */
+import { checkClaim, type CheckResult } from "../check/check.ts";
+import { parseClaim, type Claim } from "../check/claim/index.ts";
+import { TconvError } from "../spec/error.ts";
+import { parseShape } from "../spec/literal.ts";
+import { apiNames } from "../spec/names.ts";
+import { parseProblem, type Problem, type ProblemOptions } from "../spec/parse-problem.ts";
+
+/** The problem (as for {@link parseProblem}) and what was claimed about its output. */
+export interface CheckOptions extends ProblemOptions {
+  /** The claimed output in the problem's layout, `?` for cells not computed. */
+  readonly claim?: string | Claim;
+  /** A claimed output shape in the problem's layout (`"3,3"` or `[3, 3]`). */
+  readonly claimShape?: string | readonly number[];
+  /** A claimed matrix C. */
+  readonly claimMatrix?: string | Claim;
+}
+
+/** What {@link check} found, with the parsed problem its reports need. */
+export interface CheckOutcome {
+  readonly problem: Problem;
+  readonly result: CheckResult;
+}
+
+/**
+ * Checks a claimed result; give at least one of `claim`, `claimShape`, `claimMatrix`.
+ *
+ * @example
+ * const { result } = check({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]", claim: "[[1,2,0],[3,3,-2],[0,-3,4]]" });
+ * result.correct                      // → false
+ * result.wrong.map((c) => c.index)    // → [[2, 2]]
+ * check({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]", claim: "[[1,2,0],[3,?,-2],[0,-3,-4]]" }).result.correct // → true
+ */
+export function check(options: CheckOptions): CheckOutcome {
+  const names = options.names ?? apiNames;
+  if (options.claim === undefined && options.claimShape === undefined && options.claimMatrix === undefined) {
+    throw new TconvError("missing-option", "claim", "give a claimed output (claim), a claimed shape (claimShape) or a claimed matrix (claimMatrix)");
+  }
+  const problem = parseProblem({ ...options, names, allowSymbols: false });
+  const claimOf = (c: string | Claim | undefined, field: string) =>
+    typeof c === "string" ? parseClaim(c, { field, ...(options.cwd ? { cwd: options.cwd } : {}) }) : c;
+  const claimShape = typeof options.claimShape === "string" ? parseShape(options.claimShape, "claimShape") : options.claimShape;
+  const result = checkClaim({
+    problem,
+    claim: claimOf(options.claim, "claim"),
+    claimShape,
+    claimMatrix: claimOf(options.claimMatrix, "claimMatrix"),
+  });
+  return { problem, result };
+}
