@@ -2,6 +2,10 @@
  * Exact rational numbers on BigInt, always reduced with a positive denominator, so equality is
  * structural. Integers and fractions the user writes stay exact through every view; there is no
  * dependency here so the hot paths never load mathjs.
+ *
+ * @example
+ * Rational.parse("1/3")!.add(Rational.parse("2/3")!).toString() // → "1"
+ * Rational.parse("0.25")!.toString() // → "1/4"
  */
 export class Rational {
   readonly num: bigint;

@@ -7,6 +7,7 @@ import { Polynomial, PolynomialBuilder } from "./polynomial.ts";
 import { Rational } from "./rational.ts";
 import { numericMode, type NumericMode, type Scalar, type ScalarTensor } from "./scalar.ts";
 
+/** The arithmetic a view runs on (exact, float or symbolic), so each view is written once. */
 export interface Ring<T> {
   readonly mode: NumericMode;
   zero(): T;

@@ -38,6 +38,7 @@ export interface ScalarTensor {
   readonly data: readonly Scalar[];
 }
 
+/** Which arithmetic a problem needs, from the kinds of its entries. */
 export type NumericMode = "exact" | "float" | "symbolic";
 
 /**

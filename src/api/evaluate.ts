@@ -14,6 +14,7 @@ import { computeTensor } from "../tensor/index.ts";
 /** A nested array of output values: numbers, or `"p/q"` strings for exact non-integers. */
 export type NestedOutput = (number | string | NestedOutput)[];
 
+/** The output of {@link evaluate}: exact rationals when every entry is exact, float64 otherwise. */
 export type EvaluateResult =
   | {
     readonly mode: "exact";

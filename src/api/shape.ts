@@ -3,6 +3,7 @@
  */
 import { parseShapeProblem, type ShapeProblem, type ShapeProblemOptions } from "../spec/parse-problem.ts";
 
+/** The output size of a problem, spatial and in its layout. */
 export interface ShapeResult {
   /** The spatial output size per axis (CONTRACT: `shape` prints this). */
   readonly shape: readonly number[];

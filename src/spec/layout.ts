@@ -16,6 +16,7 @@
 import type { ScalarTensor } from "../algebra/scalar.ts";
 import { TconvError } from "./error.ts";
 
+/** How axes are ordered: bare spatial arrays, PyTorch/ONNX channels-first, or TensorFlow channels-last. */
 export type Layout = "plain" | "torch" | "tf";
 
 /**

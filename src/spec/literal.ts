@@ -14,6 +14,7 @@ import { Rational } from "../algebra/rational.ts";
 import { exact, float, symbol, type Scalar, type ScalarTensor } from "../algebra/scalar.ts";
 import { TconvError } from "./error.ts";
 
+/** Where a tensor literal came from and what it may contain. */
 export interface LiteralOptions {
   /** The option or field the text came from (`--input`, `kernel`); every error names it. */
   readonly field: string;

@@ -8,6 +8,7 @@ export type FieldKey =
   | "outputPadding" | "outputSize" | "outputShape" | "autoPad" | "groups" | "maxTerms"
   | "inputShape" | "kernelShape";
 
+/** How errors name each field: API property names or CLI option names. */
 export type FieldNames = Readonly<Record<FieldKey, string>>;
 
 /**

@@ -24,6 +24,7 @@ import type { FieldNames } from "./names.ts";
 import { TconvError } from "./error.ts";
 import { requireNonNegative, requireOutputPaddingInRange } from "./params.ts";
 
+/** ONNX `auto_pad` (TF `SAME` is `same_upper`): which end gets an odd unit of padding. */
 export type AutoPad = "valid" | "same_upper" | "same_lower";
 
 export function parseAutoPad(text: string | undefined, field: string): AutoPad | undefined {

@@ -46,6 +46,7 @@ export interface ParameterOptions {
   readonly names?: FieldNames;
 }
 
+/** A problem as a user states it: input and kernel values plus the parameters in any convention. */
 export interface ProblemOptions extends ParameterOptions {
   readonly input: TensorInput;
   readonly kernel: TensorInput;
@@ -55,6 +56,7 @@ export interface ProblemOptions extends ParameterOptions {
   readonly allowSymbols?: boolean;
 }
 
+/** A problem stated by shapes only (for `shape` and `matrix`): no values needed. */
 export interface ShapeProblemOptions extends ParameterOptions {
   /** The input's shape in the chosen layout (`plain`: spatial only), e.g. `2,2`. */
   readonly inputShape: string | readonly number[];

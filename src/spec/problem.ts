@@ -5,6 +5,7 @@
  */
 export type Op = "transposed" | "conv";
 
+/** A problem's parameters after translation: per spatial axis, channels-first, pads as begins and ends. */
 export interface CanonicalParams {
   /** `transposed` (the default) or `conv`, ordinary cross-correlation as deep-learning libraries define it. */
   readonly op: Op;
