@@ -1,6 +1,18 @@
 /**
  * tconv as a library: the same operations the CLI runs, on the same validated problems.
  *
+ * - `shape` (`tconv shape`), `evaluate` (`tconv eval`), `matrix` (`tconv matrix`): sizes, the
+ *   exact output, the sparse convolution matrix C and Cᵀ;
+ * - `explain` + `renderDerivation` (`tconv explain`): the walkthrough as steps, then Markdown,
+ *   HTML, LaTeX or JSON in English or Chinese;
+ * - `check` + `checkJson` / `renderCheckMarkdown` (`tconv check`): a hand calculation against the
+ *   truth, with the mistake diagnosed;
+ * - `renderTconvNote` (`tconv notes`), `remarkTconv`, `markdownItTconv`: fenced ```` ```tconv ````
+ *   blocks in Markdown notes and at site-build time.
+ *
+ * Problems are given as on the command line (tensor text or nested arrays, parameters as numbers,
+ * lists or text); mistakes throw a `TconvError` naming the property at fault.
+ *
  * @example
  * import { evaluate, nestedOutput, shape } from "tconv";
  * shape({ inputShape: "2,2", kernelShape: "2,2" }).shape; // [3, 3]
@@ -46,19 +58,11 @@ export {
 } from "./algebra/ring.ts";
 export { scalarTex, factorTex, numberTex, floatTex, juxtapose, cdot } from "./algebra/tex.ts";
 
-// Notes: fenced ```tconv blocks in Markdown, in place (`tconv notes`) and at site-build time.
-export { renderTconvNote, type RenderTconvNoteOptions } from "./notes/api.ts";
-export { noteStatus, stripGenerated, type NoteRender, type BlockReport, type BlockStatus, type BlockError } from "./notes/document.ts";
-export { parseNoteBlock, type NoteBlock } from "./notes/block.ts";
-export type { Deriver, DeriveContext } from "./notes/render-block.ts";
-export { remarkTconv, type TconvPluginOptions } from "./notes/remark.ts";
-export { markdownItTconv, renderWithTconv, type MarkdownItTconvOptions } from "./notes/markdown-it.ts";
-
 // Walkthroughs: a derivation as steps (data), rendered to Markdown, HTML, LaTeX or JSON in en / zh-CN.
 export { explain, parseSections, parseCell, defaultSections, stepTable, type ExplainOptions } from "./explain/index.ts";
 export type { Derivation, Step, StepKind } from "./explain/types.ts";
 export { renderDerivation, FORMATS, type Format, type RenderOptions } from "./render/index.ts";
-export type { Locale } from "./render/templates.ts";
+export { parseLocale, type Locale } from "./render/templates.ts";
 
 // Checking a hand calculation: the claim parsers, the checker (pure data) and its reports.
 export { parseClaim, type Claim, type ClaimForm, type ClaimEntry, type ClaimOptions } from "./check/claim/index.ts";
@@ -66,3 +70,11 @@ export { checkClaim, type CheckRequest, type CheckResult, type WrongCell } from 
 export type { Diagnosis, CellExplanation, MistakeId } from "./check/mistakes/types.ts";
 export type { MatrixFinding } from "./check/matrix.ts";
 export { checkJson, renderCheckMarkdown, renderCheckHtml, renderCheckText, type CheckJson, type ReportOptions } from "./render/check-report.ts";
+
+// Notes: fenced ```tconv blocks in Markdown, in place (`tconv notes`) and at site-build time.
+export { renderTconvNote, type RenderTconvNoteOptions } from "./notes/api.ts";
+export { noteStatus, stripGenerated, type NoteRender, type BlockReport, type BlockStatus, type BlockError } from "./notes/document.ts";
+export { parseNoteBlock, type NoteBlock } from "./notes/block.ts";
+export type { Deriver, DeriveContext } from "./notes/render-block.ts";
+export { remarkTconv, type TconvPluginOptions } from "./notes/remark.ts";
+export { markdownItTconv, renderWithTconv, type MarkdownItTconvOptions } from "./notes/markdown-it.ts";
