@@ -14,7 +14,7 @@ import { finishHtml } from "./render/html.ts";
 import { renderHtmlPage } from "./render/html-page.ts";
 import type { Locale } from "./render/templates.ts";
 import { parseProblem, type ProblemOptions } from "./spec/parse-problem.ts";
-import { writeAtomic } from "./cli/write-atomic.ts";
+import { writeFileAtomicSync } from "./cli/write-atomic.ts";
 
 /** One showcase document: a problem, a file stem, the locales it is written in, what it shows. */
 export interface ShowcaseEntry {
@@ -102,7 +102,7 @@ export function showcaseFiles(): Map<string, string> {
 export function writeShowcase(dir: string): string[] {
   mkdirSync(dir, { recursive: true });
   const files = showcaseFiles();
-  for (const [name, text] of files) writeAtomic(dir, name, text);
+  for (const [name, text] of files) writeFileAtomicSync(join(dir, name), text);
   return [...files.keys()];
 }
 

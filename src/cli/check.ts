@@ -50,14 +50,8 @@ const definition: CommandDefinition = (program, io, setExit) => {
     else text = await report.renderCheckText(problem, result, ropts);
     const out = typeof opts["out"] === "string" ? opts["out"] : undefined;
     if (out !== undefined) {
-      const { resolve } = await import("node:path");
-      const { writeFileAtomic } = await import("../notes/atomic-write.ts");
-      const path = resolve(io.cwd, out);
-      try {
-        await writeFileAtomic(path, text);
-      } catch (e) {
-        throw new TconvError("bad-file", "--out", `cannot write ${out} (${(e as NodeJS.ErrnoException).code ?? "unwritable"})`);
-      }
+      const { writeOutFile } = await import("./write-atomic.ts");
+      await writeOutFile(io.cwd, out, text);
       io.out(opts["json"] || format ? `${result.correct ? "correct" : "wrong"}: report written to ${out}\n` : text);
     } else {
       io.out(text);

@@ -35,8 +35,8 @@ const definition: CommandDefinition = (program, io) => {
     const text = renderDerivation(derivation, { format: format as (typeof FORMATS)[number], locale });
     const out = opts["out"];
     if (typeof out === "string") {
-      const { writeAtomic } = await import("./write-atomic.ts");
-      writeAtomic(io.cwd, out, text);
+      const { writeOutFile } = await import("./write-atomic.ts");
+      await writeOutFile(io.cwd, out, text);
     } else {
       io.out(text);
     }

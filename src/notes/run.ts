@@ -7,7 +7,7 @@ import { promises as fs } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { CliIo } from "../cli/io.ts";
 import { TconvError } from "../spec/error.ts";
-import { writeFileAtomic } from "./atomic-write.ts";
+import { writeFileAtomic } from "../cli/write-atomic.ts";
 import { renderTconvNote } from "./api.ts";
 import { noteStatus, type BlockReport } from "./document.ts";
 import type { Deriver } from "./render-block.ts";
