@@ -63,6 +63,7 @@ export { explain, parseSections, parseCell, defaultSections, stepTable, type Exp
 export type { Derivation, Step, StepKind } from "./explain/types.ts";
 export { renderDerivation, FORMATS, type Format, type RenderOptions } from "./render/index.ts";
 export { parseLocale, type Locale } from "./render/templates.ts";
+export { renderMatrix, parseMatrixFormat, TEXT_MAX_ENTRIES, type MatrixFormat } from "./render/matrix.ts";
 
 // Checking a hand calculation: the claim parsers, the checker (pure data) and its reports.
 export { parseClaim, type Claim, type ClaimForm, type ClaimEntry, type ClaimOptions } from "./check/claim/index.ts";

@@ -4,7 +4,10 @@
  * symbolic kernel `w_{…}`, or kernel values. The algebra layer (`convMatrix`, `transpose`) builds them.
  */
 import { convMatrix, transpose, type SparseMatrix } from "../algebra/sparse.ts";
-import { parseShapeProblem, type ShapeProblem, type ShapeProblemOptions } from "../spec/parse-problem.ts";
+import { apiNames } from "../spec/names.ts";
+import {
+  parseMaxTerms, parseShapeProblem, requireTermLimit, type ShapeProblem, type ShapeProblemOptions,
+} from "../spec/parse-problem.ts";
 
 /** The problem by shapes (or with kernel values), and how symbols are numbered. */
 export interface MatrixOptions extends ShapeProblemOptions {
@@ -30,7 +33,10 @@ export interface MatrixResult {
  * denseRowTex(matrix({ inputShape: [2], kernel: [1, 2] }).c, 1) // → ["0", "1", "2"]
  */
 export function matrix(options: MatrixOptions): MatrixResult {
+  const names = options.names ?? apiNames;
   const problem = parseShapeProblem({ ...options, allowSymbols: options.allowSymbols ?? true });
+  // C stores one entry per multiply-add of a batch item: the shared term limit bounds its memory.
+  requireTermLimit(problem.info, parseMaxTerms(options.maxTerms, names.maxTerms), names.maxTerms);
   const c = convMatrix(problem.info, problem.w, { indexBase: options.indexBase ?? 0 });
   return { problem, c, ct: transpose(c) };
 }

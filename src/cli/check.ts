@@ -3,7 +3,7 @@
  * 1 when it is not, 2 for bad input (CONTRACT.md).
  */
 import type { CommandDefinition } from "./commands.ts";
-import { addProblemOptions, indexBaseFromOptions, problemFromOptions } from "./options.ts";
+import { addProblemOptions, indexBaseFromOptions, problemOptionsFromParsed } from "./options.ts";
 
 const definition: CommandDefinition = (program, io, setExit) => {
   const cmd = program
@@ -33,14 +33,16 @@ const definition: CommandDefinition = (program, io, setExit) => {
     if (claimText === undefined && shapeText === undefined && matrixText === undefined) {
       throw new TconvError("missing-option", "--claim", "required: the claimed output, e.g. --claim '[[1,2,0],[3,3,-2],[0,-3,-4]]' (or --claim-shape 3,3, or --claim-matrix)");
     }
-    const problem = problemFromOptions(opts, io);
+    // Claims are parsed here only so their errors name the CLI's options; the library does the rest.
     const { parseClaim } = await import("../check/claim/index.ts");
     const { parseShape } = await import("../spec/literal.ts");
-    const claim = claimText === undefined ? undefined : parseClaim(claimText, { field: "--claim", cwd: io.cwd });
-    const claimShape = shapeText === undefined ? undefined : parseShape(shapeText, "--claim-shape");
-    const claimMatrix = matrixText === undefined ? undefined : parseClaim(matrixText, { field: "--claim-matrix", cwd: io.cwd });
-    const { checkClaim } = await import("../check/check.ts");
-    const result = checkClaim({ problem, claim, claimShape, claimMatrix });
+    const { check } = await import("../api/check.ts");
+    const { problem, result } = check({
+      ...problemOptionsFromParsed(opts, io),
+      ...(claimText !== undefined ? { claim: parseClaim(claimText, { field: "--claim", cwd: io.cwd }) } : {}),
+      ...(shapeText !== undefined ? { claimShape: parseShape(shapeText, "--claim-shape") } : {}),
+      ...(matrixText !== undefined ? { claimMatrix: parseClaim(matrixText, { field: "--claim-matrix", cwd: io.cwd }) } : {}),
+    });
     const report = await import("../render/check-report.ts");
     const ropts = { lang, indexBase } as const;
     let text: string;

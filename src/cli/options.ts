@@ -9,7 +9,7 @@ import { TconvError } from "../spec/error.ts";
 import { cliNames } from "../spec/names.ts";
 import {
   parseProblem, parseShapeProblem, DEFAULT_MAX_TERMS,
-  type ParameterOptions, type Problem, type ShapeProblem,
+  type ParameterOptions, type Problem, type ProblemOptions, type ShapeProblem, type ShapeProblemOptions,
 } from "../spec/parse-problem.ts";
 import type { CliIo } from "./io.ts";
 
@@ -82,21 +82,50 @@ function parameterOptions(opts: ParsedOptions, io?: CliIo): ParameterOptions {
 }
 
 /**
- * Builds the validated problem from a command's parsed options (`@file` paths resolve against
- * `io.cwd`).
+ * The library's problem options from a command's parsed options, with errors naming the CLI's
+ * options (`--stride`) and `@file` paths resolving against `io.cwd`: the commands hand these to
+ * the library API unchanged, so the CLI stays a thin layer over it.
+ *
+ * @example
+ * problemOptionsFromParsed({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" }).input // → "[[1,2],[3,4]]"
+ */
+export function problemOptionsFromParsed(opts: ParsedOptions, io?: CliIo, settings: { symbols?: boolean } = {}): ProblemOptions {
+  const input = text(opts["input"]), kernel = text(opts["kernel"]);
+  if (input === undefined) throw new TconvError("missing-option", "--input", "required: the input tensor, e.g. --input '[[1,2],[3,4]]'");
+  if (kernel === undefined) throw new TconvError("missing-option", "--kernel", "required: the kernel tensor, e.g. --kernel '[[1,0],[0,-1]]'");
+  const bias = text(opts["bias"]);
+  return {
+    ...parameterOptions(opts, io), input, kernel, ...(bias !== undefined ? { bias } : {}),
+    allowSymbols: settings.symbols ?? false,
+  };
+}
+
+/**
+ * Builds the validated problem from a command's parsed options.
  *
  * @example
  * const problem = problemFromOptions(cmd.opts(), io);
  */
 export function problemFromOptions(opts: ParsedOptions, io: CliIo, settings: { symbols?: boolean } = {}): Problem {
-  const input = text(opts["input"]), kernel = text(opts["kernel"]);
-  if (input === undefined) throw new TconvError("missing-option", "--input", "required: the input tensor, e.g. --input '[[1,2],[3,4]]'");
-  if (kernel === undefined) throw new TconvError("missing-option", "--kernel", "required: the kernel tensor, e.g. --kernel '[[1,0],[0,-1]]'");
-  const bias = text(opts["bias"]);
-  return parseProblem({
-    ...parameterOptions(opts, io), input, kernel, ...(bias !== undefined ? { bias } : {}),
+  return parseProblem(problemOptionsFromParsed(opts, io, settings));
+}
+
+/**
+ * The library's shape-problem options from `--input-shape` and `--kernel-shape` (or `--kernel`
+ * values), errors naming the CLI's options.
+ *
+ * @example
+ * shapeOptionsFromParsed({ inputShape: "2,2", kernelShape: "2,2" }).inputShape // → "2,2"
+ */
+export function shapeOptionsFromParsed(opts: ParsedOptions, io?: CliIo, settings: { symbols?: boolean } = {}): ShapeProblemOptions {
+  const inputShape = text(opts["inputShape"]);
+  if (inputShape === undefined) throw new TconvError("missing-option", "--input-shape", "required: the input's shape, e.g. --input-shape 2,2");
+  const kernelShape = text(opts["kernelShape"]), kernel = text(opts["kernel"]);
+  return {
+    ...parameterOptions(opts, io), inputShape,
+    ...(kernelShape !== undefined ? { kernelShape } : {}), ...(kernel !== undefined ? { kernel } : {}),
     allowSymbols: settings.symbols ?? false,
-  });
+  };
 }
 
 /**
@@ -106,14 +135,7 @@ export function problemFromOptions(opts: ParsedOptions, io: CliIo, settings: { s
  * shapeProblemFromOptions({ inputShape: "2,2", kernelShape: "2,2" }).outputShape // → [3, 3]
  */
 export function shapeProblemFromOptions(opts: ParsedOptions, io?: CliIo, settings: { symbols?: boolean } = {}): ShapeProblem {
-  const inputShape = text(opts["inputShape"]);
-  if (inputShape === undefined) throw new TconvError("missing-option", "--input-shape", "required: the input's shape, e.g. --input-shape 2,2");
-  const kernelShape = text(opts["kernelShape"]), kernel = text(opts["kernel"]);
-  return parseShapeProblem({
-    ...parameterOptions(opts, io), inputShape,
-    ...(kernelShape !== undefined ? { kernelShape } : {}), ...(kernel !== undefined ? { kernel } : {}),
-    allowSymbols: settings.symbols ?? false,
-  });
+  return parseShapeProblem(shapeOptionsFromParsed(opts, io, settings));
 }
 
 /**

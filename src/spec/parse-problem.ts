@@ -193,7 +193,13 @@ function parseOp(text: string | undefined, field: string): Op {
   throw new TconvError("bad-op", field, `unknown operation "${text}"; expected transposed or conv`, { expected: "transposed|conv", actual: String(text) });
 }
 
-function parseMaxTerms(value: number | string | undefined, field: string): number {
+/**
+ * The term limit a caller asked for (`maxTerms`, `--max-terms`), or the default.
+ *
+ * @example
+ * parseMaxTerms("1e6", "--max-terms") // → 1000000
+ */
+export function parseMaxTerms(value: number | string | undefined, field: string): number {
   if (value === undefined) return DEFAULT_MAX_TERMS;
   const n = typeof value === "number" ? value : Number(value.trim());
   if (!Number.isFinite(n) || n < 1) throw new TconvError("bad-parameter", field, `expected a positive number of terms, got "${value}"`);
