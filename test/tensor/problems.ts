@@ -11,26 +11,47 @@ export interface IntProblem {
   readonly bias: number[] | undefined;
 }
 
-const axisArb = fc.record({
-  inSize: fc.integer({ min: 1, max: 5 }),
-  kernel: fc.integer({ min: 1, max: 4 }),
-  stride: fc.integer({ min: 1, max: 3 }),
-  dilation: fc.integer({ min: 1, max: 3 }),
-  padBegin: fc.integer({ min: 0, max: 3 }),
-  padEnd: fc.integer({ min: 0, max: 3 }),
-  outputPadding: fc.integer({ min: 0, max: 2 }),
-});
+/** How big a random problem may get; the defaults turn every knob over a small range. */
+export interface ParamsLimits {
+  readonly input: number;
+  readonly kernel: number;
+  readonly stride: number;
+  readonly dilation: number;
+  readonly pad: number;
+  readonly outputPadding: number;
+  readonly batch: number;
+  readonly groups: number;
+  /** Channels per group, in and out. */
+  readonly channels: number;
+  /** Largest output size per axis (keeps searches over cells cheap). */
+  readonly output: number;
+}
+
+const defaultLimits: ParamsLimits = {
+  input: 5, kernel: 4, stride: 3, dilation: 3, pad: 3, outputPadding: 2, batch: 2, groups: 3, channels: 3, output: Infinity,
+};
 
 /** Parameters of a random problem with every knob turned; output size at least 1 on every axis. */
-export function paramsArb(op: Op, ranks: readonly number[] = [1, 2, 3]): fc.Arbitrary<CanonicalParams> {
+export function paramsArb(op: Op, ranks: readonly number[] = [1, 2, 3], limits: Partial<ParamsLimits> = {}): fc.Arbitrary<CanonicalParams> {
+  const l = { ...defaultLimits, ...limits };
+  const axisArb = fc.record({
+    inSize: fc.integer({ min: 1, max: l.input }),
+    kernel: fc.integer({ min: 1, max: l.kernel }),
+    stride: fc.integer({ min: 1, max: l.stride }),
+    dilation: fc.integer({ min: 1, max: l.dilation }),
+    padBegin: fc.integer({ min: 0, max: l.pad }),
+    padEnd: fc.integer({ min: 0, max: l.pad }),
+    outputPadding: fc.integer({ min: 0, max: l.outputPadding }),
+  });
+  const maxRank = Math.max(...ranks);
   return fc
     .record({
       rank: fc.constantFrom(...ranks),
-      axes: fc.array(axisArb, { minLength: 3, maxLength: 3 }),
-      batch: fc.integer({ min: 1, max: 2 }),
-      groups: fc.integer({ min: 1, max: 3 }),
-      cig: fc.integer({ min: 1, max: 3 }),
-      cog: fc.integer({ min: 1, max: 3 }),
+      axes: fc.array(axisArb, { minLength: maxRank, maxLength: maxRank }),
+      batch: fc.integer({ min: 1, max: l.batch }),
+      groups: fc.integer({ min: 1, max: l.groups }),
+      cig: fc.integer({ min: 1, max: l.channels }),
+      cog: fc.integer({ min: 1, max: l.channels }),
     })
     .map(({ rank, axes, batch, groups, cig, cog }) => {
       const ax = axes.slice(0, rank).map((a) => ({
@@ -53,7 +74,7 @@ export function paramsArb(op: Op, ranks: readonly number[] = [1, 2, 3]): fc.Arbi
         outChannels: groups * cog,
       });
     })
-    .filter((p) => computeConvInfo(p).outSpatial.every((o) => o >= 1));
+    .filter((p) => computeConvInfo(p).outSpatial.every((o) => o >= 1 && o <= l.output));
 }
 
 const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
