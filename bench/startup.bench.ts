@@ -1,5 +1,5 @@
 /**
- * Start-up: the installed `tconv` (the package's bin, dist/cli.js, as `npm run build` / `prepare`
+ * Start-up: the installed `tconv` (the package's bin, dist/cli.js, as `npm run build` / `prepack`
  * makes it) evaluates the worked example in a fresh process, against a bare `node -e 0`. Target:
  * within 4× of node's own start. Runs alternate between the two commands so machine noise hits
  * both alike; medians of 15 runs each, ratio taken within this one run.

@@ -10,18 +10,22 @@ import { Command, CommanderError } from "commander";
 import { commandTable } from "./cli/commands.ts";
 import { processIo, type CliIo } from "./cli/io.ts";
 import { isTconvError } from "./spec/error.ts";
+import { tconvVersion } from "./notes/markers.ts";
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
   const program = new Command("tconv")
     .description("Transposed convolution, explained symbolically and exactly, with every number checked.")
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (s, write) => write(s) })
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (s, write) => write(oneLine(s)) })
+    .version(tconvVersion(), "-V, --version", "print the version of tconv")
     .showSuggestionAfterError();
   const wanted = argv[0];
-  // Only the command that runs is loaded; `--help` without a command lists them all.
+  const known = wanted !== undefined && commandTable.some(([name]) => name === wanted);
+  // Only the command that runs is loaded; `--help` without a command, and a mistyped command
+  // (so that commander can say which one was meant), load them all.
   for (const [name, load] of commandTable) {
-    if (wanted === undefined || wanted.startsWith("-") || wanted === "help" || wanted === name) {
+    if (wanted === undefined || wanted.startsWith("-") || wanted === "help" || wanted === name || !known) {
       (await load())(program, io, (c) => { exitCode = c; });
     }
   }
@@ -39,6 +43,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     }
     throw e;
   }
+}
+
+/** commander puts its suggestion on a second line; the contract is one `error:` line. */
+function oneLine(message: string): string {
+  return message.replace(/\n\(Did you mean (.+?)\?\)/g, " (did you mean $1?)");
 }
 
 function isEntryPoint(): boolean {

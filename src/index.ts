@@ -7,8 +7,9 @@
  *   HTML, LaTeX or JSON in English or Chinese;
  * - `check` + `checkJson` / `renderCheckMarkdown` (`tconv check`): a hand calculation against the
  *   truth, with the mistake diagnosed;
- * - `renderTconvNote` (`tconv notes`), `remarkTconv`, `markdownItTconv`: fenced ```` ```tconv ````
- *   blocks in Markdown notes and at site-build time.
+ * - `renderTconvNote` (`tconv notes`): fenced ```` ```tconv ```` blocks in Markdown notes; the
+ *   site-build plugins are `remarkTconv` from `tconv/remark` and `markdownItTconv` from
+ *   `tconv/markdown-it`.
  *
  * Problems are given as on the command line (tensor text or nested arrays, parameters as numbers,
  * lists or text); mistakes throw a `TconvError` naming the property at fault.
@@ -77,5 +78,5 @@ export { renderTconvNote, type RenderTconvNoteOptions } from "./notes/api.ts";
 export { noteStatus, stripGenerated, type NoteRender, type BlockReport, type BlockStatus, type BlockError } from "./notes/document.ts";
 export { parseNoteBlock, type NoteBlock } from "./notes/block.ts";
 export type { Deriver, DeriveContext } from "./notes/render-block.ts";
-export { remarkTconv, type TconvPluginOptions } from "./notes/remark.ts";
-export { markdownItTconv, renderWithTconv, type MarkdownItTconvOptions } from "./notes/markdown-it.ts";
+// The site-build plugins have entry points of their own (`tconv/remark`, `tconv/markdown-it`:
+// src/remark.ts, src/markdown-it.ts), so this export's types need no mdast, unified or markdown-it.

@@ -112,11 +112,12 @@ export function tsdocModule(exportNames: readonly string[], body: string): strin
   ].join("\n");
 }
 
-/** Writes an example as a module under test-results/ (imports of ./src/index.ts rewritten) and runs it. */
+/** Writes an example as a module under test-results/ (imports of ./src/*.ts rewritten) and runs it. */
 export async function runExample(name: string, code: string): Promise<void> {
   mkdirSync(workDir, { recursive: true });
   const file = join(workDir, `${name.replace(/[^A-Za-z0-9]+/g, "-")}.ts`);
-  writeFileSync(file, code.replace(/(["'])\.\/src\/index\.ts\1/g, JSON.stringify(indexUrl)));
+  // `./src/index.ts`, `./src/remark.ts`, ...: the package's entry points as the README names them.
+  writeFileSync(file, code.replace(/(["'])\.\/(src\/[\w./-]+\.ts)\1/g, (_m, _q, path: string) => JSON.stringify(pathToFileURL(join(repoRoot, path)).href)));
   const mod = (await import(/* @vite-ignore */ pathToFileURL(file).href + `?t=${Date.now()}`)) as { default?: unknown };
   if (typeof mod.default === "function") await (mod.default as () => Promise<void>)();
 }

@@ -13,6 +13,8 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { describe, expect, it } from "vitest";
 import * as tconv from "../../src/index.ts";
+import { markdownItTconv, renderWithTconv } from "../../src/markdown-it.ts";
+import { remarkTconv } from "../../src/remark.ts";
 
 const seed = { input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" };
 
@@ -80,10 +82,10 @@ describe("notes through the library door", () => {
   });
 
   it("renders the same block with the remark plugin and the markdown-it plugin", async () => {
-    const viaRemark = String(await unified().use(remarkParse).use(remarkMath).use(tconv.remarkTconv)
+    const viaRemark = String(await unified().use(remarkParse).use(remarkMath).use(remarkTconv)
       .use(remarkRehype).use(rehypeKatex).use(rehypeStringify).process(note));
-    const md = markdownIt().use(texmath, { engine: katex, delimiters: "dollars" }).use(tconv.markdownItTconv);
-    const viaMarkdownIt = await tconv.renderWithTconv(md, note);
+    const md = markdownIt().use(texmath, { engine: katex, delimiters: "dollars" }).use(markdownItTconv);
+    const viaMarkdownIt = await renderWithTconv(md, note);
     for (const html of [viaRemark, viaMarkdownIt]) {
       expect(html).toContain("Every output cell as a sum");
       expect(html).toContain('class="katex-display"');

@@ -1,0 +1,82 @@
+/**
+ * The package as users get it: `npm pack` (which builds dist/ in prepack), unpacked into a
+ * consumer project under test-results/, then imported from strict TypeScript (nodenext,
+ * skipLibCheck off) and run through its bin. The consumer sits inside the repository so that
+ * tconv's own dependencies resolve from the repository's node_modules, as they would from the
+ * consumer's after `npm install tconv`.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const consumer = join(repoRoot, "test-results", "consumer");
+const installed = join(consumer, "node_modules", "tconv");
+
+interface PackEntry { filename: string; size: number; unpackedSize: number; files: { path: string }[] }
+let pack: PackEntry;
+
+function run(cmd: string, args: string[], cwd: string) {
+  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", env: { ...process.env, npm_config_loglevel: "error" } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  rmSync(consumer, { recursive: true, force: true });
+  mkdirSync(installed, { recursive: true });
+  const packed = run("npm", ["pack", "--json", "--pack-destination", consumer], repoRoot);
+  expect(packed.code, packed.err).toBe(0);
+  pack = (JSON.parse(packed.out) as PackEntry[])[0]!;
+  const untar = run("tar", ["-xzf", join(consumer, pack.filename), "-C", installed, "--strip-components=1"], repoRoot);
+  expect(untar.code, untar.err).toBe(0);
+}, 180_000);
+
+describe("the npm package", () => {
+  it("is at most 1.5 MB packed and ships the runtime, not the showcase, tests or benchmarks", () => {
+    expect(pack.size).toBeLessThanOrEqual(1.5 * 1024 * 1024);
+    const paths = pack.files.map((f) => f.path);
+    for (const needed of ["LICENSE", "README.md", "package.json", "dist/index.js", "dist/index.d.ts", "dist/index.d.ts.map", "dist/cli.js", "dist/remark.js", "dist/markdown-it.js", "templates/en/walk.md.eta", "templates/zh-CN/strings.json"]) {
+      expect(paths).toContain(needed);
+    }
+    for (const prefix of ["output/", "test/", "bench/", ".ci/", "node_modules/"]) {
+      expect(paths.filter((p) => p.startsWith(prefix))).toEqual([]);
+    }
+  });
+
+  it("declares caret ranges for its runtime dependencies, so consumers can dedupe them", () => {
+    const pkg = JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    for (const [name, range] of Object.entries(pkg.dependencies)) expect(range, name).toMatch(/^\^\d/);
+  });
+
+  it("type-checks from a strict TypeScript consumer (nodenext, skipLibCheck off) on every entry point", () => {
+    writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+    writeFileSync(join(consumer, "tsconfig.json"), JSON.stringify({
+      compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", strict: true, skipLibCheck: false, noEmit: true, types: ["node"] },
+      files: ["main.ts"],
+    }));
+    writeFileSync(join(consumer, "main.ts"), [
+      'import { evaluate, nestedOutput, explain, parseProblem, renderDerivation, type TconvError } from "tconv";',
+      'import { remarkTconv } from "tconv/remark";',
+      'import { markdownItTconv, renderWithTconv } from "tconv/markdown-it";',
+      "const y: unknown = nestedOutput(evaluate({ input: [[1, 2], [3, 4]], kernel: [[1, 0], [0, -1]] }));",
+      'const md: string = renderDerivation(explain(parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" })), { format: "md", locale: "zh-CN" });',
+      "const e: TconvError | undefined = undefined;",
+      "console.log(y, md.length, e, typeof remarkTconv, typeof markdownItTconv, typeof renderWithTconv);",
+      "",
+    ].join("\n"));
+    const tsc = run(process.execPath, [join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", "."], consumer);
+    expect(tsc.out + tsc.err).toBe("");
+    expect(tsc.code).toBe(0);
+  }, 120_000);
+
+  it("answers --version and evaluates the worked example through its bin", () => {
+    const bin = join(installed, "dist", "cli.js");
+    const version = run(process.execPath, [bin, "--version"], consumer);
+    expect(version.out.trim()).toBe((JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }).version);
+    const evaluated = run(process.execPath, [bin, "eval", "--input", "[[1,2],[3,4]]", "--kernel", "[[1,0],[0,-1]]", "--json"], consumer);
+    expect(evaluated.code, evaluated.err).toBe(0);
+    expect(JSON.parse(evaluated.out)).toEqual({ shape: [3, 3], output: [[1, 2, 0], [3, 3, -2], [0, -3, -4]] });
+  });
+});
