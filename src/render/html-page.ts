@@ -3,9 +3,8 @@
  * inlined with its woff2 fonts as data: URIs (the woff/ttf fallbacks are dropped: every browser
  * that runs KaTeX reads woff2), the page CSS prints well, and nothing is fetched from anywhere.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import katex from "katex";
+import { KATEX_CSS } from "./generated/katex-css.ts";
 
 /**
  * Escapes text for HTML element content and attribute values.
@@ -18,36 +17,15 @@ export function escapeHtml(text: string): string {
     c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&#39;");
 }
 
-let katexCssCache: string | undefined;
-
-/** The KaTeX package directory, resolved from this module (works from src/ and dist/). */
-function katexDir(): string {
-  return dirname(createRequire(import.meta.url).resolve("katex/package.json"));
-}
-
 /**
- * KaTeX's stylesheet with every font as a woff2 data: URI and no other font sources; read once.
+ * KaTeX's stylesheet with every font as a woff2 data: URI and no other font sources (embedded at
+ * build time by src/build/embed.ts, so nothing is read from disk).
  *
  * @example
  * inlineKatexCss().includes("url(data:font/woff2;base64,") // true
  */
 export function inlineKatexCss(): string {
-  if (katexCssCache !== undefined) return katexCssCache;
-  const dist = join(katexDir(), "dist");
-  const css = readFileSync(join(dist, "katex.min.css"), "utf8");
-  const fontData = new Map<string, string>();
-  katexCssCache = css.replace(/src:([^;}]*)/g, (_all, sources: string) => {
-    const woff2 = /url\((['"]?)(fonts\/[^'")]+\.woff2)\1\)/.exec(sources);
-    if (!woff2) throw new Error(`inlineKatexCss: an @font-face without a woff2 source: ${sources.slice(0, 80)}`);
-    const rel = woff2[2]!;
-    let data = fontData.get(rel);
-    if (data === undefined) {
-      data = readFileSync(join(dist, rel)).toString("base64");
-      fontData.set(rel, data);
-    }
-    return `src:url(data:font/woff2;base64,${data}) format("woff2")`;
-  });
-  return katexCssCache;
+  return KATEX_CSS;
 }
 
 /** Readable, printable page CSS; class names are part of what the explain renderer may use. */
@@ -139,18 +117,6 @@ export function renderHtmlPage(o: HtmlPageOptions): string {
     + `</head>\n<body>\n<main>\n${o.bodyHtml}\n</main>\n</body>\n</html>\n`;
 }
 
-type KatexModule = typeof import("katex");
-let katexModule: KatexModule | undefined;
-
-/** Loads KaTeX once (synchronously through require, so rendering stays a plain function). */
-function katex(): KatexModule {
-  if (!katexModule) {
-    const mod = createRequire(import.meta.url)("katex") as KatexModule & { default?: KatexModule };
-    katexModule = mod.default ?? mod;
-  }
-  return katexModule;
-}
-
 /**
  * Renders generated TeX to KaTeX HTML, refusing anything KaTeX would not render exactly
  * (`throwOnError`, `strict: "error"`) and never trusting commands like `\href`.
@@ -159,7 +125,7 @@ function katex(): KatexModule {
  * renderMathHtml("x_{0,1}", { display: false }) // '<span class="katex">…</span>'
  */
 export function renderMathHtml(tex: string, o: { display?: boolean } = {}): string {
-  return katex().renderToString(tex, {
+  return katex.renderToString(tex, {
     displayMode: o.display ?? false, throwOnError: true, strict: "error", trust: false, output: "html",
   });
 }

@@ -4,8 +4,6 @@
  * placeholders; the placeholders then become `$…$` (md), KaTeX HTML with SVG figures (html) or
  * LaTeX (tex). `json` is the derivation itself.
  */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { Derivation, Step } from "../explain/types.ts";
 import { documentBuilder, tidy } from "./document.ts";
 import { finishHtml } from "./html.ts";
@@ -16,7 +14,7 @@ import { mathKit } from "./math.ts";
 import { stepView } from "./steps/index.ts";
 import { figuresFor } from "./figures.ts";
 import { katexTarget, latexTarget } from "./tex-target.ts";
-import { renderTemplate, type Locale } from "./templates.ts";
+import { renderTemplate, templateStrings, type Locale } from "./templates.ts";
 import { derivationJson } from "./json.ts";
 
 /**
@@ -49,16 +47,10 @@ export interface RenderOptions {
 }
 
 interface LocaleStrings { readonly title: { readonly transposed: string; readonly conv: string }; readonly separator: string; readonly description: string }
-const stringsCache = new Map<Locale, LocaleStrings>();
 
 /** templates/<locale>/strings.json: the few words outside the templates (titles). */
 export function localeStrings(locale: Locale): LocaleStrings {
-  let s = stringsCache.get(locale);
-  if (!s) {
-    s = JSON.parse(readFileSync(fileURLToPath(new URL(`../../templates/${locale}/strings.json`, import.meta.url)), "utf8")) as LocaleStrings;
-    stringsCache.set(locale, s);
-  }
-  return s;
+  return templateStrings(locale) as LocaleStrings;
 }
 
 /** The document title for a derivation. */

@@ -3,10 +3,7 @@
  * (anything KaTeX would merely warn about is an error) and `trust: false` (no `\href`,
  * `\includegraphics` or other commands that reach outside the page).
  */
-import { createRequire } from "node:module";
-
-type KatexModule = typeof import("katex");
-let katex: KatexModule | undefined;
+import katex from "katex";
 
 /**
  * Throws KaTeX's ParseError when `tex` is not strictly valid; returns the HTML otherwise.
@@ -14,10 +11,6 @@ let katex: KatexModule | undefined;
  * @example validateTex("x_{0,1}\\cdot w") // "<span class=\"katex\">…"
  */
 export function validateTex(tex: string, display = false): string {
-  if (!katex) {
-    const mod = createRequire(import.meta.url)("katex") as KatexModule & { default?: KatexModule };
-    katex = mod.default ?? mod;
-  }
   return katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: "error", trust: false });
 }
 

@@ -3,19 +3,14 @@
  * template's Markdown: markdown-it parses it, and each token becomes its LaTeX counterpart.
  * Text is escaped; maths goes in as generated.
  */
-import { createRequire } from "node:module";
-import type MarkdownItNs from "markdown-it";
+import MarkdownIt from "markdown-it";
 import { PLACEHOLDER, type MathItem } from "./document.ts";
 import { latexColourDefinitions } from "./tex-target.ts";
 import type { Locale } from "./templates.ts";
 
-// Required on first use only: the tex format is the one path that needs a full Markdown parser.
-const makeParser = () => {
-  const MarkdownIt = createRequire(import.meta.url)("markdown-it") as typeof MarkdownItNs;
-  return new MarkdownIt({ html: false, linkify: false, typographer: false });
-};
+// The tex format is the one path that needs a full Markdown parser; one per process.
+const makeParser = () => new MarkdownIt({ html: false, linkify: false, typographer: false });
 let parser: ReturnType<typeof makeParser> | undefined;
-/** One parser per process, loaded only for the tex format. */
 const markdownIt = () => (parser ??= makeParser());
 
 type Token = ReturnType<ReturnType<typeof makeParser>["parse"]>[number];

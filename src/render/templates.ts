@@ -1,11 +1,13 @@
 /**
- * The walkthrough text lives in templates/<locale>/walk.*.md.eta (Eta, loaded once per process).
- * Templates write Markdown; maths and figures go in through the document helpers as
- * placeholders, so escaping never touches TeX. Eta errors carry no template line: they are
- * re-thrown naming the template and locale.
+ * The walkthrough text lives in templates/<locale>/*.eta. They are compiled ahead of time into
+ * src/render/generated/templates.ts (`npm run build:embedded`), so rendering reads no file and
+ * runs in a browser. Templates write Markdown; maths and figures go in through the document
+ * helpers as placeholders, so escaping never touches TeX. Eta errors carry no template line:
+ * they are re-thrown naming the template and locale.
  */
-import { Eta } from "eta";
-import { fileURLToPath } from "node:url";
+import { Eta } from "eta/core";
+import { ETA_OPTIONS } from "./eta-options.ts";
+import { compiledTemplates, localeStringTables } from "./generated/templates.ts";
 
 /**
  * A walkthrough language: the folder of its templates (`templates/en`, `templates/zh-CN`).
@@ -15,15 +17,13 @@ import { fileURLToPath } from "node:url";
  */
 export type Locale = "en" | "zh-CN";
 
-/** templates/ at the project root: two levels up from src/render (and from dist/render). */
-const TEMPLATE_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
-
 let eta: Eta | undefined;
 
 function engine(): Eta {
-  // autoEscape off: the output is Markdown (escaping & would corrupt it); HTML is made from the
-  // Markdown by markdown-it with raw HTML disabled, which escapes everything it is given.
-  eta ??= new Eta({ views: TEMPLATE_DIR, autoEscape: false, autoTrim: false, cache: true });
+  if (!eta) {
+    eta = new Eta(ETA_OPTIONS);
+    for (const [name, fn] of Object.entries(compiledTemplates)) eta.loadTemplate(`@${name}`, fn as Parameters<Eta["loadTemplate"]>[1]);
+  }
   return eta;
 }
 
@@ -34,10 +34,21 @@ function engine(): Eta {
  */
 export function renderTemplate(locale: Locale, name: string, data: object): string {
   try {
-    return engine().render(`./${locale}/${name}`, data);
+    return engine().render(`@${locale}/${name}`, data);
   } catch (e) {
     throw new Error(`template ${locale}/${name}: ${(e as Error).message}`);
   }
+}
+
+/**
+ * templates/<locale>/strings.json, as compiled into the generated module.
+ *
+ * @example (templateStrings("zh-CN") as { title: object }).title
+ */
+export function templateStrings(locale: Locale): unknown {
+  const table = localeStringTables[locale];
+  if (table === undefined) throw new Error(`templateStrings: no strings.json for ${locale}`);
+  return table;
 }
 
 /**
