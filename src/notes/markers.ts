@@ -3,8 +3,9 @@
  * hash covers the block's body and the tconv version, so editing the block or upgrading tconv
  * makes the block stale, and nothing else does.
  */
-import { createHash } from "node:crypto";
-import { createRequire } from "node:module";
+import { sha256 } from "@noble/hashes/sha2";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
+import { TCONV_VERSION } from "../generated/version.ts";
 
 const BEGIN = /^<!-- tconv:begin hash=([0-9a-f]{1,64}) -->[ \t]*$/;
 const END = /^<!-- tconv:end -->[ \t]*$/;
@@ -12,20 +13,14 @@ const END = /^<!-- tconv:end -->[ \t]*$/;
 /** Hex digits of the sha256 kept in the marker: enough to never collide among one person's notes. */
 const HASH_LENGTH = 16;
 
-let cachedVersion: string | undefined;
-
 /**
- * The running tconv's version, read from package.json (the same file from `src/` and `dist/`).
+ * The running tconv's version (package.json's, embedded at build time by src/build/embed.ts).
  *
  * @example
  * tconvVersion() // → "0.1.0"
  */
 export function tconvVersion(): string {
-  if (cachedVersion === undefined) {
-    const pkg = createRequire(import.meta.url)("../../package.json") as { version?: unknown };
-    cachedVersion = typeof pkg.version === "string" ? pkg.version : "0";
-  }
-  return cachedVersion;
+  return TCONV_VERSION;
 }
 
 /**
@@ -37,7 +32,7 @@ export function tconvVersion(): string {
  */
 export function blockHash(body: string, version: string = tconvVersion()): string {
   const normalized = body.replace(/\r\n?/g, "\n");
-  return createHash("sha256").update(`tconv ${version}\n${normalized}`).digest("hex").slice(0, HASH_LENGTH);
+  return bytesToHex(sha256(utf8ToBytes(`tconv ${version}\n${normalized}`))).slice(0, HASH_LENGTH);
 }
 
 /**

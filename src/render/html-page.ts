@@ -4,7 +4,7 @@
  * that runs KaTeX reads woff2), the page CSS prints well, and nothing is fetched from anywhere.
  */
 import katex from "katex";
-import { KATEX_CSS } from "./generated/katex-css.ts";
+import { KATEX_CSS } from "../generated/katex-css.ts";
 
 /**
  * Escapes text for HTML element content and attribute values.

@@ -1,13 +1,13 @@
 /**
  * The walkthrough text lives in templates/<locale>/*.eta. They are compiled ahead of time into
- * src/render/generated/templates.ts (`npm run build:embedded`), so rendering reads no file and
+ * src/generated/templates.ts (`npm run build:embedded`), so rendering reads no file and
  * runs in a browser. Templates write Markdown; maths and figures go in through the document
  * helpers as placeholders, so escaping never touches TeX. Eta errors carry no template line:
  * they are re-thrown naming the template and locale.
  */
 import { Eta } from "eta/core";
 import { ETA_OPTIONS } from "./eta-options.ts";
-import { compiledTemplates, localeStringTables } from "./generated/templates.ts";
+import { compiledTemplates, localeStringTables } from "../generated/templates.ts";
 
 /**
  * A walkthrough language: the folder of its templates (`templates/en`, `templates/zh-CN`).

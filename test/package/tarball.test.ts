@@ -37,7 +37,7 @@ describe("the npm package", () => {
   it("is at most 1.5 MB packed and ships the runtime (templates compiled in), not the showcase, tests or benchmarks", () => {
     expect(pack.size).toBeLessThanOrEqual(1.5 * 1024 * 1024);
     const paths = pack.files.map((f) => f.path);
-    for (const needed of ["LICENSE", "README.md", "package.json", "dist/index.js", "dist/index.d.ts", "dist/index.d.ts.map", "dist/cli.js", "dist/remark.js", "dist/markdown-it.js", "dist/render/generated/templates.js"]) {
+    for (const needed of ["LICENSE", "README.md", "package.json", "dist/index.js", "dist/index.d.ts", "dist/index.d.ts.map", "dist/cli.js", "dist/remark.js", "dist/markdown-it.js", "dist/generated/templates.js"]) {
       expect(paths).toContain(needed);
     }
     for (const prefix of ["output/", "test/", "bench/", ".ci/", "node_modules/", "templates/"]) {
