@@ -13,6 +13,7 @@ export type ParamValue = number | readonly number[] | string;
  *
  * @example
  * parseIntList("2, 1", "--stride") // → [2, 1]
+ * parseIntList("(2, 1)", "--stride") // → [2, 1]
  * parseIntList(3, "stride")        // → [3]
  */
 export function parseIntList(value: ParamValue, field: string): number[] {
@@ -29,8 +30,11 @@ export function parseIntList(value: ParamValue, field: string): number[] {
   });
 }
 
+/** `2,1`, `[2, 1]` or PyTorch's tuple `(2, 1)` / `(2,)`: a bracketed list may end in a comma. */
 function splitList(text: string, field: string): string[] {
-  const body = text.trim().replace(/^\[(.*)\]$/s, "$1").trim();
+  const trimmed = text.trim();
+  const bracketed = /^\[(.*)\]$/s.exec(trimmed) ?? /^\((.*)\)$/s.exec(trimmed);
+  const body = bracketed ? bracketed[1]!.trim().replace(/,\s*$/, "") : trimmed;
   if (body === "") throw new TconvError("bad-parameter", field, "expected one or more integers, got nothing");
   return body.split(",");
 }
