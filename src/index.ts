@@ -43,7 +43,7 @@ export type { ConvInfo, AxisInfo } from "./geometry/conv-info.ts";
 export type { Scalar, ScalarTensor } from "./algebra/scalar.ts";
 export { Rational } from "./algebra/rational.ts";
 
-// The symbolic engine: cell sums, the sparse convolution matrix C, the four views.
+// The symbolic engine: cell sums, the sparse convolution matrix C, the five views.
 export { exact, float, symbol, numericMode, type NumericMode } from "./algebra/scalar.ts";
 export { defaultSymbols, outputLabels, indexedNames, type DefaultSymbols, type IndexOptions } from "./algebra/symbols.ts";
 export { Polynomial, PolynomialBuilder, type Coefficient, type PolynomialTerm, type SymbolRef } from "./algebra/polynomial.ts";
@@ -51,6 +51,7 @@ export { deriveCells, productTex, type CellSum, type CellSums, type CellTerm, ty
 export { convMatrix, transpose, matrixEntry, entryTex, denseRowTex, type SparseMatrix } from "./algebra/sparse.ts";
 export {
   scatterView, gatherView, matrixView, directConvView, directConvInput, flippedKernel, matVec, adjointCheck, overlap,
+  phaseGrids, pixelShuffle, phasesView,
 } from "./algebra/views.ts";
 export {
   ringFor, ringOf, tensorsEqual, exactRing, floatRing, polynomialRing,
