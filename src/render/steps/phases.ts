@@ -25,6 +25,8 @@ export interface PhaseFullView {
   readonly grid: string;
   readonly sum: string;
   readonly focus: boolean;
+  /** Small enough to write the sub-kernel and the grid on one display line. */
+  readonly together: boolean;
 }
 
 /** A phase listed in one line. */
@@ -122,6 +124,8 @@ export function phasesView(step: PhasesStep, kit: MathKit): PhasesView {
       grid: empty ? "" : `Y${sup(p)} = ${p.taps.length === 0 ? (d.bias ? "b" : "0") : `${conv}${d.bias ? " + b" : ""}`} = ${kit.grid(p.gridShape, (f) => valueTex(p.values[f]!))}`,
       sum: valueTex(p.sum),
       focus: index === step.focusPhase,
+      together: rank <= 2 && p.taps.length > 0 && !empty
+        && (p.gridShape[rank - 1] ?? 0) <= 6 && (p.subKernelShape[rank - 1] ?? 0) <= 3,
     };
   };
   const fullSet = new Set(step.full);
