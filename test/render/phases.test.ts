@@ -72,6 +72,21 @@ describe("the phases section in English", () => {
     expect(render(STRIDE2)).not.toContain("The other");
   });
 
+  it("with a symbolic kernel, says the sums are different expressions; with numbers, that they differ", () => {
+    const md = render({ input: "[[1,2],[3,4]]", kernel: "[[a,b],[c,d]]", stride: "2" });
+    expect(md).toContain("sub-kernel sums, $a,\\ b,\\ c,\\ d$");
+    expect(md).toContain("The sums are different expressions, so unless the weights make them equal, a constant input comes out as a pattern");
+    expect(render(STRIDE2)).toContain("The sums differ, so a constant input");
+    expect(render(STRIDE2)).not.toContain("different expressions");
+    expect(render({ input: "[[1,2],[3,4]]", kernel: "[[a,b],[c,d]]", stride: "2" }, "zh-CN")).toContain("各相位的和是不同的表达式");
+  });
+
+  it("counts taps per input channel when a group has several input channels", () => {
+    const two = { layout: "torch", input: "[[[1,2,3],[4,5,6]]]", kernel: "[[[1,2,1]],[[1,1,1]]]", stride: "2" };
+    expect(render(two)).toContain("as many terms as its phase has taps (per input channel)");
+    expect(render(ONE_D)).not.toContain("(per input channel)");
+  });
+
   it("names the channel slice only when there are channels, and writes + b with a bias", () => {
     const md = render({ layout: "torch", input: "[[[[1,2],[3,4]],[[5,6],[7,8]]]]", kernel: "[[[[1,0],[0,-1]]],[[[0,1],[1,0]]]]", groups: "2", bias: "[1,-1]", stride: "2" });
     expect(md).toContain("cut from the kernel slice for input channel 0 and output channel 0");

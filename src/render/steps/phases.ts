@@ -68,6 +68,10 @@ export interface PhasesView {
   readonly noInside: boolean;
   /** More than one channel: the sub-kernels are the slice W_{0,0}, the grids output channel 0. */
   readonly channels: boolean;
+  /** More than one input channel per group: a cell sums the taps once per channel. */
+  readonly perChannel: boolean;
+  /** The kernel slice holds symbols: unequal sums are unequal as expressions. */
+  readonly symbolic: boolean;
   readonly bias: boolean;
   /** The focus cell and its phase. */
   readonly focusLabel: string;
@@ -166,6 +170,8 @@ export function phasesView(step: PhasesStep, kit: MathKit): PhasesView {
     hidden,
     noInside: step.inside.length === 0,
     channels,
+    perChannel: info.inChannelsPerGroup > 1,
+    symbolic: d.w.data.slice(0, info.kernelCount).some((w) => w.kind === "symbol"),
     bias: d.bias !== undefined,
     focusLabel: d.names.y[d.focus]!,
     focusTuple: tupleOf(step.phases[step.focusPhase]!),
