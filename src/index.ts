@@ -44,7 +44,7 @@ export type { ConvInfo, AxisInfo } from "./geometry/conv-info.ts";
 export type { Scalar, ScalarTensor } from "./algebra/scalar.ts";
 export { Rational } from "./algebra/rational.ts";
 
-// The symbolic engine: cell sums, the sparse convolution matrix C, the four views.
+// The symbolic engine: cell sums, the sparse convolution matrix C, the five views.
 export { exact, float, symbol, numericMode, type NumericMode } from "./algebra/scalar.ts";
 export { defaultSymbols, outputLabels, indexedNames, type DefaultSymbols, type IndexOptions } from "./algebra/symbols.ts";
 export { Polynomial, PolynomialBuilder, type Coefficient, type PolynomialTerm, type SymbolRef } from "./algebra/polynomial.ts";
@@ -52,6 +52,7 @@ export { deriveCells, productTex, type CellSum, type CellSums, type CellTerm, ty
 export { convMatrix, transpose, matrixEntry, entryTex, denseRowTex, type SparseMatrix } from "./algebra/sparse.ts";
 export {
   scatterView, gatherView, matrixView, directConvView, directConvInput, flippedKernel, matVec, adjointCheck, overlap,
+  phaseGrids, pixelShuffle, phasesView,
 } from "./algebra/views.ts";
 export {
   ringFor, ringOf, tensorsEqual, exactRing, floatRing, polynomialRing,
@@ -60,7 +61,7 @@ export {
 export { scalarTex, factorTex, numberTex, floatTex, juxtapose, cdot } from "./algebra/tex.ts";
 
 // Walkthroughs: a derivation as steps (data), rendered to Markdown, HTML, LaTeX or JSON in en / zh-CN.
-export { explain, parseSections, parseCell, defaultSections, stepTable, type ExplainOptions } from "./explain/index.ts";
+export { explain, parseSections, parseCell, defaultSections, stepApplies, stepTable, type ExplainOptions } from "./explain/index.ts";
 export type { Derivation, Step, StepKind } from "./explain/types.ts";
 export { renderDerivation, FORMATS, type Format, type RenderOptions } from "./render/index.ts";
 export { parseLocale, type Locale } from "./render/templates.ts";

@@ -1,6 +1,6 @@
 /**
  * The algebra layer's public API: exact scalars, default symbols, per-cell symbolic sums,
- * the sparse convolution matrix C and its transpose, the four views and the adjoint identity.
+ * the sparse convolution matrix C and its transpose, the five views and the adjoint identity.
  *
  * Term order of a cell: input channels of the output channel's group outermost (ascending),
  * then ascending input position, row-major over space (geometry's `forEachCellTerm`); bias last.
@@ -16,6 +16,7 @@ export { deriveCells, productTex, type CellSum, type CellSums, type CellTerm, ty
 export { convMatrix, transpose, matrixEntry, entryTex, denseRowTex, type SparseMatrix } from "./sparse.ts";
 export {
   scatterView, gatherView, matrixView, directConvView, directConvInput, flippedKernel, matVec, adjointCheck, overlap,
+  phaseGrids, pixelShuffle, phasesView,
 } from "./views.ts";
 export { ringFor, ringOf, tensorsEqual, exactRing, floatRing, polynomialRing, type AlgebraTensor, type AlgebraValue, type Ring } from "./ring.ts";
 export { scalarTex, factorTex, numberTex, floatTex, juxtapose, cdot } from "./tex.ts";

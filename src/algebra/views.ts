@@ -1,16 +1,19 @@
 /**
- * The four textbook views of one problem, each read off the geometry layer's relation in a
+ * The five views of one problem, each read off the geometry layer's relation in a
  * different direction, each returning the whole output [N, C_out, *out]:
  * - scatter: each input cell times the kernel, placed (the scatter tap tables);
  * - gather: per output cell, the sum of its terms (the gather tap tables, via deriveCells);
  * - matrix: vec(y) = Cᵀ vec(x) per batch item (C vec(x) for `op: "conv"`);
- * - direct convolution (transposed only): zeros inserted, padded, kernel flipped, stride 1.
- * Numbers stay exact (integers, fractions); symbols give polynomials. Tests prove all four equal.
+ * - direct convolution (transposed only): zeros inserted, padded, kernel flipped, stride 1;
+ * - phases (transposed only): ∏ s sub-pixel grids, each a stride-1 convolution of the input with
+ *   a sub-kernel, interleaved (the geometry layer's phase tables).
+ * Numbers stay exact (integers, fractions); symbols give polynomials. Tests prove all five equal.
  */
 import type { ConvInfo } from "../geometry/conv-info.ts";
 import { directConvGeometry } from "../geometry/direct-conv.ts";
 import { overlapCounts } from "../geometry/overlap.ts";
-import { rowMajorStrides, tapTables, type AxisTable } from "../geometry/taps.ts";
+import { phaseOutputFlat, phaseTables } from "../geometry/phases.ts";
+import { forEachProduct, rowMajorStrides, tapTables } from "../geometry/taps.ts";
 import { deriveCells } from "./cells.ts";
 import { Rational } from "./rational.ts";
 import { makeTensor, ringFor, type AlgebraTensor, type AlgebraValue, type Ring } from "./ring.ts";
@@ -18,43 +21,6 @@ import { exact, type Scalar, type ScalarTensor } from "./scalar.ts";
 import { convMatrix, transpose, type SparseMatrix } from "./sparse.ts";
 
 const product = (xs: readonly number[]) => xs.reduce((a, b) => a * b, 1);
-
-/**
- * Visits the N-D Cartesian product of per-axis table rows: for the multi-position `row` (flat,
- * row-major over `rowShape`), calls `visit(targetFlat, tapFlat)` for each combination of pairs.
- */
-function forEachProduct(
-  tables: readonly AxisTable[], rowShape: readonly number[], row: number,
-  targetStrides: readonly number[], tapStrides: readonly number[],
-  visit: (target: number, tap: number) => void,
-): void {
-  const r = tables.length;
-  const lo = new Array<number>(r), hi = new Array<number>(r), cur = new Array<number>(r);
-  let rest = row;
-  for (let ax = r - 1; ax >= 0; ax--) {
-    const n = rowShape[ax]!, p = rest % n;
-    rest = (rest - p) / n;
-    lo[ax] = tables[ax]!.start[p]!; hi[ax] = tables[ax]!.start[p + 1]!;
-    if (lo[ax] === hi[ax]) return;
-    cur[ax] = lo[ax]!;
-  }
-  for (;;) {
-    let t = 0, k = 0;
-    for (let ax = 0; ax < r; ax++) {
-      const tb = tables[ax]!, j = cur[ax]!;
-      t += tb.index[j]! * targetStrides[ax]!;
-      k += tb.tap[j]! * tapStrides[ax]!;
-    }
-    visit(t, k);
-    let ax = r - 1;
-    while (ax >= 0) {
-      if (++cur[ax]! < hi[ax]!) break;
-      cur[ax] = lo[ax]!;
-      ax--;
-    }
-    if (ax < 0) return;
-  }
-}
 
 function start(info: ConvInfo, ring: Ring<AlgebraValue>, bias: ScalarTensor | undefined): AlgebraValue[] {
   const out = new Array<AlgebraValue>(product(info.outputShape));
@@ -271,6 +237,80 @@ export function directConvView(info: ConvInfo, x: ScalarTensor, w: ScalarTensor,
     }
   }
   return makeTensor(ring.mode, info.outputShape, out);
+}
+
+/**
+ * The phase grids (sub-pixel view, transposed problems only): for each phase of
+ * {@link phaseTables}, in its order, the grid [N, C_out, *gridShape] with
+ * Y⁽φ⁾[m] = Σ_j K⁽φ⁾[j]·x[m − j] summed over the input channels of the group (a stride-1
+ * convolution of the input with the sub-kernel K⁽φ⁾, the kernel flipped as it slides), plus the
+ * bias. Flat, row-major over [N, C_out, *gridShape].
+ *
+ * @example
+ * const p = parseProblem({ input: "[1,2,3,4]", kernel: "[1,2,1]", stride: "2" });
+ * phaseGrids(p.info, p.x, p.w).map((g) => g.map(String)) // → [["1", "3", "5", "7", "4"], ["2", "4", "6", "8"]]
+ */
+export function phaseGrids(info: ConvInfo, x: ScalarTensor, w: ScalarTensor, bias?: ScalarTensor): AlgebraValue[][] {
+  if (info.op !== "transposed") throw new Error("phaseGrids: only a transposed convolution has phases");
+  const ring = ringFor(x, w, bias);
+  const xv = x.data.map((s) => ring.lift(s)), wv = w.data.map((s) => ring.lift(s));
+  const inStr = rowMajorStrides(info.inSpatial), kStr = rowMajorStrides(info.kernelSpatial);
+  return phaseTables(info).map((phase) => {
+    const tables = phase.axes.map((a) => a.table);
+    const grid = new Array<AlgebraValue>(info.batch * info.outChannels * phase.gridCount);
+    for (let n = 0; n < info.batch; n++) {
+      for (let co = 0; co < info.outChannels; co++) {
+        const g = Math.floor(co / info.outChannelsPerGroup);
+        for (let j = 0; j < phase.gridCount; j++) {
+          let acc = bias ? ring.lift(bias.data[co]!) : ring.zero();
+          for (let cil = 0; cil < info.inChannelsPerGroup; cil++) {
+            const ci = g * info.inChannelsPerGroup + cil;
+            const xBase = (n * info.inChannels + ci) * info.inCount, wBase = weightBase(info, ci, co);
+            forEachProduct(tables, phase.gridShape, j, inStr, kStr, (a, k) => {
+              acc = ring.add(acc, ring.mul(xv[xBase + a]!, wv[wBase + k]!));
+            });
+          }
+          grid[(n * info.outChannels + co) * phase.gridCount + j] = acc;
+        }
+      }
+    }
+    return grid;
+  });
+}
+
+/**
+ * Pixel shuffle (depth-to-space): puts cell m of each phase grid at output o = m·s + φ − p_begin
+ * per axis, rebuilding the whole output [N, C_out, *out] (flat, row-major).
+ *
+ * @example
+ * const p = parseProblem({ input: "[1,2,3,4]", kernel: "[1,2,1]", stride: "2" });
+ * pixelShuffle(p.info, phaseGrids(p.info, p.x, p.w)).map(String) // → ["1", "2", "3", "4", "5", "6", "7", "8", "4"]
+ */
+export function pixelShuffle(info: ConvInfo, grids: readonly (readonly AlgebraValue[])[]): AlgebraValue[] {
+  const phases = phaseTables(info);
+  if (grids.length !== phases.length) throw new Error(`pixelShuffle: ${phases.length} phase grids expected, got ${grids.length}`);
+  const out = new Array<AlgebraValue>(product(info.outputShape));
+  phases.forEach((phase, p) => {
+    const grid = grids[p]!;
+    for (let j = 0; j < phase.gridCount; j++) {
+      const o = phaseOutputFlat(info, phase, j);
+      for (let nc = 0; nc < info.batch * info.outChannels; nc++) out[nc * info.outCount + o] = grid[nc * phase.gridCount + j]!;
+    }
+  });
+  for (let f = 0; f < out.length; f++) if (out[f] === undefined) throw new Error("pixelShuffle: the phase grids do not cover the output");
+  return out;
+}
+
+/**
+ * The phases view (transposed problems only): the phase grids of {@link phaseGrids}, interleaved
+ * by {@link pixelShuffle}.
+ *
+ * @example
+ * const p = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]", stride: "2" });
+ * phasesView(p.info, p.x, p.w).data.map(String) // → ["1", "0", "2", "0", "0", "-1", "0", "-2", "3", "0", "4", "0", "0", "-3", "0", "-4"]
+ */
+export function phasesView(info: ConvInfo, x: ScalarTensor, w: ScalarTensor, bias?: ScalarTensor): AlgebraTensor {
+  return makeTensor(ringFor(x, w, bias).mode, info.outputShape, pixelShuffle(info, phaseGrids(info, x, w, bias)));
 }
 
 /**

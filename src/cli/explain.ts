@@ -28,7 +28,7 @@ const definition: CommandDefinition = (program, io) => {
     const indexBase = indexBaseFromOptions(opts);
     const problem = problemFromOptions(opts, io, { symbols: true });
     const { explain, parseSections, parseCell } = await import("../explain/index.ts");
-    const sections = typeof opts["sections"] === "string" ? parseSections(opts["sections"], problem.info.op) : undefined;
+    const sections = typeof opts["sections"] === "string" ? parseSections(opts["sections"], problem.info) : undefined;
     const cell = typeof opts["cell"] === "string" ? parseCell(opts["cell"], problem.info, indexBase) : undefined;
     const derivation = explain(problem, { indexBase, ...(sections ? { sections } : {}), ...(cell ? { cell } : {}) });
     const { renderDerivation } = await import("../render/index.ts");

@@ -5,13 +5,13 @@
 import { defaultSymbols, indexedNames } from "../algebra/symbols.ts";
 import { TconvError } from "../spec/error.ts";
 import type { Problem } from "../spec/parse-problem.ts";
-import type { Op } from "../spec/problem.ts";
+import type { ConvInfo } from "../geometry/conv-info.ts";
 import { explainContext } from "./context.ts";
-import { defaultSections, stepRow, stepTable } from "./table.ts";
+import { defaultSections, stepApplies, stepRow, stepTable, type StepRow } from "./table.ts";
 import type { Derivation, StepKind } from "./types.ts";
 
 export type * from "./types.ts";
-export { defaultSections, stepTable } from "./table.ts";
+export { defaultSections, stepApplies, stepTable } from "./table.ts";
 export { elide, shownCells, type Elided } from "./elision.ts";
 
 /**
@@ -21,27 +21,36 @@ export { elide, shownCells, type Elided } from "./elision.ts";
  * const opts: ExplainOptions = { sections: ["size", "cells"], cell: [1, 1], indexBase: 1 };
  */
 export interface ExplainOptions {
-  /** Which sections, in which order (default: every section that applies to the operation). */
+  /** Which sections, in which order (default: every section that applies to the problem). */
   readonly sections?: readonly StepKind[];
   /** The cell explained in full: one 0-based index per spatial axis, or [n, c, *spatial]. */
   readonly cell?: readonly number[];
   readonly indexBase?: 0 | 1;
 }
 
+/** Why a section does not apply to a problem, in the words of an error; undefined when it does. */
+function notApplicable(row: StepRow, info: ConvInfo): string | undefined {
+  if (!row.ops.includes(info.op)) return `section "${row.kind}" applies to --op ${row.ops.join("/")} only; this problem is --op ${info.op}`;
+  if (!stepApplies(row, info)) return `section "${row.kind}" needs ${row.applies!.needs}; this problem has ${row.applies!.has(info)}`;
+  return undefined;
+}
+
 /**
- * Parses `--sections a,b,c` (names from the step table) for an operation.
+ * Parses `--sections a,b,c` (names from the step table) for a problem: each must apply to it
+ * (`phases` needs a transposed convolution with some stride above 1).
  *
  * @example
- * parseSections("size,cells", "transposed") // → ["size", "cells"]
+ * parseSections("size,cells", parseProblem({ input: "[1,2]", kernel: "[1,1]" }).info) // → ["size", "cells"]
  */
-export function parseSections(text: string, op: Op, field = "--sections"): StepKind[] {
+export function parseSections(text: string, info: ConvInfo, field = "--sections"): StepKind[] {
   const names = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
   if (names.length === 0) throw new TconvError("bad-sections", field, `expected section names such as size,cells; known: ${stepTable.map((r) => r.kind).join(", ")}`);
   const seen = new Set<string>();
   return names.map((name) => {
     const row = stepTable.find((r) => r.kind === name);
     if (!row) throw new TconvError("bad-sections", field, `unknown section "${name.slice(0, 40)}"; known: ${stepTable.map((r) => r.kind).join(", ")}`);
-    if (!row.ops.includes(op)) throw new TconvError("bad-sections", field, `section "${name}" applies to --op ${row.ops.join("/")} only; this problem is --op ${op}`);
+    const why = notApplicable(row, info);
+    if (why) throw new TconvError("bad-sections", field, why);
     if (seen.has(name)) throw new TconvError("bad-sections", field, `section "${name}" is listed twice`);
     seen.add(name);
     return row.kind;
@@ -81,11 +90,10 @@ export function parseCell(text: string, info: Problem["info"], indexBase: 0 | 1,
  */
 export function explain(problem: Problem, opts: ExplainOptions = {}): Derivation {
   const indexBase = opts.indexBase ?? 0;
-  const sections = opts.sections ?? defaultSections(problem.info.op);
+  const sections = opts.sections ?? defaultSections(problem.info);
   for (const kind of sections) {
-    if (!stepRow(kind).ops.includes(problem.info.op)) {
-      throw new TconvError("bad-sections", "sections", `section "${kind}" does not apply to --op ${problem.info.op}`);
-    }
+    const why = notApplicable(stepRow(kind), problem.info);
+    if (why) throw new TconvError("bad-sections", "sections", why);
   }
   const ctx = explainContext(problem, { indexBase, ...(opts.cell ? { cell: opts.cell } : {}) });
   const names = defaultSymbols(problem.info, { indexBase });

@@ -2,6 +2,7 @@
  * The table of step kinds (after markdown-it's rule table): a new section is one file in
  * steps/, one row here and one template per locale. The order of rows is the default order.
  */
+import type { ConvInfo } from "../geometry/conv-info.ts";
 import type { Op } from "../spec/problem.ts";
 import type { ExplainContext } from "./context.ts";
 import { buildCells } from "./steps/cells.ts";
@@ -9,6 +10,7 @@ import { buildCheck } from "./steps/check.ts";
 import { buildDirect } from "./steps/direct.ts";
 import { buildMatrix } from "./steps/matrix.ts";
 import { buildOverlap } from "./steps/overlap.ts";
+import { buildPhases, phasesApply } from "./steps/phases.ts";
 import { buildProblem } from "./steps/problem.ts";
 import { buildRoundtrip } from "./steps/roundtrip.ts";
 import { buildScatter } from "./steps/scatter.ts";
@@ -20,6 +22,12 @@ export interface StepRow {
   readonly build: (ctx: ExplainContext) => Step;
   /** The operations the section makes sense for. */
   readonly ops: readonly Op[];
+  /**
+   * Beyond the operation, whether the section applies to a problem, with what it needs and what
+   * the problem has instead, in the words of an error ("a stride above 1 on some axis",
+   * "stride 1,1"). Absent: every problem of `ops`.
+   */
+  readonly applies?: { readonly test: (info: ConvInfo) => boolean; readonly needs: string; readonly has: (info: ConvInfo) => string };
 }
 
 const both: readonly Op[] = ["transposed", "conv"];
@@ -28,7 +36,7 @@ const both: readonly Op[] = ["transposed", "conv"];
  * Every step kind, in the default order for a transposed convolution.
  *
  * @example
- * stepTable.map((row) => row.kind) // → ["problem", "size", "scatter", "cells", "matrix", "direct", "roundtrip", "overlap", "check"]
+ * stepTable.map((row) => row.kind) // → ["problem", "size", "scatter", "cells", "matrix", "direct", "roundtrip", "overlap", "phases", "check"]
  */
 export const stepTable: readonly StepRow[] = [
   { kind: "problem", build: buildProblem, ops: both },
@@ -39,20 +47,38 @@ export const stepTable: readonly StepRow[] = [
   { kind: "direct", build: buildDirect, ops: both },
   { kind: "roundtrip", build: buildRoundtrip, ops: both },
   { kind: "overlap", build: buildOverlap, ops: ["transposed"] },
+  { kind: "phases", build: buildPhases, ops: ["transposed"], applies: {
+    test: phasesApply, needs: "a stride above 1 on some axis", has: (info) => `stride ${info.axes.map((a) => a.stride).join(",")}`,
+  } },
   { kind: "check", build: buildCheck, ops: both },
 ];
 
 /**
- * The default sections of an operation. An ordinary convolution is told window first: the
- * sliding window is how readers already know it, the cell sums then name each window's terms.
+ * Whether a section applies to a problem: its operation, then its own test.
  *
  * @example
- * defaultSections("conv") // → ["problem", "size", "direct", "cells", "matrix", "roundtrip", "check"]
+ * const phases = stepTable.find((row) => row.kind === "phases")!;
+ * stepApplies(phases, parseProblem({ input: "[1,2]", kernel: "[1,1]" }).info) // → false
+ * stepApplies(phases, parseProblem({ input: "[1,2]", kernel: "[1,1]", stride: "2" }).info) // → true
  */
-export function defaultSections(op: Op): StepKind[] {
-  const kinds = stepTable.filter((r) => r.ops.includes(op)).map((r) => r.kind);
-  if (op === "transposed") return kinds;
-  return ["problem", "size", "direct", "cells", "matrix", "roundtrip", "check"];
+export function stepApplies(row: StepRow, info: ConvInfo): boolean {
+  return row.ops.includes(info.op) && (row.applies?.test(info) ?? true);
+}
+
+/**
+ * The default sections of a problem: every section that applies to it. An ordinary convolution
+ * is told window first: the sliding window is how readers already know it, the cell sums then
+ * name each window's terms.
+ *
+ * @example
+ * defaultSections(parseProblem({ op: "conv", input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" }).info) // → ["problem", "size", "direct", "cells", "matrix", "roundtrip", "check"]
+ * defaultSections(parseProblem({ input: "[1,2,3,4]", kernel: "[1,2,1]", stride: "2" }).info).includes("phases") // → true
+ */
+export function defaultSections(info: ConvInfo): StepKind[] {
+  const order: readonly StepKind[] = info.op === "transposed"
+    ? stepTable.map((r) => r.kind)
+    : ["problem", "size", "direct", "cells", "matrix", "roundtrip", "check"];
+  return order.filter((kind) => stepApplies(stepRow(kind), info));
 }
 
 /** The row of a kind. */

@@ -180,6 +180,48 @@ export interface OverlapStep {
   readonly even: boolean;
 }
 
+/** One phase of the sub-pixel view. */
+export interface PhaseEntry {
+  /** The residue φ per axis: the phase's outputs have (o + p_begin) mod s = φ. */
+  readonly phase: readonly number[];
+  /** The sub-kernel's taps, row-major: kernel spatial flat, multi-index, and position (lag) in the sub-kernel. */
+  readonly taps: readonly { readonly tap: number; readonly index: readonly number[]; readonly lag: readonly number[] }[];
+  readonly subKernelShape: readonly number[];
+  /** The phase grid's shape and its cells (output spatial flats, row-major over the grid). */
+  readonly gridShape: readonly number[];
+  readonly outputs: readonly number[];
+  /** Output positions per axis (the grid's rows, columns, ...) and their blocks m (o + p_begin = m·s + φ). */
+  readonly positions: readonly (readonly number[])[];
+  readonly blocks: readonly (readonly number[])[];
+  /** The phase grid of batch 0, output channel 0 (bias included), computed as the phase's own convolution. */
+  readonly values: readonly AlgebraValue[];
+  /** Sum of the sub-kernel's entries (kernel slice c_in = 0, c_out = 0). */
+  readonly sum: AlgebraValue;
+  /** Whether some cell of the grid receives every tap of the phase (so an all-ones input shows `sum` there). */
+  readonly hasInside: boolean;
+}
+
+export interface PhasesStep {
+  readonly kind: "phases";
+  readonly strides: readonly number[];
+  readonly phases: readonly PhaseEntry[];
+  /** Per output spatial cell (row-major): the index of its phase in `phases`. */
+  readonly phaseOf: readonly number[];
+  /** Phases shown in full by text formats (the focus cell's first); the others are listed compactly. */
+  readonly full: readonly number[];
+  readonly focusPhase: number;
+  /** The output of an all-ones input (one channel, kernel slice c_in = 0, c_out = 0, no bias), row-major. */
+  readonly ones: readonly AlgebraValue[];
+  /** Output cells (spatial flats) that receive every tap of their phase: there the all-ones output is the phase's sum. */
+  readonly inside: readonly number[];
+  /** Every phase has the same number of taps (the overlap is even). */
+  readonly countsEven: boolean;
+  /** Every phase's sub-kernel has the same sum (a constant input gives a constant output inside). */
+  readonly sumsEqual: boolean;
+  /** The all-ones output takes one value on every inside cell (null when no cell is inside). */
+  readonly insideEven: boolean | null;
+}
+
 export interface CheckStep {
   readonly kind: "check";
   readonly mode: NumericMode;
@@ -202,7 +244,7 @@ export interface CheckStep {
  */
 export type Step =
   | ProblemStep | SizeStep | ScatterStep | CellsStep | MatrixStep
-  | DirectStep | RoundtripStep | OverlapStep | CheckStep;
+  | DirectStep | RoundtripStep | OverlapStep | PhasesStep | CheckStep;
 
 /**
  * The name of a section (`--sections` takes these).

@@ -4,3 +4,4 @@ export * from "./conv-info.ts";
 export * from "./taps.ts";
 export * from "./direct-conv.ts";
 export * from "./overlap.ts";
+export * from "./phases.ts";

@@ -28,3 +28,15 @@ export function narrowPosition(axis: AxisStep, wide: number, tap: number): numbe
   if (shifted < 0 || shifted % axis.stride !== 0) return -1;
   return shifted / axis.stride;
 }
+
+/**
+ * The relation split by the stride: wide + p_begin = block·s + phase, with 0 ≤ phase < s.
+ * Since wide + p = narrow·s + tap·d, a wide position has the phase of tap·d, which is the phase of
+ * `widePosition(axis, 0, tap)`: a tap reaches only the wide positions of its own phase, and there
+ * narrow = block(wide) − block(tap). This is the sub-pixel (phase) reading of the relation.
+ */
+export function wideSplit(axis: AxisStep, wide: number): { readonly block: number; readonly phase: number } {
+  const shifted = wide + axis.padBegin, s = axis.stride;
+  const phase = ((shifted % s) + s) % s;
+  return { block: (shifted - phase) / s, phase };
+}

@@ -26,7 +26,8 @@ export interface TapTables {
 
 type Pair = [index: number, tap: number];
 
-function toTable(rows: Pair[][]): AxisTable {
+/** Packs rows of (index, tap) pairs into compressed-row form. */
+export function toTable(rows: readonly (readonly [number, number])[][]): AxisTable {
   const start = new Int32Array(rows.length + 1);
   let n = 0;
   rows.forEach((row, r) => { n += row.length; start[r + 1] = n; });
@@ -114,42 +115,52 @@ export function unflatten(flat: number, shape: readonly number[]): number[] {
 }
 
 /**
- * Calls `visit(inputFlat, kernelFlat)` for every spatial term of output cell `outFlat`
- * (row-major over the spatial axes), in the documented order: ascending input position,
- * row-major. Allocation-free apart from two small scratch arrays per call.
+ * The one N-D loop over tap tables: for the multi-position `row` (flat, row-major over
+ * `rowShape`), calls `visit(targetFlat, tapFlat)` for each combination of the per-axis pairs
+ * (the Cartesian product, last axis fastest), with the flat indices taken over `targetStrides`
+ * and `tapStrides`. Rows with no pair on some axis visit nothing.
  */
-export function forEachCellTerm(
-  info: ConvInfo, tables: TapTables, outFlat: number,
-  visit: (inputFlat: number, kernelFlat: number) => void,
+export function forEachProduct(
+  tables: readonly AxisTable[], rowShape: readonly number[], row: number,
+  targetStrides: readonly number[], tapStrides: readonly number[],
+  visit: (target: number, tap: number) => void,
 ): void {
-  const r = info.rank;
+  const r = tables.length;
   const lo = new Array<number>(r), hi = new Array<number>(r), cur = new Array<number>(r);
-  let rest = outFlat;
+  let rest = row;
   for (let ax = r - 1; ax >= 0; ax--) {
-    const n = info.axes[ax]!.outSize;
-    const o = rest % n;
-    rest = (rest - o) / n;
-    const g = tables.gather[ax]!;
-    lo[ax] = g.start[o]!; hi[ax] = g.start[o + 1]!;
+    const n = rowShape[ax]!, p = rest % n;
+    rest = (rest - p) / n;
+    lo[ax] = tables[ax]!.start[p]!; hi[ax] = tables[ax]!.start[p + 1]!;
     if (lo[ax] === hi[ax]) return;
     cur[ax] = lo[ax]!;
   }
-  const inStr = rowMajorStrides(info.inSpatial), kStr = rowMajorStrides(info.kernelSpatial);
   for (;;) {
-    let inFlat = 0, kFlat = 0;
+    let t = 0, k = 0;
     for (let ax = 0; ax < r; ax++) {
-      const g = tables.gather[ax]!, j = cur[ax]!;
-      inFlat += g.index[j]! * inStr[ax]!;
-      kFlat += g.tap[j]! * kStr[ax]!;
+      const tb = tables[ax]!, j = cur[ax]!;
+      t += tb.index[j]! * targetStrides[ax]!;
+      k += tb.tap[j]! * tapStrides[ax]!;
     }
-    visit(inFlat, kFlat);
+    visit(t, k);
     let ax = r - 1;
     while (ax >= 0) {
-      cur[ax]!++;
-      if (cur[ax]! < hi[ax]!) break;
+      if (++cur[ax]! < hi[ax]!) break;
       cur[ax] = lo[ax]!;
       ax--;
     }
     if (ax < 0) return;
   }
+}
+
+/**
+ * Calls `visit(inputFlat, kernelFlat)` for every spatial term of output cell `outFlat`
+ * (row-major over the spatial axes), in the documented order: ascending input position,
+ * row-major. The gather tables through {@link forEachProduct}.
+ */
+export function forEachCellTerm(
+  info: ConvInfo, tables: TapTables, outFlat: number,
+  visit: (inputFlat: number, kernelFlat: number) => void,
+): void {
+  forEachProduct(tables.gather, info.outSpatial, outFlat, rowMajorStrides(info.inSpatial), rowMajorStrides(info.kernelSpatial), visit);
 }

@@ -87,7 +87,7 @@ export function deriveBlockSync(block: NoteBlock, context: DeriveContext): strin
     throw new TconvError("needs-async", block.spelling["claim"] ?? "claim",
       "a block with a claim renders the checker's report, which this synchronous renderer cannot; use renderWithTconv (markdown-it) or tconv notes");
   }
-  const sections = block.sections ? parseSections(block.sections.join(","), problem.info.op, block.spelling["sections"] ?? "sections") : undefined;
+  const sections = block.sections ? parseSections(block.sections.join(","), problem.info, block.spelling["sections"] ?? "sections") : undefined;
   const cell = block.cell !== undefined ? parseCell(block.cell, problem.info, indexBase, block.spelling["cell"] ?? "cell") : undefined;
   const derivation = explain(problem, { indexBase, ...(sections ? { sections } : {}), ...(cell ? { cell } : {}) });
   return withoutTitle(renderDerivation(derivation, { format: "md", locale }));

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   adjointCheck, defaultSymbols, deriveCells, directConvView, evaluate, gatherView, matrixView, overlap,
-  scatterView, tensorsEqual, type AlgebraTensor,
+  phaseGrids, phasesView, pixelShuffle, scatterView, tensorsEqual, type AlgebraTensor,
 } from "../../src/algebra/index.ts";
 import { Rational } from "../../src/algebra/rational.ts";
 import { exact, type ScalarTensor } from "../../src/algebra/scalar.ts";
@@ -15,8 +15,8 @@ const tensor = (shape: readonly number[], values: readonly number[]): ScalarTens
   ({ shape, data: values.map((v) => exact(Rational.int(v))) });
 const strings = (t: AlgebraTensor) => t.data.map(String);
 
-describe("the four views agree", () => {
-  it("transposed: scatter = gather = matrix = direct convolution = reference evaluator = tensor core, exactly on integers (1-D/2-D/3-D, every parameter)", () => {
+describe("the five views agree", () => {
+  it("transposed: scatter = gather = matrix = direct convolution = phases = reference evaluator = tensor core, exactly on integers (1-D/2-D/3-D, every parameter)", () => {
     fc.assert(fc.property(intProblemArb("transposed"), ({ info, x, w, bias }) => {
       const xs = tensor(info.inputShape, x), ws = tensor(info.weightShape, w);
       const bs = bias && tensor([info.outChannels], bias);
@@ -25,6 +25,7 @@ describe("the four views agree", () => {
       expect(strings(gatherView(info, xs, ws, bs))).toEqual(strings(s));
       expect(strings(matrixView(info, xs, ws, bs))).toEqual(strings(s));
       expect(strings(directConvView(info, xs, ws, bs))).toEqual(strings(s));
+      expect(strings(phasesView(info, xs, ws, bs))).toEqual(strings(s));
       expect(Array.from(evaluate(info, xs, ws, bs).values as ArrayLike<unknown>, String)).toEqual(strings(s));
       const core = computeTensor(info, Float64Array.from(x), Float64Array.from(w), bias && Float64Array.from(bias));
       expect(Array.from(core, (v) => String(v + 0))).toEqual(strings(s));
@@ -46,14 +47,14 @@ describe("the four views agree", () => {
     }), { numRuns: 100 });
   });
 
-  it("symbolically too: the four views give equal polynomials on default symbols (small problems)", () => {
+  it("symbolically too: the five views give equal polynomials on default symbols (small problems)", () => {
     const small = paramsArb("transposed", [1, 2]).filter((p) => computeConvInfo(p).outCount * computeConvInfo(p).inChannels <= 200);
     fc.assert(fc.property(small, (params) => {
       const info = computeConvInfo(params);
       const { x, w, bias } = defaultSymbols(info);
       const s = scatterView(info, x, w, bias);
       expect(s.mode).toBe("symbolic");
-      for (const v of [gatherView, matrixView, directConvView]) expect(tensorsEqual(v(info, x, w, bias), s)).toBe(true);
+      for (const v of [gatherView, matrixView, directConvView, phasesView]) expect(tensorsEqual(v(info, x, w, bias), s)).toBe(true);
       // The gather polynomials are the cells' own.
       const cells = deriveCells(info, x, w, bias);
       for (let f = 0; f < cells.count; f++) expect((s.data[f] as Polynomial).equals(cells.polynomial(f))).toBe(true);
@@ -98,6 +99,46 @@ describe("adjoint identity and overlap", () => {
       const ones = (shape: readonly number[]) => tensor(shape, new Array<number>(shape.reduce((a, b) => a * b, 1)).fill(1));
       const y = scatterView(info, ones(info.inputShape), ones(info.weightShape));
       expect(Array.from(overlap(info).counts, String)).toEqual(strings(y));
+    }), { numRuns: 150 });
+  });
+});
+
+describe("the phases view (sub-pixel convolution)", () => {
+  const strided = intProblemArb("transposed").filter(({ info }) => info.axes.some((a) => a.stride > 1));
+
+  it("with some stride > 1: the phase grids, interleaved by the pixel shuffle, are the output of every other view and of the exact evaluator (1-D/2-D/3-D, every parameter)", () => {
+    fc.assert(fc.property(strided, ({ info, x, w, bias }) => {
+      const xs = tensor(info.inputShape, x), ws = tensor(info.weightShape, w);
+      const bs = bias && tensor([info.outChannels], bias);
+      const grids = phaseGrids(info, xs, ws, bs);
+      expect(grids).toHaveLength(info.axes.reduce((p, a) => p * a.stride, 1));
+      const shuffled = pixelShuffle(info, grids).map(String);
+      expect(shuffled).toEqual(strings(scatterView(info, xs, ws, bs)));
+      expect(shuffled).toEqual(strings(gatherView(info, xs, ws, bs)));
+      expect(shuffled).toEqual(strings(directConvView(info, xs, ws, bs)));
+      expect(shuffled).toEqual(Array.from(evaluate(info, xs, ws, bs).values as ArrayLike<unknown>, String));
+    }), { numRuns: 150 });
+  });
+
+  it("each phase grid is the stride-1 convolution of the input with its sub-kernel: Y(φ)[m] = Σ_j K(φ)[j]·x[m − j], written out per cell (one channel, 1-D)", () => {
+    const oneD = intProblemArb("transposed", [1]).filter(({ info }) => info.inChannels === 1 && info.outChannels === 1 && info.batch === 1);
+    fc.assert(fc.property(oneD, ({ info, x, w }) => {
+      const grids = phaseGrids(info, tensor(info.inputShape, x), tensor(info.weightShape, w));
+      const a = info.axes[0]!;
+      for (let phase = 0; phase < a.stride; phase++) {
+        // The sub-kernel: tap t at position j where t·d = j·s + φ.
+        const sub = new Map<number, number>();
+        for (let t = 0; t < a.kernel; t++) if ((t * a.dilation) % a.stride === phase) sub.set(Math.floor((t * a.dilation) / a.stride), w[t]!);
+        // The phase's outputs o = m·s + φ − p, in order.
+        const ms: number[] = [];
+        for (let o = 0; o < a.outSize; o++) if ((o + a.padBegin) % a.stride === phase) ms.push((o + a.padBegin - phase) / a.stride);
+        const expected = ms.map((m) => {
+          let acc = 0;
+          for (const [j, k] of sub) if (m - j >= 0 && m - j < a.inSize) acc += k * x[m - j]!;
+          return String(acc + 0);
+        });
+        expect(grids[phase]!.map(String)).toEqual(expected);
+      }
     }), { numRuns: 150 });
   });
 });

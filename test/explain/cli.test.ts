@@ -36,6 +36,19 @@ describe("tconv explain", () => {
     expect(r.out).toContain("The busiest cell is $y_{1,3}$");
   });
 
+  it("refuses --sections phases on the stride-1 seed with one line saying it needs a stride above 1", async () => {
+    const r = await run([...SEED, "--sections", "phases"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('error: --sections: section "phases" needs a stride above 1 on some axis; this problem has stride 1,1\n');
+    expect(r.out).toBe("");
+  });
+
+  it("writes the phases section for --stride 2 --sections phases", async () => {
+    const r = await run(["--input", "[1,2,3,4]", "--kernel", "[1,2,1]", "--stride", "2", "--sections", "phases"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("## 1. Sub-pixel view: the output in 2 phases");
+  });
+
   it("gives JSON with --format json", async () => {
     const r = await run([...SEED, "--format", "json", "--sections", "size"]);
     expect(JSON.parse(r.out).steps[0].axes[0].output).toBe(3);
@@ -48,6 +61,7 @@ describe("tconv explain", () => {
     [["--format", "pdf"], "--format"],
     [["--lang", "fr"], "--lang"],
     [["--op", "conv", "--sections", "scatter"], "--sections"],
+    [["--sections", "size,phases"], "--sections"],
   ])("refuses %j with one error line naming %s, exit 2, no file", async (extra, path) => {
     const out = `bad-${path.slice(2)}.md`;
     const r = await run([...SEED, ...extra, "--out", out]);

@@ -4,22 +4,35 @@ import { parseProblem } from "../../src/spec/parse-problem.ts";
 import { TconvError } from "../../src/spec/error.ts";
 
 const info = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" }).info;
+const convInfo = parseProblem({ op: "conv", input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" }).info;
+const strided = parseProblem({ input: "[1,2,3,4]", kernel: "[1,2,1]", stride: "2" }).info;
 
 describe("--sections and --cell", () => {
   it("parses size,cells in that order", () => {
-    expect(parseSections("size, cells", "transposed")).toEqual(["size", "cells"]);
+    expect(parseSections("size, cells", info)).toEqual(["size", "cells"]);
   });
 
   it("refuses an unknown section and names the known ones", () => {
-    expect(() => parseSections("size,foo", "transposed")).toThrow(/unknown section "foo"; known: problem, size/);
+    expect(() => parseSections("size,foo", info)).toThrow(/unknown section "foo"; known: problem, size/);
   });
 
   it("refuses scatter for an ordinary convolution", () => {
-    expect(() => parseSections("scatter", "conv")).toThrow(/applies to --op transposed only/);
+    expect(() => parseSections("scatter", convInfo)).toThrow(/applies to --op transposed only/);
+  });
+
+  it("refuses phases on a stride-1 problem, saying it needs a stride above 1 and naming --sections", () => {
+    expect(() => parseSections("size,phases", info)).toThrow(/^section "phases" needs a stride above 1 on some axis; this problem has stride 1,1$/);
+    try { parseSections("phases", info); } catch (e) { expect((e as TconvError).path).toBe("--sections"); }
+    expect.assertions(2);
+  });
+
+  it("accepts phases on a stride-2 transposed problem and refuses it on an ordinary convolution", () => {
+    expect(parseSections("phases,check", strided)).toEqual(["phases", "check"]);
+    expect(() => parseSections("phases", convInfo)).toThrow(/applies to --op transposed only/);
   });
 
   it("refuses a section listed twice", () => {
-    expect(() => parseSections("size,size", "transposed")).toThrow(TconvError);
+    expect(() => parseSections("size,size", info)).toThrow(TconvError);
   });
 
   it("reads a cell in the 1-based index base", () => {

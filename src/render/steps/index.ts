@@ -9,6 +9,7 @@ import { checkView } from "./check.ts";
 import { directView } from "./direct.ts";
 import { matrixView } from "./matrix.ts";
 import { overlapView } from "./overlap.ts";
+import { phasesView } from "./phases.ts";
 import { problemView } from "./problem.ts";
 import { roundtripView } from "./roundtrip.ts";
 import { scatterView } from "./scatter.ts";
@@ -29,6 +30,7 @@ export function stepView(step: Step, kit: MathKit): object {
     case "direct": return directView(step, kit);
     case "roundtrip": return roundtripView(step, kit);
     case "overlap": return overlapView(step, kit);
+    case "phases": return phasesView(step, kit);
     case "check": return checkView(step, kit);
     default: {
       const never: never = step;
