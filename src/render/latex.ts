@@ -5,7 +5,7 @@
  */
 import { createRequire } from "node:module";
 import type MarkdownItNs from "markdown-it";
-import { PLACEHOLDER, type MathItem } from "./document.ts";
+import { PLACEHOLDER, unfoldDetails, type MathItem } from "./document.ts";
 import { latexColourDefinitions } from "./tex-target.ts";
 import type { Locale } from "./templates.ts";
 
@@ -58,7 +58,7 @@ function inline(tokens: readonly Token[], math: readonly MathItem[]): string {
  * @example latexBody("## Size\n\nText", []) // "\\section*{Size}\n\nText\n"
  */
 export function latexBody(text: string, math: readonly MathItem[]): string {
-  const tokens = markdownIt().parse(text, {});
+  const tokens = markdownIt().parse(unfoldDetails(text), {});
   let out = "";
   const lists: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
