@@ -94,10 +94,12 @@ details.full-list > summary { cursor: pointer; color: var(--accent); }
   html { font-size: 10pt; }
   body { line-height: 1.45; }
   h2 { margin: 1.4rem 0 0.6rem; }
-  .katex-display, .math-display { margin: 0.5rem 0; }
+  .math-display { margin: 0.35rem 0; }
+  .math-display > .katex-display { margin: 0; }
   /* Complete lists are folded on screen and printed in full (no script: the details content is shown by CSS). */
   details.full-list { border-left: none; padding-left: 0; }
-  svg.tconv-diagram { max-height: 8.5cm; width: auto; }
+  svg.tconv-diagram { max-height: 6.5cm; width: auto; }
+  .diagram, figure { margin: 0.6rem 0; }
   details.full-list::details-content { content-visibility: visible; display: contents; }
   details.full-list > summary { list-style: none; color: inherit; cursor: auto; }
   details.full-list > summary::-webkit-details-marker { display: none; }

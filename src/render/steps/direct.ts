@@ -108,7 +108,9 @@ export function directView(step: DirectStep, kit: MathKit): DirectView {
       if (biasParts.length > 0) rows[rows.length - 1] = withBias(rows[rows.length - 1]!);
       const lines = breakSum(kit.sumParts([...(products.length ? products : ["0"]), ...biasParts]), LINE_EM - texWidthEm(label) - 2);
       lines.forEach((line, k) => rows.push(k === 0 ? `&= ${line}` : `&\\quad ${line}`));
-      rows.push(`&= ${value}`);
+      const last = rows[rows.length - 1]!;
+      if (texWidthEm(`${last} = ${value}`) <= LINE_EM) rows[rows.length - 1] = `${last} = ${value}`;
+      else rows.push(`&= ${value}`);
       equation = `\\begin{aligned} ${rows.join(" \\\\ ")} \\end{aligned}`;
     }
     return { label, equation, focus: o === focus };

@@ -144,8 +144,8 @@ export function scatterView(step: ScatterStep, kit: MathKit): ScatterView {
   let sumEquation: string | undefined;
   if (!blocks && single && total <= 4 && copies.length === total) {
     const cols = rank === 1 ? sp[0]! : sp[rank - 1]!;
-    const gridW = 1.2 + cols * 2.2;
-    const perLine = Math.max(1, Math.floor(LINE_EM / (gridW + 2.5)));
+    const gridW = 1.0 + cols * 1.6;
+    const perLine = Math.max(1, Math.floor(LINE_EM / (gridW + 2)));
     const grids = copies.map((c) => c.grid);
     if (grids.length + 1 <= perLine) sumEquation = `${grids.join(" + ")} = ${result[0]!.tex}`;
     else {
@@ -161,18 +161,22 @@ export function scatterView(step: ScatterStep, kit: MathKit): ScatterView {
     biasValues: bias ? biasIdx.map((c) => scalarCell(d.bias!.data[c]!)) : [],
     channels: multi, croppedAny: step.copies.some((c) => c.cropped > 0), bias,
     blockRows: (place) => {
+      // Past 4 input cells: blocks with where they land; else whole grids. Side by side as they fit.
       const widest = Math.max(1, ...sizes);
       const cells = copies.map((c) => {
-        const head = `${c.name}\\,${c.kernel} = ${c.value}\\cdot ${c.kernel} = `;
-        return { tex: `${head}${c.block}`, width: texWidthEm(head) + widest, text: place(c) };
+        const head = blocks ? `${c.name}\\,${c.kernel} = ${c.value}\\cdot ${c.kernel} = ` : `${c.name}\\,${c.kernel} = ${c.value}\\cdot ${c.kernel} \\;\\longrightarrow\\; `;
+        const width = texWidthEm(head) + (blocks ? widest : 1.0 + sp[rank - 1]! * 1.6);
+        return { tex: `${head}${blocks ? c.block : c.grid}`, width, text: place(c) };
       });
       const w = Math.max(1, ...cells.map((c) => c.width));
-      const per = Math.max(1, Math.floor(LINE_EM / (w + 2)));
+      const per = rank > 2 && !blocks ? 1 : Math.max(1, Math.floor(LINE_EM / (w + 2)));
       const rows: string[] = [];
       for (let k = 0; k < cells.length; k += per) {
         const group = cells.slice(k, k + per);
-        const cols = "c".repeat(group.length);
-        rows.push(`\\begin{array}{${cols}} ${group.map((g) => g.tex).join(" & ")} \\\\ ${group.map((g) => `\\text{${g.text}}`).join(" & ")} \\end{array}`);
+        // Copies side by side, a \\qquad column between them.
+        const cols = "c".repeat(2 * group.length - 1);
+        const texts = group.some((g) => g.text !== "") ? ` \\\\ ${group.map((g) => (g.text === "" ? "" : `\\text{${g.text}}`)).join(" & & ")}` : "";
+        rows.push(group.length === 1 && texts === "" ? group[0]!.tex : `\\begin{array}{${cols}} ${group.map((g) => g.tex).join(" & \\qquad & ")}${texts} \\end{array}`);
       }
       return rows;
     },
