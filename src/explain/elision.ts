@@ -14,7 +14,7 @@
 import { unflatten } from "../geometry/taps.ts";
 import type { ConvInfo } from "../geometry/conv-info.ts";
 
-export const LIMITS = Object.freeze({ cells: 36, axis: 12, matrix: 16, terms: 12, copies: 9 });
+export const LIMITS = Object.freeze({ cells: 36, axis: 12, matrix: 12, terms: 12, copies: 9 });
 
 /** Indices kept, in order, with `null` for each gap. */
 export type Elided = (number | null)[];

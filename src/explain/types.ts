@@ -81,6 +81,8 @@ export interface ScatterCopy {
 export interface ScatterStep {
   readonly kind: "scatter";
   readonly copies: readonly ScatterCopy[];
+  /** With a bias: every output cell's sum of copies before the bias is added (row-major over the output). */
+  readonly unbiased?: readonly AlgebraValue[];
 }
 
 export interface CellEntry {

@@ -62,12 +62,25 @@ figure { break-inside: avoid; page-break-inside: avoid; }
 figcaption { color: var(--muted); font-size: 0.9rem; margin-top: 0.3rem; }
 svg.tconv-diagram { display: block; max-width: 100%; height: auto; }
 .step { margin: 1.2rem 0; }
+details.full-list { margin: 0.8rem 0; border-left: 3px solid var(--rule); padding-left: 0.8rem; }
+details.full-list > summary { cursor: pointer; color: var(--accent); }
 .check-ok { color: #00785A; font-weight: 600; }
 .check-bad { color: #B84E00; font-weight: 600; }
 @media (max-width: 40rem) { html { font-size: 16px; } main { padding: 1rem 0.8rem 3rem; } }
 @media print {
-  @page { margin: 18mm 16mm; }
-  html { font-size: 11pt; }
+  @page { margin: 14mm 13mm; }
+  html { font-size: 10pt; }
+  body { line-height: 1.45; }
+  h2 { margin: 1.4rem 0 0.6rem; }
+  .math-display { margin: 0.35rem 0; }
+  .math-display > .katex-display { margin: 0; }
+  /* Complete lists are folded on screen and printed in full (no script: the details content is shown by CSS). */
+  details.full-list { border-left: none; padding-left: 0; }
+  svg.tconv-diagram { max-height: 6.5cm; width: auto; }
+  .diagram, figure { margin: 0.6rem 0; }
+  details.full-list::details-content { content-visibility: visible; display: contents; }
+  details.full-list > summary { list-style: none; color: inherit; cursor: auto; }
+  details.full-list > summary::-webkit-details-marker { display: none; }
   main { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: underline; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }

@@ -35,5 +35,8 @@ export function finishHtml(text: string, math: readonly MathItem[], figures: Rea
     .replace(PLACEHOLDER.inline, (_: string, i: string) => mathHtml(math[Number(i)]!.tex, false))
     .replace(new RegExp(`<p>${PLACEHOLDER.figure.source}</p>`, "g"), (_: string, name: string) =>
       figures[name] ? `<figure class="diagram">${figures[name]}</figure>` : "")
-    .replace(PLACEHOLDER.figure, "");
+    .replace(PLACEHOLDER.figure, "")
+    .replace(new RegExp(`<p>${PLACEHOLDER.details.source}</p>`, "g"), (_: string, summary: string) =>
+      `<details class="full-list"><summary>${summary}</summary>`)
+    .replace(new RegExp(`<p>${PLACEHOLDER.detailsEnd.source}</p>`, "g"), "</details>");
 }

@@ -4,7 +4,7 @@
  * Text is escaped; maths goes in as generated.
  */
 import MarkdownIt from "markdown-it";
-import { PLACEHOLDER, type MathItem } from "./document.ts";
+import { PLACEHOLDER, unfoldDetails, type MathItem } from "./document.ts";
 import { latexColourDefinitions } from "./tex-target.ts";
 import type { Locale } from "./templates.ts";
 
@@ -53,7 +53,7 @@ function inline(tokens: readonly Token[], math: readonly MathItem[]): string {
  * @example latexBody("## Size\n\nText", []) // "\\section*{Size}\n\nText\n"
  */
 export function latexBody(text: string, math: readonly MathItem[]): string {
-  const tokens = markdownIt().parse(text, {});
+  const tokens = markdownIt().parse(unfoldDetails(text), {});
   let out = "";
   const lists: string[] = [];
   for (let i = 0; i < tokens.length; i++) {

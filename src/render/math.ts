@@ -50,6 +50,8 @@ export interface MathKit {
   termProduct(term: readonly [number, number]): string;
   /** Sum of parts with the middle elided past {@link LIMITS.terms}. */
   sum(parts: readonly string[]): string;
+  /** The parts {@link MathKit.sum} writes: the middle replaced by `\cdots` past {@link LIMITS.terms}. */
+  sumParts(parts: readonly string[]): string[];
   /** A grid of any rank: shape with a cell → TeX function (flat index); elided per axis. */
   grid(shape: readonly number[], cell: (flat: number) => string, keep?: readonly number[]): string;
   /** A matrix with rows/cols elided past {@link LIMITS.matrix}. */
@@ -96,13 +98,15 @@ export function mathKit(d: Derivation, t: TexTarget): MathKit {
       }
       return t.colour(spatialIn(i), juxtapose([factorTex(a), factorTex(b)]));
     },
+    sumParts: (parts) => elide(parts.length, LIMITS.terms, 4, 2).map((i) => (i === null ? "\\cdots" : parts[i]!)),
     sum: (parts) => {
       if (parts.length === 0) return "0";
       const shown = elide(parts.length, LIMITS.terms, 4, 2);
       let out = "";
       shown.forEach((i, j) => {
         const piece = i === null ? "\\cdots" : parts[i]!;
-        out += j === 0 ? piece : ` + ${piece}`;
+        // A negative summand is subtracted: "5·0 − 1", never "5·0 + -1".
+        out += j === 0 ? piece : piece.startsWith("-") ? ` - ${piece.slice(1)}` : ` + ${piece}`;
       });
       return out;
     },
@@ -172,4 +176,71 @@ export function gridTex(shape: readonly number[], cell: (flat: number) => string
 
 function dedupeNulls<T>(xs: (T | null)[]): (T | null)[] {
   return xs.filter((v, i) => v !== null || xs[i - 1] !== null);
+}
+
+/**
+ * The widest a display line may be, in em of the maths font: a 900 px window gives about 45 em
+ * (KaTeX at 1.1× of 17 px in a 842 px column), A4 print about 47; the rest is margin for the
+ * estimate's error.
+ */
+export const LINE_EM = 42;
+
+/**
+ * A rough width of a one-line TeX formula in em (sums, products, names; not matrices): enough to
+ * decide where a long sum breaks. Colours cost nothing, sub- and superscripts 70 %, binary
+ * operators and relations their glyph plus KaTeX's spacing.
+ *
+ * @example texWidthEm("x_{0,0}w_{1,1} + 2") > texWidthEm("x + 2") // true
+ */
+export function texWidthEm(tex: string): number {
+  const s = tex.replace(/\\textcolor\{[^}]*\}/g, "").replace(/\\(left|right|big|Big)/g, "");
+  let em = 0;
+  let depth = 0;
+  const scale: number[] = [];
+  let pendingScript = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    const f = scale.length > 0 ? scale[scale.length - 1]! : 1;
+    if (c === "_" || c === "^") { pendingScript = true; continue; }
+    if (c === "{") { scale.push(pendingScript ? f * 0.7 : f); pendingScript = false; depth++; continue; }
+    if (c === "}") { scale.pop(); depth--; continue; }
+    const k = pendingScript ? f * 0.7 : f;
+    pendingScript = false;
+    if (c === "\\") {
+      const m = /^\\([a-zA-Z]+|.)/.exec(s.slice(i))!;
+      i += m[0].length - 1;
+      const name = m[1]!;
+      em += k * (name === "cdot" ? 0.72 : name === "cdots" ? 1.4 : name === "quad" ? 1 : name === "qquad" ? 2
+        : name === "," || name === ";" || name === ":" ? 0.25 : name === "langle" || name === "rangle" ? 0.39
+        : /^(text|mathsf|mathit|operatorname|mathrm)$/.test(name) ? 0 : 0.8);
+      continue;
+    }
+    if (c === " ") continue;
+    em += k * (c === "+" || c === "-" ? 1.22 : c === "=" ? 1.33 : c === "," ? 0.28 : c === "(" || c === ")" ? 0.39 : /[0-9]/.test(c) ? 0.5 : 0.6);
+  }
+  void depth;
+  return em;
+}
+
+/**
+ * Splits summands into lines no wider than `budget` em (the first line also holds `lead`), joined
+ * the way {@link MathKit.sum} joins them: each later line starts with its operator.
+ *
+ * @example breakSum(["a", "b", "-c"], 3, "") // ["a + b", "- c"]
+ */
+export function breakSum(parts: readonly string[], budget: number, lead = ""): string[] {
+  const lines: string[] = [];
+  let line = "";
+  let width = texWidthEm(lead);
+  for (const p of parts) {
+    const neg = p.startsWith("-");
+    const piece = line === "" && lines.length === 0 ? p : `${neg ? "-" : "+"} ${neg ? p.slice(1) : p}`;
+    const w = texWidthEm(piece) + 0.3;
+    if (line !== "" && width + w > budget) { lines.push(line); line = ""; width = 2; }
+    const add = line === "" ? piece : `${line} ${piece}`;
+    line = add.startsWith("+ ") && lines.length === 0 && line === "" ? add.slice(2) : add;
+    width += w;
+  }
+  if (line !== "" || lines.length === 0) lines.push(line === "" ? "0" : line);
+  return lines;
 }

@@ -122,3 +122,17 @@ describe("how the padding was chosen", () => {
     expect(size.axes[0]).toMatchObject({ output: 6, convInput: 6, convOutput: 3, remainder: 1 });
   });
 });
+
+describe("the scatter step keeps the bias out of the copies (issue 9, item 6)", () => {
+  const grouped = derive({
+    layout: "torch", input: "[[[[1,2],[3,4]],[[5,6],[7,8]]]]", kernel: "[[[[1,0],[0,-1]]],[[[0,1],[1,0]]]]", groups: "2", bias: "[1,-1]",
+  });
+  it("with bias [1,-1], the sums before the bias are the output minus b_c, channel by channel", () => {
+    const s = step(grouped.steps, "scatter") as ScatterStep;
+    const bias = [1, -1];
+    expect(s.unbiased?.map(num)).toEqual(grouped.output.map((v, f) => (num(v) as number) - bias[Math.floor(f / 9)]!));
+  });
+  it("without a bias there is nothing separate to record", () => {
+    expect((step(seed.steps, "scatter") as ScatterStep).unbiased).toBeUndefined();
+  });
+});

@@ -3,6 +3,8 @@
  * o = a·s + t·d − p puts it. The placements are the rows of C (algebra/sparse.ts), read per batch
  * item, so this view and the matrix view share one construction.
  */
+import { deriveCells } from "../../algebra/index.ts";
+import type { AlgebraValue } from "../../algebra/ring.ts";
 import type { ExplainContext } from "../context.ts";
 import type { ScatterCopy, ScatterStep } from "../types.ts";
 
@@ -27,5 +29,10 @@ export function buildScatter(ctx: ExplainContext): ScatterStep {
       copies.push({ input: n * perItemIn + r, placements, cropped });
     }
   }
-  return { kind: "scatter", copies };
+  if (!ctx.problem.bias) return { kind: "scatter", copies };
+  // The copies add up to the output before the bias; the bias is its own step after the sum.
+  const free = deriveCells(info, ctx.problem.x, ctx.problem.w, undefined, { indexBase: ctx.indexBase });
+  const unbiased: AlgebraValue[] = new Array(free.count);
+  for (let f = 0; f < free.count; f++) unbiased[f] = free.mode === "symbolic" ? free.polynomial(f) : free.value(f)!;
+  return { kind: "scatter", copies, unbiased };
 }

@@ -1,7 +1,7 @@
 /** View of the cell sums: `y = symbols = values = result`, one line per shown cell. */
 import { omitted, shownCells } from "../../explain/elision.ts";
 import type { CellEntry, CellsStep } from "../../explain/types.ts";
-import { valueTex, type MathKit } from "../math.ts";
+import { LINE_EM, breakSum, texWidthEm, valueTex, type MathKit } from "../math.ts";
 import { outputMaps, type MapView } from "./common.ts";
 
 export interface CellLine {
@@ -22,6 +22,12 @@ export interface CellsView {
   readonly maxTerms: number;
   readonly result: readonly MapView[];
   readonly symbolic: boolean;
+  /**
+   * Past 4 input cells: the cells derived in full in the text (the focus cell, then the first and
+   * the last output cell) as one aligned block; the complete list goes behind a fold in HTML.
+   */
+  readonly featured: string | undefined;
+  readonly featuredLabels: readonly string[];
 }
 
 /**
@@ -29,6 +35,17 @@ export interface CellsView {
  * previous one is dropped (symbolic data: the substituted sum may be the symbolic one).
  */
 export function cellEquation(kit: MathKit, cell: CellEntry, aligned: boolean): string {
+  const rows = cellRows(kit, cell);
+  if (!aligned && rows.length === 1) return rows[0]!.replace("&= ", "= ");
+  return aligned ? rows.join(" \\\\ ") : `\\begin{aligned} ${rows.join(" \\\\ ")} \\end{aligned}`;
+}
+
+/**
+ * The rows (for an `aligned` block, aligned at `&=`) of one cell's equation: one row when it fits
+ * a line ({@link LINE_EM}), else the symbolic sum, the substituted sum and the value on rows of
+ * their own, each sum broken where it would run past the line.
+ */
+export function cellRows(kit: MathKit, cell: CellEntry): string[] {
   const { d } = kit;
   const sym = cell.terms.map((t) => kit.termSymbolic(t));
   const num = cell.terms.map((t) => kit.termValues(t));
@@ -37,10 +54,27 @@ export function cellEquation(kit: MathKit, cell: CellEntry, aligned: boolean): s
     const b = d.bias!.data[cell.biasChannel]!;
     num.push(b.kind === "symbol" ? b.tex : valueTexOf(b));
   }
-  const parts = [kit.sum(sym), kit.sum(num), valueTex(cell.value)];
+  const label = d.names.y[cell.flat]!;
+  const value = valueTex(cell.value);
+  const sums = [kit.sum(sym), kit.sum(num)];
+  const parts = [sums[0]!, sums[1]!, value];
   const kept = parts.filter((p, i) => i === 0 || p !== parts[i - 1]);
-  const eq = aligned ? "&= " : "= ";
-  return `${d.names.y[cell.flat]!} ${eq}${kept.join(" = ")}`;
+  const one = `${label} &= ${kept.join(" = ")}`;
+  if (texWidthEm(one) <= LINE_EM) return [one];
+  const rows: string[] = [];
+  const budget = LINE_EM - texWidthEm(label) - 2;
+  const lists = [kit.sumParts(sym), kit.sumParts(num)].filter((l, i) => i === 0 || sums[i] !== sums[i - 1]);
+  lists.forEach((list, i) => {
+    breakSum(list, budget).forEach((line, j) => {
+      rows.push(j === 0 ? `${i === 0 ? label : ""} &= ${line}` : `&\\quad ${line}`);
+    });
+  });
+  if (value !== sums[sums.length - 1]) {
+    const last = rows[rows.length - 1]!;
+    if (texWidthEm(`${last} = ${value}`) <= LINE_EM) rows[rows.length - 1] = `${last} = ${value}`;
+    else rows.push(`&= ${value}`);
+  }
+  return rows;
 }
 
 function valueTexOf(s: { kind: "exact"; value: { toTex(): string } } | { kind: "float"; value: number }): string {
@@ -62,6 +96,8 @@ export function cellsView(step: CellsStep, kit: MathKit): CellsView {
     rows.push(cellEquation(kit, c, true));
   }
   const focusCell = step.cells[d.focus]!;
+  const compact = d.info.inChannels * d.info.inCount > 4;
+  const featured = [...new Set([d.focus, 0, step.cells.length - 1])];
   const meets = [...new Set(focusCell.terms.map(([i]) => i))].map((i) => kit.xName(i));
   return {
     lines,
@@ -70,5 +106,7 @@ export function cellsView(step: CellsStep, kit: MathKit): CellsView {
     focus: line(focusCell), focusMeets: meets, maxTerms: step.maxTerms,
     result: outputMaps(kit).maps,
     symbolic: d.mode === "symbolic",
+    featured: compact ? `\\begin{aligned} ${featured.map((f) => cellRows(kit, step.cells[f]!).join(" \\\\ ")).join(" \\\\[0.4em] ")} \\end{aligned}` : undefined,
+    featuredLabels: compact ? featured.slice(1).map((f) => d.names.y[f]!) : [],
   };
 }

@@ -2,6 +2,7 @@
 import type { CheckStep } from "../../explain/types.ts";
 import { floatTex } from "../../algebra/tex.ts";
 import type { MathKit } from "../math.ts";
+import { outputMaps, type MapView } from "./common.ts";
 
 export interface CheckView {
   readonly agrees: boolean;
@@ -9,7 +10,8 @@ export interface CheckView {
   readonly tolerance: string;
   readonly symbolic: boolean;
   readonly substitution: string;
-  readonly core: string;
+  /** The core's values, one map per batch item and channel (the first three and the last when there are more). */
+  readonly core: readonly MapView[];
   readonly count: number;
   readonly exactMode: boolean;
 }
@@ -25,7 +27,7 @@ export function checkView(step: CheckStep, kit: MathKit): CheckView {
       const s = [d.x, d.w, d.bias].flatMap((t) => t?.data ?? []).find((e) => e.kind === "symbol" && e.name === name);
       return `${s && s.kind === "symbol" ? s.tex : name} = ${v}`;
     }).join(",\\; "),
-    core: kit.grid(d.info.outSpatial, (f) => floatTex(step.core[f]!)),
+    core: outputMaps(kit, "Y", (n, c) => (f) => floatTex(step.core[(n * d.info.outChannels + c) * d.info.outCount + f]!)).maps,
     count: step.core.length,
     exactMode: step.mode === "exact",
   };

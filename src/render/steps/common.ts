@@ -8,6 +8,9 @@ export interface MapView {
   /** `y_{n,c}` style label when the tensor has more than one map, else "". */
   readonly label: string;
   readonly tex: string;
+  /** The batch item and channel of this map. */
+  readonly batch?: number;
+  readonly channel?: number;
 }
 
 /** Maps listed at most: the first three and the last. */
@@ -40,7 +43,7 @@ function maps(n: number, c: number, letter: string, base: number, grid: (n: numb
     if (f === null) continue;
     const bn = Math.floor(f / c), cc = f % c;
     const label = all === 1 ? letter : `${letter}_{${indexText(n > 1 ? [bn, cc] : [cc], base)}}`;
-    out.push({ label, tex: grid(bn, cc) });
+    out.push({ label, tex: grid(bn, cc), batch: bn, channel: cc });
   }
   return { maps: out, omitted: omitted(shown, all) };
 }

@@ -3,7 +3,7 @@ import { rowMajorStrides, unflatten } from "../../geometry/taps.ts";
 import { LIMITS, withGaps } from "../../explain/elision.ts";
 import type { DirectStep } from "../../explain/types.ts";
 import { cdot, factorTex } from "../../algebra/tex.ts";
-import { scalarCell, valueTex, type MathKit } from "../math.ts";
+import { LINE_EM, breakSum, scalarCell, texWidthEm, valueTex, type MathKit } from "../math.ts";
 import { outputMaps, type MapView } from "./common.ts";
 
 export interface DirectAxisView {
@@ -39,6 +39,10 @@ export interface DirectView {
   readonly dilated: boolean;
   readonly cropped: boolean;
   readonly channels: boolean;
+  /** Whether products with a zero factor were left out of the window sums. */
+  readonly zerosLeftOut: boolean;
+  /** With several output maps: the output channel the windows draw (only the first map is slid), else "". */
+  readonly channelShown: string;
 }
 
 export function directView(step: DirectStep, kit: MathKit): DirectView {
@@ -66,6 +70,11 @@ export function directView(step: DirectStep, kit: MathKit): DirectView {
   const outCount = info.outCount;
   const focus = d.focus % outCount;
   const picks = outCount <= LIMITS.copies ? Array.from({ length: outCount }, (_, i) => i) : [...new Set([0, focus, outCount - 1])].sort((a, b) => a - b);
+  // Long expansions (more than 4 products) leave out the products with a zero factor, and say so.
+  const dropZeros = kc * cig > 4;
+  const isZero = (x: { kind: string; value?: unknown }) => x.kind === "exact" && (x.value as { isZero?: () => boolean }).isZero?.() === true
+    || x.kind === "float" && x.value === 0;
+  let zerosLeftOut = false;
   const windows: WindowView[] = withGaps(picks).filter((v): v is number => v !== null).map((o) => {
     const win = step.windows[o]!;
     const sums: string[] = [], products: string[] = [];
@@ -81,16 +90,30 @@ export function directView(step: DirectStep, kit: MathKit): DirectView {
       // The same pairs as numbers, tap by tap: the formula → numbers → result line of the window.
       for (let t = 0; t < kc; t++) {
         const src = step.padded.source[qAt(t)]!;
+        const wv = d.w.data[kernelFlat(cil, t)]!;
+        if (dropZeros && (src < 0 || isZero(d.x.data[cil * info.inCount + src]!) || isZero(wv))) { zerosLeftOut = true; continue; }
         const left = src < 0 ? "0" : kit.xValue(cil * info.inCount + src);
-        products.push(cdot(left, factorTex(d.w.data[kernelFlat(cil, t)]!)));
+        products.push(cdot(left, factorTex(wv)));
       }
     }
-    const biasPart = d.bias ? ` + ${scalarCell(d.bias.data[0]!)}` : "";
-    return {
-      label: d.names.y[o]!,
-      equation: `${d.names.y[o]!} = ${sums.join(" + ")}${biasPart} = ${kit.sum(products)}${biasPart} = ${valueTex(d.output[o]!)}`,
-      focus: o === focus,
-    };
+    const biasParts = d.bias ? [scalarCell(d.bias.data[0]!)] : [];
+    const label = d.names.y[o]!;
+    const value = valueTex(d.output[o]!);
+    const withBias = (body: string) => kit.sum([body, ...biasParts]);
+    const oneLine = `${label} = ${withBias(sums.join(" + "))} = ${withBias(kit.sum(products))} = ${value}`;
+    const simple = kc <= 4 && cig === 1;
+    let equation = oneLine;
+    if (!simple) {
+      const rows = sums.map((sm, k) => (k === 0 ? `${label} &= ${sm}` : `&\\quad + ${sm}`));
+      if (biasParts.length > 0) rows[rows.length - 1] = withBias(rows[rows.length - 1]!);
+      const lines = breakSum(kit.sumParts([...(products.length ? products : ["0"]), ...biasParts]), LINE_EM - texWidthEm(label) - 2);
+      lines.forEach((line, k) => rows.push(k === 0 ? `&= ${line}` : `&\\quad ${line}`));
+      const last = rows[rows.length - 1]!;
+      if (texWidthEm(`${last} = ${value}`) <= LINE_EM) rows[rows.length - 1] = `${last} = ${value}`;
+      else rows.push(`&= ${value}`);
+      equation = `\\begin{aligned} ${rows.join(" \\\\ ")} \\end{aligned}`;
+    }
+    return { label, equation, focus: o === focus };
   });
   const axes = step.axes.map((a, axis) => {
     const reach = a.dilation * (a.kernel - 1);
@@ -109,5 +132,7 @@ export function directView(step: DirectStep, kit: MathKit): DirectView {
     dilated: info.axes.some((a) => a.dilation > 1),
     cropped: step.axes.some((a) => a.padBegin < 0 || a.padEnd < 0),
     channels: cig > 1,
+    zerosLeftOut,
+    channelShown: info.outChannels > 1 ? String(d.indexBase) : "",
   };
 }

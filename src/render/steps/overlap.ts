@@ -39,7 +39,8 @@ export function overlapView(step: OverlapStep, kit: MathKit): OverlapView {
       divisible: a.divisible, even: a.even,
     })),
     even: step.even,
-    focusLabel: `y_{${indexText(keep, d.indexBase)}}`,
+    // The same name the other sections give this cell (with the channel index on multi-channel problems).
+    focusLabel: d.names.y[d.focus] ?? `y_{${indexText(keep, d.indexBase)}}`,
     focusCount: step.counts[step.focus]!,
     meeting: step.meeting.map((i) => kit.xName(i)),
     maxLevel: step.levels[step.levels.length - 1]!,
