@@ -10,7 +10,7 @@ import { isNegativeNumber, juxtapose, numberTex } from "../algebra/tex.ts";
 import { unflatten } from "../geometry/taps.ts";
 import { indexAsWritten, type CheckResult, type WrongCell } from "../check/check.ts";
 import type { ClaimEntry } from "../check/claim/entry.ts";
-import { layoutIndexOf } from "../check/layout.ts";
+import { layoutIndexOf, reindex } from "../check/layout.ts";
 import type { CellExplanation, Diagnosis } from "../check/mistakes/types.ts";
 import type { CheckProblem } from "../check/problem.ts";
 import type { TermRef } from "../check/terms.ts";
@@ -69,6 +69,7 @@ function texts(problem: CheckProblem, result: CheckResult, indexBase: 0 | 1): Te
     label: (cell) => cells.label(cell),
     index: (cell) => {
       const full = layoutIndexOf(cell, info.outputShape, result.layout, info.rank);
+      if (result.claimWritten && result.layoutShape) return reindex(full, result.layoutShape, result.claimWritten);
       return result.claimRank === undefined ? full : indexAsWritten(full, result.claimRank);
     },
     indexBase,
