@@ -43,7 +43,7 @@ describe("the real-world set", () => {
 
   describe.each(fixtures.map((f) => [f.id, f] as const))("%s", (_id, f) => {
     const claim = f.claim ?? f.pasted;
-    const judged = (correct: boolean, diagnosis: { mistake: string; explains: number }[], wrong: number, shapeOk: boolean) => {
+    const judged = (correct: boolean, diagnosis: readonly { mistake: string; explains: number }[], wrong: number, shapeOk: boolean) => {
       expect(correct).toBe(f.expect.verdict === "correct");
       if (f.expect.diagnosis === "none-complete") {
         // No mistake tconv knows is the cause: none may claim to explain every wrong cell.
