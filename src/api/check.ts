@@ -1,7 +1,8 @@
 /**
  * `check`: a hand calculation against the truth, from option-like inputs — the problem as for
  * `evaluate`, the claim as text in any form the claim parsers read (array literal with `?`,
- * LaTeX bmatrix/pmatrix, Markdown table, numpy, MATLAB) or already parsed. The checker itself
+ * LaTeX bmatrix/pmatrix, Markdown table, numpy/PyTorch/TensorFlow prints, MATLAB, plain rows,
+ * CSV/TSV) or already parsed. The checker itself
  * (`checkClaim`) and its reports (`checkJson`, `renderCheckMarkdown`, …) do the work.
  */
 import { checkClaim, type CheckResult } from "../check/check.ts";
@@ -42,12 +43,13 @@ export function check(options: CheckOptions): CheckOutcome {
     throw new TconvError("missing-option", "claim", "give a claimed output (claim), a claimed shape (claimShape) or a claimed matrix (claimMatrix)");
   }
   const problem = parseProblem({ ...options, names, allowSymbols: false });
-  const claimOf = (c: string | Claim | undefined, field: string) =>
-    typeof c === "string" ? parseClaim(c, { field, ...(options.cwd ? { cwd: options.cwd } : {}) }) : c;
   const claimShape = typeof options.claimShape === "string" ? parseShape(options.claimShape, "claimShape") : options.claimShape;
+  // The claimed shape also places the cells a summarised print (`...`) leaves out.
+  const claimOf = (c: string | Claim | undefined, field: string, shape?: readonly number[]) =>
+    typeof c === "string" ? parseClaim(c, { field, ...(options.cwd ? { cwd: options.cwd } : {}), ...(shape ? { shape } : {}) }) : c;
   const result = checkClaim({
     problem,
-    claim: claimOf(options.claim, "claim"),
+    claim: claimOf(options.claim, "claim", claimShape),
     claimShape,
     claimMatrix: claimOf(options.claimMatrix, "claimMatrix"),
   });

@@ -8,7 +8,7 @@ import type { Claim } from "./claim/index.ts";
 import type { ClaimEntry } from "./claim/entry.ts";
 import { claimMatches } from "./compare.ts";
 import { evaluateNums } from "./evaluate.ts";
-import { alignRank, canonicalShapeOf, layoutIndexOf, layoutShape, normaliseLayout, toCanonical } from "./layout.ts";
+import { alignAxes, alignRank, canonicalShapeOf, layoutIndexOf, layoutShape, normaliseLayout, reindex, toCanonical } from "./layout.ts";
 import {
   cellMistakes, fitMistakes, problemMistakes,
   type CellContext, type CellExplanation, type CellMistakeId, type Diagnosis, type MistakeContext,
@@ -57,11 +57,35 @@ export interface CheckResult {
   readonly claim?: readonly ClaimEntry[];
   /** How many axes the claim was written with (indices are reported in that rank). */
   readonly claimRank?: number;
+  /** The claim's shape as written (indices are reported in it). */
+  readonly claimWritten?: readonly number[];
+  /** Axes of the claim as written (0-based) of size 1 that match no output axis and were left out. */
+  readonly droppedAxes?: readonly number[];
+  /** How the claim's text was read: its form, and what the text said about itself. */
+  readonly reading?: ClaimReading;
+  /** The output's shape in the user's layout (what a written index is mapped from). */
+  readonly layoutShape?: readonly number[];
+  /**
+   * Mistakes that reproduce wrong cells but only a strict subset of what a listed diagnosis
+   * reproduces: consistent with the claim, but no part of the explanation.
+   */
+  readonly alsoConsistent?: readonly Diagnosis[];
   /** The claimed matrix C, checked (with `claimMatrix`). */
   readonly matrix?: MatrixFinding;
   /** Whether an output (tensor or shape) was claimed at all, and whether that part is right. */
   readonly outputClaimed: boolean;
   readonly outputCorrect: boolean;
+}
+
+/** How a claim's text was read (for the report's "read as" line). */
+export interface ClaimReading {
+  readonly form: Claim["form"];
+  /** The paste held this many tensors; the last one was checked. */
+  readonly tensors?: number;
+  /** Cells a summarised print left out (`...`), not compared. */
+  readonly elided?: number;
+  /** The element type the print states; float types are compared to their precision. */
+  readonly dtype?: string;
 }
 
 /** A problem and what was claimed about it: an output tensor, a shape and/or the matrix C. */
@@ -102,7 +126,8 @@ function checkOutput(req: CheckRequest): Omit<CheckResult, "outputClaimed" | "ou
   if (!req.claim && !req.claimShape && !req.claimMatrix) {
     throw new TconvError("no-claim", "--claim", "give a claim (--claim), a claimed shape (--claim-shape) or a claimed matrix (--claim-matrix)");
   }
-  const fromClaim = req.claim && alignRank(req.claim.shape, expectedLayout, "--claim");
+  const aligned = req.claim && alignAxes(req.claim.shape, expectedLayout, "--claim");
+  const fromClaim = aligned?.shape;
   const fromShape = req.claimShape && alignRank(req.claimShape, expectedLayout, "--claim-shape");
   if (fromClaim && fromShape && fromClaim.some((n, i) => n !== fromShape[i])) {
     throw new TconvError("claim-shape-mismatch", "--claim-shape",
@@ -116,7 +141,13 @@ function checkOutput(req: CheckRequest): Omit<CheckResult, "outputClaimed" | "ou
   const claim = req.claim && toCanonical(req.claim.entries, claimedLayout, layout, info.rank);
   const unknown = claim ? claim.filter((e) => e.kind === "unknown").length : 0;
   const compared = claim ? claim.length - unknown : 0;
-  const base = { layout, shape, truth, compared, unknown, ...(claim ? { claim, claimRank: req.claim!.shape.length } : {}) };
+  const base = {
+    layout, shape, truth, compared, unknown, layoutShape: expectedLayout,
+    ...(claim ? {
+      claim, claimRank: req.claim!.shape.length, claimWritten: [...req.claim!.shape], droppedAxes: aligned!.dropped,
+      reading: readingOf(req.claim!),
+    } : {}),
+  };
   if (!claim) return { ...base, correct: shape.ok, wrong: [], diagnosis: [] };
   if (!shape.ok) {
     const diagnosis = diagnoseShape(ctx, shape, claim, compared);
@@ -158,7 +189,7 @@ function checkOutput(req: CheckRequest): Omit<CheckResult, "outputClaimed" | "ou
     }
   }
 
-  const asWritten = (index: number[]) => indexAsWritten(index, req.claim!.shape.length);
+  const asWritten = (index: number[]) => reindex(index, expectedLayout, req.claim!.shape);
   const wrong: WrongCell[] = [];
   const byMistake = new Map<CellMistakeId, number[]>();
   const canonOut = info.outputShape;
@@ -169,7 +200,7 @@ function checkOutput(req: CheckRequest): Omit<CheckResult, "outputClaimed" | "ou
     const expected = truth[cell]!, claimed = claim[cell]!;
     // Exact claims against an exact truth: the term value each change needs is computed once per
     // cell (offset, −offset, −offset/2) and compared, instead of a sum allocated per try.
-    const offset = claimed.kind === "exact" && typeof expected !== "number" ? claimed.value.sub(expected) : undefined;
+    const offset = claimed.kind === "exact" && claimed.relTol === undefined && typeof expected !== "number" ? claimed.value.sub(expected) : undefined;
     const needed = offset && { 1: offset, [-1]: offset.neg(), [-2]: offset.div(Rational.int(-2)) };
     const cc: CellContext = {
       cell, expected, claimed, terms, termValues, bias: ctx.biasValues?.[co], ctx,
@@ -198,7 +229,34 @@ function checkOutput(req: CheckRequest): Omit<CheckResult, "outputClaimed" | "ou
     const cells = byMistake.get(m.id);
     if (cells) diagnosis.push({ mistake: m.id, explains: cells.length, cells });
   }
-  return { ...base, correct: false, wrong, diagnosis: rank(diagnosis) };
+  const { kept, subsumed } = pruneSubsets(diagnosis);
+  return { ...base, correct: false, wrong, diagnosis: rank(kept), ...(subsumed.length > 0 ? { alsoConsistent: rank(subsumed) } : {}) };
+}
+
+function readingOf(c: Claim): ClaimReading {
+  return {
+    form: c.form,
+    ...(c.tensors !== undefined ? { tensors: c.tensors } : {}),
+    ...(c.elided ? { elided: c.elided } : {}),
+    ...(c.dtype !== undefined ? { dtype: c.dtype } : {}),
+  };
+}
+
+/**
+ * Splits diagnoses into those worth listing and those that reproduce only a strict subset of the
+ * cells another one reproduces (a coincidence next to the fuller story: the posted
+ * conv2d_transpose question's flipped kernel explains all 21 wrong cells, a transposed kernel
+ * happens to give 2 of them).
+ *
+ * @example pruneSubsets([{ mistake: "flipped-kernel", explains: 2, cells: [1, 2] }, { mistake: "kernel-transposed", explains: 1, cells: [2] }]).kept.length // 1
+ */
+export function pruneSubsets(diagnosis: readonly Diagnosis[]): { kept: Diagnosis[]; subsumed: Diagnosis[] } {
+  const sets = diagnosis.map((d) => new Set(d.cells));
+  const strictSubset = (i: number, j: number) =>
+    sets[i]!.size > 0 && sets[i]!.size < sets[j]!.size && [...sets[i]!].every((c) => sets[j]!.has(c));
+  const kept: Diagnosis[] = [], subsumed: Diagnosis[] = [];
+  diagnosis.forEach((d, i) => (diagnosis.some((_, j) => j !== i && strictSubset(i, j)) ? subsumed : kept).push(d));
+  return { kept, subsumed };
 }
 
 /** A wrong shape: which recomputed mistakes give the claimed shape and every claimed value. */

@@ -13,6 +13,14 @@ import { toNumber, type Num } from "./value.ts";
 /** Relative tolerance for float64 truths. */
 export const FLOAT_RELATIVE_TOLERANCE = 1e-9;
 
+/**
+ * How far a value printed by a framework in a float type may be from the exact result: a few
+ * units in the last place of the type's significand (sums are rounded once per term).
+ */
+export const DTYPE_RELATIVE_TOLERANCE: Readonly<Record<"float16" | "bfloat16" | "float32" | "float64", number>> = {
+  float16: 4 * 2 ** -11, bfloat16: 4 * 2 ** -8, float32: 4 * 2 ** -24, float64: 4 * 2 ** -53,
+};
+
 const halfUnitCache = new Map<number, Rational>();
 /** Half a unit in the last written digit: 0.5·10^−digits (digits below 0 count as 0). @example halfUnit(2).toString() // "1/200" */
 export function halfUnit(digits: number): Rational {
@@ -30,6 +38,12 @@ export function halfUnit(digits: number): Rational {
  * claimMatches({ kind: "exact", value: Rational.int(3) }, Rational.int(4))                    // false
  */
 export function claimMatches(entry: ClaimEntry, value: Num): boolean {
+  if (entry.kind !== "unknown" && entry.relTol !== undefined) {
+    // A framework print of a float type: right to the type's precision (and to the digits printed).
+    const v = toNumber(value), c = entry.value.toNumber();
+    const printed = entry.kind === "decimal" ? toNumber(halfUnit(entry.digits)) : 0;
+    return Math.abs(c - v) <= Math.max(printed, entry.relTol * Math.max(1, Math.abs(v)));
+  }
   switch (entry.kind) {
     case "unknown": return true;
     case "exact":

@@ -9,8 +9,8 @@ const definition: CommandDefinition = (program, io, setExit) => {
   const cmd = program
     .command("check")
     .description("check a claimed result (a hand calculation) against the truth: which cells are wrong, and which mistake explains them")
-    .option("--claim <tensor>", "the claimed output, ? for cells not computed: [[1,2],[3,?]], a LaTeX bmatrix/pmatrix, a Markdown table, numpy/MATLAB ([1 2; 3 4]), or @file")
-    .option("--claim-shape <sizes>", "a claimed output shape in the --layout, e.g. 3,3 (alone, or to state the claim's shape)")
+    .option("--claim <tensor>", "the claimed output, ? for cells not computed: [[1,2],[3,?]], a LaTeX bmatrix/pmatrix, a Markdown table, a numpy/PyTorch/TensorFlow print (the last tensor of a paste), MATLAB ([1 2; 3 4]), plain rows (1 2 / 3 4), CSV/TSV, or @file")
+    .option("--claim-shape <sizes>", "a claimed output shape in the --layout, e.g. 3,3 (alone, or to state the claim's shape; places the cells a summarised print leaves out with ...)")
     .option("--claim-matrix <matrix>", "a claimed convolution matrix C (rows: the transposed convolution's input cells, columns: its output cells, as tconv matrix numbers them), in any --claim form")
     .option("--json", "print {\"correct\":…, \"wrong\":[…], \"diagnosis\":[…]} instead of a summary")
     .option("--format <format>", "write a report a teacher could hand back: md (Markdown + KaTeX) or html (one offline page)")
@@ -37,10 +37,11 @@ const definition: CommandDefinition = (program, io, setExit) => {
     const { parseClaim } = await import("../check/claim/index.ts");
     const { parseShape } = await import("../spec/literal.ts");
     const { check } = await import("../api/check.ts");
+    const claimShape = shapeText !== undefined ? parseShape(shapeText, "--claim-shape") : undefined;
     const { problem, result } = check({
       ...problemOptionsFromParsed(opts, io),
-      ...(claimText !== undefined ? { claim: parseClaim(claimText, { field: "--claim", cwd: io.cwd }) } : {}),
-      ...(shapeText !== undefined ? { claimShape: parseShape(shapeText, "--claim-shape") } : {}),
+      ...(claimText !== undefined ? { claim: parseClaim(claimText, { field: "--claim", cwd: io.cwd, ...(claimShape ? { shape: claimShape } : {}) }) } : {}),
+      ...(claimShape !== undefined ? { claimShape } : {}),
       ...(matrixText !== undefined ? { claimMatrix: parseClaim(matrixText, { field: "--claim-matrix", cwd: io.cwd }) } : {}),
     });
     const report = await import("../render/check-report.ts");

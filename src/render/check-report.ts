@@ -6,15 +6,17 @@
  */
 import { deriveCells, type CellSums } from "../algebra/cells.ts";
 import { defaultSymbols } from "../algebra/symbols.ts";
-import { isNegativeNumber, juxtapose, numberTex } from "../algebra/tex.ts";
+import { cdot, factorTex, isNegativeNumber, juxtapose, numberTex } from "../algebra/tex.ts";
+import type { Scalar } from "../algebra/scalar.ts";
+import { directConvGeometry } from "../geometry/direct-conv.ts";
 import { unflatten } from "../geometry/taps.ts";
 import { indexAsWritten, type CheckResult, type WrongCell } from "../check/check.ts";
 import type { ClaimEntry } from "../check/claim/entry.ts";
-import { layoutIndexOf } from "../check/layout.ts";
+import { layoutIndexOf, reindex } from "../check/layout.ts";
 import type { CellExplanation, Diagnosis } from "../check/mistakes/types.ts";
 import type { CheckProblem } from "../check/problem.ts";
 import type { TermRef } from "../check/terms.ts";
-import { numJson, type Num } from "../check/value.ts";
+import { add, mul, numJson, type Num } from "../check/value.ts";
 
 export type ReportLang = "en" | "zh";
 export type ReportFormat = "md" | "html" | "text";
@@ -36,6 +38,10 @@ export interface CheckJson {
   shape: { ok: boolean; expected: number[]; claimed: number[]; axes: { axis: number; expected: number; claimed: number; misuses: string[] }[]; likely: string[] };
   wrong: { index: number[]; expected: number | string; claimed: number | string; terms: string; explanations: Record<string, unknown>[] }[];
   diagnosis: Record<string, unknown>[];
+  /** Mistakes that reproduce only a strict subset of a listed diagnosis's cells. */
+  alsoConsistent?: Record<string, unknown>[];
+  /** How the claim was read: its form, the shape as written, and what the text said about itself. */
+  claim?: { form: string; shape: number[]; droppedAxes: number[]; tensors?: number; elided?: number; dtype?: string };
   matrix?: {
     correct: boolean; expected: number[]; claimed: number[]; compared: number; unknown: number;
     wrong: { row: number; col: number; expected: number | string; claimed: number | string; entry: string }[];
@@ -69,6 +75,7 @@ function texts(problem: CheckProblem, result: CheckResult, indexBase: 0 | 1): Te
     label: (cell) => cells.label(cell),
     index: (cell) => {
       const full = layoutIndexOf(cell, info.outputShape, result.layout, info.rank);
+      if (result.claimWritten && result.layoutShape) return reindex(full, result.layoutShape, result.claimWritten);
       return result.claimRank === undefined ? full : indexAsWritten(full, result.claimRank);
     },
     indexBase,
@@ -143,6 +150,10 @@ export function checkJson(problem: CheckProblem, result: CheckResult, opts: Repo
       terms: derivation(t, w.cell, w.expected), explanations: w.explanations.map((e) => explanationJson(t, e)),
     })),
     diagnosis: result.diagnosis.map((d) => diagnosisJson(problem, t, d)),
+    ...(result.alsoConsistent ? { alsoConsistent: result.alsoConsistent.map((d) => diagnosisJson(problem, t, d)) } : {}),
+    ...(result.reading && result.claimWritten ? {
+      claim: { ...result.reading, shape: [...result.claimWritten], droppedAxes: [...(result.droppedAxes ?? [])] },
+    } : {}),
     ...(result.matrix ? {
       matrix: {
         correct: result.matrix.correct, expected: [...result.matrix.expected], claimed: [...result.matrix.claimed],
@@ -213,6 +224,37 @@ export interface AxisView {
   readonly misuses: readonly string[];
 }
 
+/**
+ * Why the first wrong cell differs when the answer is the kernel-flipped result (transposed
+ * problems): the true cell, the same cell with the kernel flipped (the answer's number), and the
+ * direct view of the same cell — the zero-inserted, padded input x' under the rotated kernel —
+ * which gives the true value, because the flip and the reversed window cancel.
+ */
+export interface FlipView {
+  readonly label: string;
+  /** `y = x w = numbers = value`, the kernel as stored. */
+  readonly scatter: string;
+  /** `x w_flipped = numbers = value`: what the answer computed. */
+  readonly flipped: string;
+  /** `y = x' w~ = x w = value`, or absent when the problem has several channels or images. */
+  readonly direct?: string;
+  /** Whether the window of x' holds cells other than the input values (inserted zeros, padding). */
+  readonly zerosInWindow: boolean;
+  readonly plain: { readonly scatter: string; readonly flipped: string; readonly direct?: string };
+}
+
+/** How the claim's text was read, when there is something to say about it. */
+export interface ReadingView {
+  readonly form: string;
+  readonly tensors?: number;
+  readonly elided?: number;
+  /** A float type the cells were compared to the precision of. */
+  readonly float?: string;
+  /** Size-1 axes of the claim left out to match the output (numbered as the index base). */
+  readonly dropped?: string;
+  readonly output: string;
+}
+
 export interface CheckReportModel {
   readonly lang: ReportLang;
   /** Everything claimed is right (output and matrix). */
@@ -235,7 +277,14 @@ export interface CheckReportModel {
   readonly matrices?: { readonly boxed: boolean; readonly claimed: string; readonly expected: string };
   readonly cells: readonly CellView[];
   readonly moreCells: number;
+  /** The diagnoses shown: only the first one when it explains every wrong cell. */
   readonly diagnosis: readonly DiagnosisView[];
+  /** One mistake explains every wrong cell (the text says so and lists no other). */
+  readonly sole: boolean;
+  /** The first wrong cell's reason when the answer is the kernel-flipped result. */
+  readonly flip?: FlipView;
+  /** How the claim was read (several tensors, elided cells, a float dtype, size-1 axes dropped). */
+  readonly reading?: ReadingView;
   /** The claimed matrix C, when one was given. */
   readonly matrix?: {
     readonly correct: boolean; readonly expected: string; readonly claimed: string; readonly compared: number;
@@ -258,7 +307,11 @@ export function checkReportModel(problem: CheckProblem, result: CheckResult, opt
   const info = problem.info;
   const wrongByCell = new Map(result.wrong.map((w) => [w.cell, w] as const));
   const maxCells = opts.maxCells ?? 12;
-  const causesOf = (cell: number) => result.diagnosis
+  // When one mistake reproduces every wrong cell, it is the whole story: nothing else is shown.
+  const soleDiagnosis = result.shape.ok && result.wrong.length > 0
+    ? result.diagnosis.find((d) => d.explains === result.wrong.length) : undefined;
+  const shownDiagnosis = soleDiagnosis ? [soleDiagnosis] : result.diagnosis;
+  const causesOf = (cell: number) => shownDiagnosis
     .filter((d) => !CELL_LEVEL.has(d.mistake) && d.cells.includes(cell)).map((d) => d.mistake);
   const cellsView = result.wrong.slice(0, maxCells).map((w) => cellView(t, w, causesOf(w.cell)));
   const shapeText = (s: readonly number[]) => permuteShape(s, result.layout, info.rank).join("\\times ");
@@ -310,8 +363,85 @@ export function checkReportModel(problem: CheckProblem, result: CheckResult, opt
     ...(matrices ? { matrices } : {}),
     cells: cellsView,
     moreCells: Math.max(0, result.wrong.length - maxCells),
-    diagnosis: result.diagnosis.map((d) => diagnosisView(t, d, result)),
+    diagnosis: shownDiagnosis.map((d) => diagnosisView(t, d, result)),
+    sole: soleDiagnosis !== undefined,
+    ...optional("flip", flipView(problem, result, t, shownDiagnosis)),
+    ...optional("reading", readingView(result, shapeText(info.outputShape), indexBase)),
     ...(result.matrix ? { matrix: matrixView(t, result, maxCells) } : {}),
+  };
+}
+
+const optional = <K extends string, V>(key: K, v: V | undefined) => (v === undefined ? {} : { [key]: v } as Record<K, V>);
+
+function readingView(result: CheckResult, output: string, base: 0 | 1): ReadingView | undefined {
+  const r = result.reading;
+  if (!r) return undefined;
+  const float = r.dtype !== undefined && /^(?:b?float\d+)$/.test(r.dtype) ? r.dtype : undefined;
+  const dropped = result.droppedAxes && result.droppedAxes.length > 0 ? result.droppedAxes.map((a) => a + base).join(", ") : undefined;
+  if (!r.tensors && !r.elided && !float && !dropped) return undefined;
+  return {
+    form: r.form, output,
+    ...(r.tensors ? { tensors: r.tensors } : {}), ...(r.elided ? { elided: r.elided } : {}),
+    ...(float ? { float } : {}), ...(dropped ? { dropped } : {}),
+  };
+}
+
+/**
+ * The flipped-kernel reason for the first wrong cell: shown when the problem is a transposed
+ * convolution and a shown `flipped-kernel` diagnosis reproduces that cell.
+ */
+function flipView(problem: CheckProblem, result: CheckResult, t: Texts, shown: readonly Diagnosis[]): FlipView | undefined {
+  const info = problem.info;
+  const first = result.wrong[0];
+  if (info.op !== "transposed" || !first) return undefined;
+  if (!shown.some((d) => d.mistake === "flipped-kernel" && d.cells.includes(first.cell))) return undefined;
+  const kc = info.kernelCount;
+  const flipTap = (w: number) => w - (w % kc) + (kc - 1 - (w % kc));
+  const value = (s: Scalar): Num => {
+    if (s.kind === "symbol") throw new Error("flipView: checks have numbers, not symbols");
+    return s.value;
+  };
+  const factor = factorTex;
+  const terms = first.terms;
+  const label = t.label(first.cell);
+  const sumOf = (pairs: readonly (readonly [number, number])[]) => {
+    let total: Num | undefined;
+    for (const [x, w] of pairs) {
+      const p = mul(value(problem.x.data[x]!), value(problem.w.data[w]!));
+      total = total === undefined ? p : add(total, p);
+    }
+    return total;
+  };
+  const equation = (lead: string[], pairs: readonly (readonly [number, number])[]) => {
+    if (pairs.length === 0) return [...lead, "0"].join(" = ");
+    const symbolic = pairs.map(([x, w]) => juxtapose([t.xName(x), t.wName(w)])).join(" + ");
+    const numbers = pairs.map(([x, w]) => cdot(factor(problem.x.data[x]!), factor(problem.w.data[w]!))).join(" + ");
+    return [...lead, symbolic, numbers, numberTex(sumOf(pairs)!)].join(" = ");
+  };
+  const truePairs = terms.map((r) => [r.x, r.w] as const);
+  const flippedPairs = terms.map((r) => [r.x, flipTap(r.w)] as const);
+  const scatter = equation([label], truePairs);
+  const flipped = equation([], flippedPairs);
+  let direct: string | undefined;
+  if (info.batch === 1 && info.inChannels === 1 && info.outChannels === 1) {
+    const geo = directConvGeometry(info);
+    const b = t.indexBase;
+    const sub = (idx: readonly number[]) => `{${idx.map((i) => i + b).join(",")}}`;
+    const windowTerms = terms.map((r) => {
+      const a = unflatten(r.x % info.inCount, info.inSpatial);
+      const tap = unflatten(r.w % kc, info.kernelSpatial);
+      const q = a.map((v, ax) => geo[ax]!.padBegin + v * info.axes[ax]!.stride);
+      const rot = tap.map((v, ax) => info.kernelSpatial[ax]! - 1 - v);
+      return `x'_${sub(q)}\\,\\widetilde{w}_${sub(rot)}`;
+    });
+    const symbolic = truePairs.map(([x, w]) => juxtapose([t.xName(x), t.wName(w)])).join(" + ");
+    direct = terms.length === 0 ? `${label} = 0` : [label, windowTerms.join(" + "), symbolic, numberTex(first.expected)].join(" = ");
+  }
+  const plainTex = (tex: string) => tex.replace(/\\widetilde\{w\}/g, "w~").replace(/\\cdot\s?/g, "·").replace(/\\,/g, " ");
+  return {
+    label, scatter, flipped, zerosInWindow: terms.length < kc,
+    ...(direct ? { direct } : {}),
+    plain: { scatter: plainTex(scatter), flipped: plainTex(flipped), ...(direct ? { direct: plainTex(direct) } : {}) },
   };
 }
 

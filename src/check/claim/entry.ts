@@ -10,13 +10,18 @@ import { TconvError } from "../../spec/error.ts";
 /** One claimed cell: `?` (not computed), an exact number, or a decimal with its written digits. */
 export type ClaimEntry =
   | { readonly kind: "unknown" }
-  | { readonly kind: "exact"; readonly value: Rational }
+  | {
+    readonly kind: "exact"; readonly value: Rational;
+    /** A relative tolerance from the print's stated float type (dtype=float32); absent for a hand calculation. */
+    readonly relTol?: number;
+  }
   | {
     readonly kind: "decimal";
     /** The decimal exactly as written (0.33 is 33/100). */
     readonly value: Rational;
     /** Digits after the point, exponent applied: 0.33 → 2, 1.5e-3 → 4, 2e3 → -3. */
     readonly digits: number;
+    readonly relTol?: number;
   };
 
 export const UNKNOWN: ClaimEntry = Object.freeze({ kind: "unknown" });

@@ -3,25 +3,41 @@
  * refusing ragged and empty input with the position that broke the shape.
  */
 import { TconvError } from "../../spec/error.ts";
+import { expandGaps, hasGap } from "./elision.ts";
 import { parseClaimEntry, type ClaimEntry } from "./entry.ts";
 
 /** A nested list of cell texts: either all texts or all sub-lists at one level. */
 export type Nested = string | Nested[];
 
+/** What every claim reader returns: the tensor as written, and what the text said about itself. */
 export interface ClaimGrid {
   readonly shape: readonly number[];
   readonly entries: readonly ClaimEntry[];
+  /** Cells a summarised print left out with `...` (now `?`, not compared). */
+  readonly elided?: number;
+  /** How many tensors the text held when there were several (the last one is the claim). */
+  readonly tensors?: number;
+  /** The element type a framework print states (`float32`, `int64`); floats set each entry's tolerance. */
+  readonly dtype?: string;
+  /** The shape a framework print states (`shape=(1, 3, 3, 1)`), checked against the data. */
+  readonly statedShape?: readonly number[];
 }
 
 /**
- * Checks that `node` is rectangular and parses every cell.
+ * Checks that `node` is rectangular and parses every cell. `...` gaps of a summarised print are
+ * filled with `?` cells to `shape` (see ./elision.ts).
  *
  * @example
  * gridFromNested([["1", "2"], ["?", "4"]], "--claim") // → { shape: [2, 2], entries: [1, 2, ?, 4] }
+ * gridFromNested([["1", "...", "4"]], "--claim", [1, 5]).elided // → 3
  */
-export function gridFromNested(node: Nested, field: string): ClaimGrid {
+export function gridFromNested(node: Nested, field: string, fullShape?: readonly number[]): ClaimGrid {
   if (!Array.isArray(node)) {
     throw new TconvError("bad-claim", field, `expected a tensor such as [[1,2],[3,4]], got a bare value "${node}"`);
+  }
+  if (hasGap(node)) {
+    const expanded = expandGaps(node, fullShape, field);
+    return { ...gridFromNested(expanded.node, field), elided: expanded.elided };
   }
   const shape = shapeOf(node, field, []);
   const entries: ClaimEntry[] = [];

@@ -34,9 +34,10 @@ export function parseLatexClaim(text: string, field: string): ClaimGrid {
   }
   // The last top-level environment: walk begins left to right, skipping those nested in a previous one.
   let last: { env: string; bodyStart: number; end: number } | undefined;
-  let from = 0;
+  let from = 0, count = 0;
   for (const s of starts) {
     if (s.index! < from) continue;
+    count++;
     const env = s[1]!;
     const open = s.index! + s[0].length;
     const close = findEnd(text, env, open, field);
@@ -53,7 +54,7 @@ export function parseLatexClaim(text: string, field: string): ClaimGrid {
   while (rows.length > 0 && rows[rows.length - 1] === "") rows.pop();
   if (rows.length === 0) throw new TconvError("bad-claim", field, `\\begin{${env}} has no rows`);
   const cells = rows.map((row) => row.split("&").map((c) => cellText(c, field)));
-  return gridFromNested(cells, field);
+  return { ...gridFromNested(cells, field), ...(count > 1 ? { tensors: count } : {}) };
 }
 
 function findEnd(text: string, env: string, from: number, field: string): number {

@@ -1,17 +1,17 @@
 /**
- * numpy and PyTorch as people paste them: `np.array([[1,2],[3,4]])`, `array([[1, 2], [3, 4]])`,
- * `torch.tensor([[1., 2.]])`, or numpy's printed form without commas `[[1 2]\n [3 4]]`.
- * Keyword arguments after the data (`dtype=float32`) are ignored.
+ * numpy as people paste it: `np.array([[1,2],[3,4]])`, the repr `array([[1, 2], [3, 4]])` (with
+ * `dtype=float32` when numpy shows one: a float dtype sets the precision the print is trusted
+ * to), or numpy's printed form without commas `[[1 2]\n [3 4]]`; summarised prints (`...`) too.
  */
 import { TconvError } from "../../spec/error.ts";
-import { parseBrackets } from "./brackets.ts";
-import { gridFromNested, type ClaimGrid } from "./grid.ts";
+import { dtypeName, parseCall, printedData, withStated } from "./call.ts";
+import type { ClaimGrid } from "./grid.ts";
 
-const WRAPPER = /^(?:(?:np|numpy|torch|tf|jnp)\.)?(?:array|asarray|tensor|Tensor|constant)\s*\(([\s\S]*)\)$/;
+const NAME = /^(?:(?:np|numpy|jnp|jax\.numpy)\.)?(?:array|asarray)$/;
 
-/** Whether `text` is a constructor call or numpy's comma-free printed form. @example looksLikeNumpy("np.array([[1,2]])") // true */
+/** Whether `text` is a numpy constructor/repr or numpy's comma-free printed form. @example looksLikeNumpy("np.array([[1,2]])") // true */
 export function looksLikeNumpy(text: string): boolean {
-  if (WRAPPER.test(text)) return true;
+  if (/^(?:(?:np|numpy|jnp|jax\.numpy)\.)?(?:array|asarray)\s*\(/.test(text) && /\)$/.test(text)) return true;
   // Printed numpy: nested brackets with cells separated by blanks only.
   return /^\[\s*\[/.test(text) && !text.includes(",") && /[\d.?]\s+[-+\d.?]/.test(text);
 }
@@ -21,28 +21,18 @@ export function looksLikeNumpy(text: string): boolean {
  * parseNumpyClaim("np.array([[1, 2], [3, 4]], dtype=float)", "--claim").shape // → [2, 2]
  * parseNumpyClaim("[[ 1.  2.]\n [ 3. -4.]]", "--claim").shape               // → [2, 2]
  */
-export function parseNumpyClaim(text: string, field: string): ClaimGrid {
-  const m = WRAPPER.exec(text);
-  let body = m ? m[1]!.trim() : text;
-  if (m) {
-    const end = matchingBracket(body);
-    if (end < 0) throw new TconvError("bad-claim", field, "expected the data as a bracketed list inside array(...)");
-    const rest = body.slice(end + 1).trim();
-    if (rest !== "" && !/^,\s*(?:dtype\s*=\s*[\w.]+|\s*)\s*,?\s*$/.test(rest)) {
-      throw new TconvError("bad-claim", field, `unexpected "${rest.slice(0, 30)}" after the data; only dtype= may follow`);
+export function parseNumpyClaim(text: string, field: string, shape?: readonly number[]): ClaimGrid {
+  if (!text.startsWith("[")) {
+    const call = parseCall(text, field);
+    if (!call || !NAME.test(call.name) || call.data === undefined || !call.data.startsWith("[")) {
+      throw new TconvError("bad-claim", field, "expected the data as a bracketed list inside array(...)");
     }
-    body = body.slice(0, end + 1);
+    let dtype: string | undefined;
+    for (const [key, value] of call.kwargs) {
+      if (key === "dtype") dtype = dtypeName(value);
+      else throw new TconvError("bad-claim", field, `unexpected ${key}= after the data; only dtype= may follow`);
+    }
+    return withStated(printedData(call.data, field, shape), dtype ? { dtype } : {}, field);
   }
-  // numpy prints floats as `1.` and uses blanks; both separators are accepted.
-  return gridFromNested(parseBrackets(body.replace(/(\d)\.(?!\d)/g, "$1"), field, true), field);
-}
-
-function matchingBracket(s: string): number {
-  if (!s.startsWith("[")) return -1;
-  let depth = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === "[") depth++;
-    else if (s[i] === "]" && --depth === 0) return i;
-  }
-  return -1;
+  return printedData(text, field, shape);
 }
