@@ -25,7 +25,7 @@ function blockNames(block: NoteBlock): FieldNames {
     dilation: as("dilation", "dilation"), padding: as("padding", "padding"),
     outputPadding: as("output-padding", "output_padding"), outputSize: as("output-size", "output_size"),
     outputShape: as("output-shape", "output_shape"), autoPad: as("auto-pad", "auto_pad"),
-    groups: as("groups", "groups"), maxTerms: "max_terms", inputShape: "input_shape", kernelShape: "kernel_shape",
+    groups: as("groups", "groups"), maxTerms: "max_terms", maxCells: "max_cells", inputShape: "input_shape", kernelShape: "kernel_shape",
   };
 }
 

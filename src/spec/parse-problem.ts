@@ -7,6 +7,7 @@
 import type { ScalarTensor } from "../algebra/scalar.ts";
 import { computeConvInfo, type ConvInfo } from "../geometry/conv-info.ts";
 import { TconvError } from "./error.ts";
+import { parseMaxCells, requireCellLimit, requireExactSizes } from "./limits.ts";
 import {
   canonicalInputShape, canonicalKernelShape, inputToCanonical, kernelToCanonical,
   layoutOutputShape, parseLayout, spatialRank, type Layout,
@@ -40,6 +41,8 @@ export interface ParameterOptions {
   readonly groups?: number | string;
   /** Refuse problems with more multiply-adds than this (default {@link DEFAULT_MAX_TERMS}). */
   readonly maxTerms?: number | string;
+  /** Refuse problems that would allocate an array of more cells than this (default {@link DEFAULT_MAX_CELLS}). */
+  readonly maxCells?: number | string;
   /** Directory `@file.json` literals are read from. */
   readonly cwd?: string;
   /** How errors name fields: API property names (default, `stride`) or CLI options (`cliNames`: `--stride`). */
@@ -127,6 +130,9 @@ export function parseProblem(options: ProblemOptions): Problem {
   const kernel = lit(options.kernel, names.kernel);
   const input = lit(options.input, names.input);
   const base = build(options, names, input.shape, kernel.shape);
+  // Refused before anything the size of the output is allocated.
+  requireTermLimit(base.info, parseMaxTerms(options.maxTerms, names.maxTerms), names.maxTerms);
+  requireCellLimit(base.info, parseMaxCells(options.maxCells, names.maxCells), names.maxCells);
   const { tensor: x } = inputToCanonical(base.layout, input, base.info.rank, names.input);
   const w = kernelToCanonical(base.layout, kernel, base.info.rank);
 
@@ -142,7 +148,6 @@ export function parseProblem(options: ProblemOptions): Problem {
         { expected: `[${base.info.outChannels}]`, actual: `[${bias.shape.join(",")}]` });
     }
   }
-  requireTermLimit(base.info, parseMaxTerms(options.maxTerms, names.maxTerms), names.maxTerms);
   return Object.freeze({ ...base, x, w, ...(bias ? { bias } : {}) });
 }
 
@@ -308,6 +313,7 @@ function build(
     padBegin: resolved.padBegin, padEnd: resolved.padEnd, outputPadding: resolved.outputPadding,
     batch, inChannels, outChannels, groups,
   });
+  requireExactSizes(params, fields.input);
   const info = computeConvInfo(params);
   return Object.freeze({
     params, info, layout, batched, choices: Object.freeze(resolved.choices), autoPad,

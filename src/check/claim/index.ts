@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { TconvError } from "../../spec/error.ts";
+import { MAX_CLAIM_LENGTH, requireNestingLimit } from "../../spec/limits.ts";
 import { parseArrayLiteralClaim } from "./array-literal.ts";
 import type { ClaimGrid } from "./grid.ts";
 import { looksLikeLatex, parseLatexClaim } from "./latex.ts";
@@ -53,6 +54,11 @@ export interface ClaimOptions {
 export function parseClaim(text: string, opts: ClaimOptions): Claim {
   const source = readSource(text, opts).trim();
   if (source === "") throw new TconvError("bad-claim", opts.field, "the claim is empty");
+  // Bounds every form's reader before it runs: no claim can exhaust the stack or the memory.
+  if (source.length > MAX_CLAIM_LENGTH) {
+    throw new TconvError("too-large", opts.field, `the claim is ${source.length} characters long, above the limit of ${MAX_CLAIM_LENGTH}`);
+  }
+  requireNestingLimit(source, opts.field);
   for (const [form, test, parse] of FORMS) {
     if (test(source)) return { form, ...parse(source, opts.field) };
   }
