@@ -8,7 +8,7 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { commandTable } from "./cli/commands.ts";
-import { processIo, type CliIo } from "./cli/io.ts";
+import { processIo, type CliIo } from "./io/cli-io.ts";
 import { isTconvError } from "./spec/error.ts";
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {

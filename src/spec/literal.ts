@@ -7,12 +7,11 @@
  * second. Only entries that are arithmetic expressions (`-3/4*2`, `1/3+1`, `2^-3`) are handed to
  * mathjs, loaded lazily through its prebuilt bundle the first time such an entry appears.
  */
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { resolve } from "node:path";
+import { readUserFile } from "../io/read-file.ts";
 import { Rational } from "../algebra/rational.ts";
 import { exact, float, symbol, type Scalar, type ScalarTensor } from "../algebra/scalar.ts";
-import { TconvError } from "./error.ts";
+import { isTconvError, quote, TconvError, withoutContent } from "./error.ts";
 import { MAX_ENTRY_LENGTH, MAX_EXACT_BITS, MAX_NESTING, MAX_SYMBOL_LENGTH, requireNestingLimit } from "./limits.ts";
 
 /** Where a tensor literal came from and what it may contain. */
@@ -23,6 +22,10 @@ export interface LiteralOptions {
   readonly allowSymbols: boolean;
   /** Directory that `@path.json` is resolved against (default: the process's). */
   readonly cwd?: string;
+  /** When set, `@path.json` must stay inside this directory (notes: the note's folder). */
+  readonly fileRoot?: string;
+  /** Size cap of an `@path.json` file in bytes. */
+  readonly maxFileBytes?: number;
 }
 
 /** A nested list while parsing: entry texts or sub-lists (shapeOf refuses a mix). */
@@ -57,7 +60,21 @@ const GREEK = new Set([
  * // → {"kind":"symbol","name":"x_{1,2}","tex":"x_{1,2}"}
  */
 export function parseTensorLiteral(text: string, opts: LiteralOptions): ScalarTensor {
-  const source = readSource(text, opts);
+  const file = text.trim().startsWith("@") ? text.trim().slice(1) : undefined;
+  if (file === undefined) return parseLiteralText(text.trim(), opts);
+  const source = readUserFile(file, opts.field, {
+    cwd: opts.cwd ?? process.cwd(),
+    ...(opts.fileRoot !== undefined ? { root: opts.fileRoot } : {}),
+    ...(opts.maxFileBytes !== undefined ? { maxBytes: opts.maxFileBytes } : {}),
+  }).trim();
+  try {
+    return parseLiteralText(source, opts);
+  } catch (e) {
+    throw isTconvError(e) ? withoutContent(e, file) : e;
+  }
+}
+
+function parseLiteralText(source: string, opts: LiteralOptions): ScalarTensor {
   requireNestingLimit(source, opts.field);
   const root = parseNested(source, opts.field);
   if (!Array.isArray(root)) {
@@ -123,18 +140,6 @@ export function parseShape(text: string, field = "--input-shape"): number[] {
     }
     return Number(t);
   });
-}
-
-function readSource(text: string, opts: LiteralOptions): string {
-  const t = text.trim();
-  if (!t.startsWith("@")) return t;
-  const path = resolve(opts.cwd ?? process.cwd(), t.slice(1));
-  try {
-    return readFileSync(path, "utf8").trim();
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ?? "unreadable";
-    throw new TconvError("bad-file", opts.field, `cannot read ${t.slice(1)} (${why})`);
-  }
 }
 
 /** Recursive descent over `[`, `]`, `,`; entries are the text between, braces and parentheses kept whole. */
@@ -407,4 +412,5 @@ function expressionBits(text: string, where: string, field: string): number {
   return bits;
 }
 
-const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 37)}...` : s);
+/** Quoted values are clipped and escaped by the error class; this keeps messages short. */
+const clip = (s: string) => quote(s, 40).slice(1, -1);

@@ -45,6 +45,10 @@ export interface ParameterOptions {
   readonly maxCells?: number | string;
   /** Directory `@file.json` literals are read from. */
   readonly cwd?: string;
+  /** When set, `@file.json` must stay inside this directory, and absolute paths are refused (notes set the note's folder). */
+  readonly fileRoot?: string;
+  /** Size cap of an `@file.json` in bytes (default 10 MB). */
+  readonly maxFileBytes?: number;
   /** How errors name fields: API property names (default, `stride`) or CLI options (`cliNames`: `--stride`). */
   readonly names?: FieldNames;
 }
@@ -123,7 +127,7 @@ export function parseProblem(options: ProblemOptions): Problem {
   const names = options.names ?? apiNames;
   const allowSymbols = options.allowSymbols ?? false;
   const lit = (value: TensorInput, field: string) => typeof value === "string"
-    ? parseTensorLiteral(value, { field, allowSymbols, cwd: options.cwd })
+    ? parseTensorLiteral(value, { field, allowSymbols, ...fileOptions(options) })
     : tensorFromValues(value, { field, allowSymbols });
   if (options.input === undefined) throw new TconvError("missing-option", names.input, "required: the input tensor, e.g. [[1,2],[3,4]]");
   if (options.kernel === undefined) throw new TconvError("missing-option", names.kernel, "required: the kernel tensor, e.g. [[1,0],[0,-1]]");
@@ -172,7 +176,7 @@ export function parseShapeProblem(options: ShapeProblemOptions): ShapeProblem {
   }
   if (options.kernel !== undefined) {
     kernel = typeof options.kernel === "string"
-      ? parseTensorLiteral(options.kernel, { field: names.kernel, allowSymbols, cwd: options.cwd })
+      ? parseTensorLiteral(options.kernel, { field: names.kernel, allowSymbols, ...fileOptions(options) })
       : tensorFromValues(options.kernel, { field: names.kernel, allowSymbols });
     kernelShape = [...kernel.shape];
   } else if (options.kernelShape !== undefined) {
@@ -189,6 +193,15 @@ export function parseShapeProblem(options: ShapeProblemOptions): ShapeProblem {
     { input: names.inputShape, kernel: kernel ? names.kernel : names.kernelShape });
   if (!kernel) return base;
   return Object.freeze({ ...base, w: kernelToCanonical(base.layout, kernel, base.info.rank) });
+}
+
+/** Where `@file` tensors are read from, as the literal parser takes it. */
+function fileOptions(options: ParameterOptions): { cwd?: string; fileRoot?: string; maxFileBytes?: number } {
+  return {
+    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    ...(options.fileRoot !== undefined ? { fileRoot: options.fileRoot } : {}),
+    ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
+  };
 }
 
 function parseOp(text: string | undefined, field: string): Op {

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.ts";
-import { bufferIo } from "../../src/cli/io.ts";
+import { bufferIo } from "../../src/io/cli-io.ts";
 import { parseClaim } from "../../src/check/claim/index.ts";
 import { TconvError } from "../../src/spec/error.ts";
 import { parseTensorLiteral, tensorFromValues } from "../../src/spec/literal.ts";

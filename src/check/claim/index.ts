@@ -3,9 +3,8 @@
  * hands it to that form's parser. One parser per form, listed in an explicit table; the first
  * whose test matches wins, and the array literal is the fallback.
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { TconvError } from "../../spec/error.ts";
+import { readUserFile } from "../../io/read-file.ts";
+import { isTconvError, TconvError, withoutContent } from "../../spec/error.ts";
 import { MAX_CLAIM_LENGTH, requireNestingLimit } from "../../spec/limits.ts";
 import { parseArrayLiteralClaim } from "./array-literal.ts";
 import type { ClaimGrid } from "./grid.ts";
@@ -40,6 +39,10 @@ export interface ClaimOptions {
   readonly field: string;
   /** Directory that `@path` resolves against. */
   readonly cwd?: string;
+  /** When set, `@path` must stay inside this directory (notes: the note's folder). */
+  readonly fileRoot?: string;
+  /** Size cap of an `@path` file in bytes. */
+  readonly maxFileBytes?: number;
 }
 
 /**
@@ -52,7 +55,23 @@ export interface ClaimOptions {
  * parseClaim("| 1 | 2 |\n|---|---|\n| 3 | ? |", { field: "--claim" }).entries[3].kind // → "unknown"
  */
 export function parseClaim(text: string, opts: ClaimOptions): Claim {
-  const source = readSource(text, opts).trim();
+  const t = text.trim();
+  if (!t.startsWith("@")) return parseClaimText(t, opts);
+  const file = t.slice(1);
+  const source = readUserFile(file, opts.field, {
+    cwd: opts.cwd ?? process.cwd(),
+    ...(opts.fileRoot !== undefined ? { root: opts.fileRoot } : {}),
+    ...(opts.maxFileBytes !== undefined ? { maxBytes: opts.maxFileBytes } : {}),
+  });
+  try {
+    return parseClaimText(source.trim(), opts);
+  } catch (e) {
+    // A claim file's content never reaches a message (a note's callout is published).
+    throw isTconvError(e) ? withoutContent(e, file) : e;
+  }
+}
+
+function parseClaimText(source: string, opts: ClaimOptions): Claim {
   if (source === "") throw new TconvError("bad-claim", opts.field, "the claim is empty");
   // Bounds every form's reader before it runs: no claim can exhaust the stack or the memory.
   if (source.length > MAX_CLAIM_LENGTH) {
@@ -63,14 +82,4 @@ export function parseClaim(text: string, opts: ClaimOptions): Claim {
     if (test(source)) return { form, ...parse(source, opts.field) };
   }
   throw new Error("parseClaim: the array-literal fallback always matches");
-}
-
-function readSource(text: string, opts: ClaimOptions): string {
-  const t = text.trim();
-  if (!t.startsWith("@")) return t;
-  try {
-    return readFileSync(resolve(opts.cwd ?? process.cwd(), t.slice(1)), "utf8");
-  } catch (e) {
-    throw new TconvError("bad-file", opts.field, `cannot read ${t.slice(1)} (${(e as NodeJS.ErrnoException).code ?? "unreadable"})`);
-  }
 }
