@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { commandTable } from "./cli/commands.ts";
 import { processIo, type CliIo } from "./io/cli-io.ts";
-import { isTconvError } from "./spec/error.ts";
+import { isTconvError, TconvError } from "./spec/error.ts";
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
@@ -25,6 +25,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       (await load())(program, io, (c) => { exitCode = c; });
     }
   }
+  refuseRepeatedOptions(program);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
@@ -38,6 +39,24 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return 2;
     }
     throw e;
+  }
+}
+
+/**
+ * An option given twice (`--input A --input B`) is refused: commander would silently keep the
+ * last, and the user meant one of them. Counted per command through commander's option events.
+ */
+function refuseRepeatedOptions(program: Command): void {
+  for (const cmd of program.commands) {
+    const seen = new Set<string>();
+    for (const option of cmd.options) {
+      cmd.on(`option:${option.name()}`, () => {
+        if (seen.has(option.long ?? option.name())) {
+          throw new TconvError("duplicate-option", option.long ?? option.name(), "given more than once; give it once");
+        }
+        seen.add(option.long ?? option.name());
+      });
+    }
   }
 }
 

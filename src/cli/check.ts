@@ -21,6 +21,9 @@ const definition: CommandDefinition = (program, io, setExit) => {
   addProblemOptions(cmd, { symbols: false }).action(async (opts: Record<string, unknown>) => {
     const { TconvError } = await import("../spec/error.ts");
     const format = typeof opts["format"] === "string" ? opts["format"] : undefined;
+    if (format !== undefined && opts["json"]) {
+      throw new TconvError("conflicting-options", "--json", "give --json (the data) or --format (a report), not both");
+    }
     if (format !== undefined && format !== "md" && format !== "html") {
       throw new TconvError("bad-option", "--format", `expected md or html, got "${format}"`, { expected: "md|html", actual: format });
     }

@@ -131,8 +131,9 @@ export function parseProblem(options: ProblemOptions): Problem {
     : tensorFromValues(value, { field, allowSymbols });
   if (options.input === undefined) throw new TconvError("missing-option", names.input, "required: the input tensor, e.g. [[1,2],[3,4]]");
   if (options.kernel === undefined) throw new TconvError("missing-option", names.kernel, "required: the kernel tensor, e.g. [[1,0],[0,-1]]");
-  const kernel = lit(options.kernel, names.kernel);
+  // The input first: with both wrong, the first option the user gave is the one reported.
   const input = lit(options.input, names.input);
+  const kernel = lit(options.kernel, names.kernel);
   const base = build(options, names, input.shape, kernel.shape);
   // Refused before anything the size of the output is allocated.
   requireTermLimit(base.info, parseMaxTerms(options.maxTerms, names.maxTerms), names.maxTerms);

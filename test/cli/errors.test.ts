@@ -107,3 +107,10 @@ describe("refusals never leave a file behind", () => {
     rmSync(join(dir, "ragged.json"));
   });
 });
+
+describe("conflicting or repeated options are refused, and the first failing option is reported", () => {
+  it("--input given twice", () => refuse(["eval", "--input", X, "--input", "[[1]]", "--kernel", W], "--input", /given more than once/));
+  it("--stride given twice, once with =", () => refuse(["eval", "--input", X, "--kernel", W, "--stride", "2", "--stride=3"], "--stride", /given more than once/));
+  it("check --json with --format md", () => refuse(["check", "--input", X, "--kernel", W, "--claim", "[[1]]", "--json", "--format", "md"], "--json", /not both/));
+  it("--input's missing file before --kernel's", () => refuse(["eval", "--input", "@a.json", "--kernel", "@w.json"], "--input", /cannot read "a\.json"/));
+});
