@@ -8,8 +8,8 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { commandTable } from "./cli/commands.ts";
-import { processIo, type CliIo } from "./cli/io.ts";
-import { isTconvError } from "./spec/error.ts";
+import { processIo, type CliIo } from "./io/cli-io.ts";
+import { isTconvError, TconvError } from "./spec/error.ts";
 import { tconvVersion } from "./notes/markers.ts";
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -29,6 +29,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       (await load())(program, io, (c) => { exitCode = c; });
     }
   }
+  refuseRepeatedOptions(program);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
@@ -48,6 +49,24 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 /** commander puts its suggestion on a second line; the contract is one `error:` line. */
 function oneLine(message: string): string {
   return message.replace(/\n\(Did you mean (.+?)\?\)/g, " (did you mean $1?)");
+}
+
+/**
+ * An option given twice (`--input A --input B`) is refused: commander would silently keep the
+ * last, and the user meant one of them. Counted per command through commander's option events.
+ */
+function refuseRepeatedOptions(program: Command): void {
+  for (const cmd of program.commands) {
+    const seen = new Set<string>();
+    for (const option of cmd.options) {
+      cmd.on(`option:${option.name()}`, () => {
+        if (seen.has(option.long ?? option.name())) {
+          throw new TconvError("duplicate-option", option.long ?? option.name(), "given more than once; give it once");
+        }
+        seen.add(option.long ?? option.name());
+      });
+    }
+  }
 }
 
 function isEntryPoint(): boolean {

@@ -27,6 +27,7 @@ export {
   type Problem, type ShapeProblem, type ProblemOptions, type ShapeProblemOptions,
   type ParameterOptions, type TensorInput,
 } from "./spec/parse-problem.ts";
+export { DEFAULT_MAX_CELLS, problemCells, requireCellLimit, type CellCount } from "./spec/limits.ts";
 export { parseTensorLiteral, tensorFromValues, parseShape, type NestedValues, type LiteralOptions } from "./spec/literal.ts";
 export { TconvError, isTconvError } from "./spec/error.ts";
 export { canonicalParams, type CanonicalParams, type Op } from "./spec/problem.ts";

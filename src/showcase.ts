@@ -14,7 +14,7 @@ import { finishHtml } from "./render/html.ts";
 import { renderHtmlPage } from "./render/html-page.ts";
 import type { Locale } from "./render/templates.ts";
 import { parseProblem, type ProblemOptions } from "./spec/parse-problem.ts";
-import { writeFileAtomicSync } from "./cli/write-atomic.ts";
+import { writeFileAtomicSync } from "./io/write-atomic.ts";
 
 /** One showcase document: a problem, a file stem, the locales it is written in, what it shows. */
 export interface ShowcaseEntry {

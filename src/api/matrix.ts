@@ -4,6 +4,7 @@
  * symbolic kernel `w_{…}`, or kernel values. The algebra layer (`convMatrix`, `transpose`) builds them.
  */
 import { convMatrix, transpose, type SparseMatrix } from "../algebra/sparse.ts";
+import { parseMaxCells, requireCellLimit } from "../spec/limits.ts";
 import { apiNames } from "../spec/names.ts";
 import {
   parseMaxTerms, parseShapeProblem, requireTermLimit, type ShapeProblem, type ShapeProblemOptions,
@@ -37,6 +38,7 @@ export function matrix(options: MatrixOptions): MatrixResult {
   const problem = parseShapeProblem({ ...options, allowSymbols: options.allowSymbols ?? true });
   // C stores one entry per multiply-add of a batch item: the shared term limit bounds its memory.
   requireTermLimit(problem.info, parseMaxTerms(options.maxTerms, names.maxTerms), names.maxTerms);
+  requireCellLimit(problem.info, parseMaxCells(options.maxCells, names.maxCells), names.maxCells);
   const c = convMatrix(problem.info, problem.w, { indexBase: options.indexBase ?? 0 });
   return { problem, c, ct: transpose(c) };
 }

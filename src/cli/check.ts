@@ -16,10 +16,14 @@ const definition: CommandDefinition = (program, io, setExit) => {
     .option("--format <format>", "write a report a teacher could hand back: md (Markdown + KaTeX) or html (one offline page)")
     .option("--lang <lang>", "language of the summary and the report: en or zh", "en")
     .option("--out <file>", "write the report (or the JSON) to this file, atomically, instead of stdout")
+    .option("--force", "let --out replace a read-only file")
     .option("--index-base <n>", "0 or 1: how cells and symbols are numbered in text (x_{0,0} or x_{1,1})", "0");
   addProblemOptions(cmd, { symbols: false }).action(async (opts: Record<string, unknown>) => {
     const { TconvError } = await import("../spec/error.ts");
     const format = typeof opts["format"] === "string" ? opts["format"] : undefined;
+    if (format !== undefined && opts["json"]) {
+      throw new TconvError("conflicting-options", "--json", "give --json (the data) or --format (a report), not both");
+    }
     if (format !== undefined && format !== "md" && format !== "html") {
       throw new TconvError("bad-option", "--format", `expected md or html, got "${format}"`, { expected: "md|html", actual: format });
     }
@@ -37,12 +41,14 @@ const definition: CommandDefinition = (program, io, setExit) => {
     const { parseClaim } = await import("../check/claim/index.ts");
     const { parseShape } = await import("../spec/literal.ts");
     const { check } = await import("../api/check.ts");
+    const problemOptions = problemOptionsFromParsed(opts, io);
+    const files = { cwd: io.cwd, ...(problemOptions.maxFileBytes !== undefined ? { maxFileBytes: problemOptions.maxFileBytes } : {}) };
     const claimShape = shapeText !== undefined ? parseShape(shapeText, "--claim-shape") : undefined;
     const { problem, result } = check({
-      ...problemOptionsFromParsed(opts, io),
-      ...(claimText !== undefined ? { claim: parseClaim(claimText, { field: "--claim", cwd: io.cwd, ...(claimShape ? { shape: claimShape } : {}) }) } : {}),
+      ...problemOptions,
+      ...(claimText !== undefined ? { claim: parseClaim(claimText, { field: "--claim", ...files, ...(claimShape ? { shape: claimShape } : {}) }) } : {}),
       ...(claimShape !== undefined ? { claimShape } : {}),
-      ...(matrixText !== undefined ? { claimMatrix: parseClaim(matrixText, { field: "--claim-matrix", cwd: io.cwd }) } : {}),
+      ...(matrixText !== undefined ? { claimMatrix: parseClaim(matrixText, { field: "--claim-matrix", ...files }) } : {}),
     });
     const report = await import("../render/check-report.ts");
     const ropts = { lang, indexBase } as const;
@@ -53,8 +59,8 @@ const definition: CommandDefinition = (program, io, setExit) => {
     else text = await report.renderCheckText(problem, result, ropts);
     const out = typeof opts["out"] === "string" ? opts["out"] : undefined;
     if (out !== undefined) {
-      const { writeOutFile } = await import("./write-atomic.ts");
-      await writeOutFile(io.cwd, out, text);
+      const { writeOutFile } = await import("../io/write-atomic.ts");
+      await writeOutFile(io.cwd, out, text, { force: opts["force"] === true });
       io.out(opts["json"] || format ? `${result.correct ? "correct" : "wrong"}: report written to ${out}\n` : text);
     } else {
       io.out(text);

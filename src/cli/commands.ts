@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { CliIo } from "./io.ts";
+import type { CliIo } from "../io/cli-io.ts";
 
 /**
  * One row per command (markdown-it's rule-table style). A definition only declares options

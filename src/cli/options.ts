@@ -11,7 +11,9 @@ import {
   parseProblem, parseShapeProblem, DEFAULT_MAX_TERMS,
   type ParameterOptions, type Problem, type ProblemOptions, type ShapeProblem, type ShapeProblemOptions,
 } from "../spec/parse-problem.ts";
-import type { CliIo } from "./io.ts";
+import type { CliIo } from "../io/cli-io.ts";
+import { DEFAULT_MAX_CELLS } from "../spec/limits.ts";
+import { DEFAULT_MAX_FILE_BYTES, parseMaxFileBytes } from "../io/read-file.ts";
 
 /** Options as commander parses them (every value a string; flags booleans). */
 export type ParsedOptions = Record<string, unknown>;
@@ -28,7 +30,9 @@ function addParameterOptions(cmd: Command): Command {
     .option("--output-shape <values>", "wanted spatial output size (ONNX/TF output_shape): pads are derived from the total padding, split by --auto-pad")
     .option("--auto-pad <mode>", "valid, same_upper or same_lower (ONNX semantics; TF 'same' = same_upper)")
     .option("--groups <n>", "groups: C_in and C_out must both divide by it", "1")
-    .option("--max-terms <n>", `refuse problems with more multiply-add terms than this (default ${DEFAULT_MAX_TERMS})`);
+    .option("--max-terms <n>", `refuse problems with more multiply-add terms than this (default ${DEFAULT_MAX_TERMS})`)
+    .option("--max-cells <n>", `refuse problems that would allocate an array (output, zero-inserted input, im2col buffer, tap table) of more cells than this (default ${DEFAULT_MAX_CELLS})`)
+    .option("--max-file-size <bytes>", `largest @file read, in bytes (default ${DEFAULT_MAX_FILE_BYTES}); only regular files are read`);
 }
 
 /**
@@ -72,12 +76,13 @@ const text = (v: unknown): string | undefined => (typeof v === "string" ? v : un
 function parameterOptions(opts: ParsedOptions, io?: CliIo): ParameterOptions {
   const pick = (key: string) => text(opts[key]);
   const out: { -readonly [K in keyof ParameterOptions]: ParameterOptions[K] } = { names: cliNames };
-  const keys = ["layout", "op", "stride", "dilation", "padding", "outputPadding", "outputSize", "outputShape", "autoPad", "groups", "maxTerms"] as const;
+  const keys = ["layout", "op", "stride", "dilation", "padding", "outputPadding", "outputSize", "outputShape", "autoPad", "groups", "maxTerms", "maxCells"] as const;
   for (const key of keys) {
     const v = pick(key);
     if (v !== undefined) (out as Record<string, unknown>)[key] = v;
   }
   if (io) out.cwd = io.cwd;
+  if (opts["maxFileSize"] !== undefined) out.maxFileBytes = parseMaxFileBytes(text(opts["maxFileSize"]), "--max-file-size");
   return out;
 }
 

@@ -3,12 +3,16 @@
  * files (the CLI adds reading, atomic writing, `--check` and `--strict` around exactly this).
  */
 import { renderNote, type NoteRender } from "./document.ts";
-import { renderBlockBody, type Deriver } from "./render-block.ts";
+import { renderBlockBody, type DeriveContext, type Deriver } from "./render-block.ts";
 
 /** Options of {@link renderTconvNote}. */
 export interface RenderTconvNoteOptions {
   /** Directory that `@file.json` tensors in blocks resolve against (the note's own; default: the process's). */
   readonly cwd?: string;
+  /** The folder `@file` may read from (default: `cwd`); absolute paths and symlinks leaving it are refused. */
+  readonly fileRoot?: string;
+  /** Let `@file` read any file (an absolute path, outside the note's folder). Default false. */
+  readonly allowAnyFile?: boolean;
   /** What renders a valid block; the default is tconv's walkthrough, or the checker's report for `claim`. */
   readonly derive?: Deriver;
 }
@@ -27,6 +31,18 @@ export interface RenderTconvNoteOptions {
  */
 export async function renderTconvNote(text: string, options: RenderTconvNoteOptions = {}): Promise<NoteRender> {
   const derive = options.derive ?? (await import("./derive.ts")).deriveBlock;
-  const context = { cwd: options.cwd ?? process.cwd() };
+  const context = fileContext(options);
   return renderNote(text, (body) => renderBlockBody(body, derive, context));
+}
+
+/**
+ * Where a note's `@file` paths resolve and what they may reach: the note's folder, confined to
+ * `fileRoot` (default: that folder) unless `allowAnyFile`.
+ *
+ * @example
+ * fileContext({ cwd: "notes" }) // → { cwd: "notes", fileRoot: "notes" }
+ */
+export function fileContext(options: { cwd?: string; fileRoot?: string; allowAnyFile?: boolean }): DeriveContext {
+  const cwd = options.cwd ?? process.cwd();
+  return options.allowAnyFile ? { cwd } : { cwd, fileRoot: options.fileRoot ?? cwd };
 }

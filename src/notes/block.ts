@@ -4,6 +4,7 @@
  * problem parser (the spec layer's) and cannot drift apart.
  */
 import { parseDocument } from "yaml";
+import { requireNestingLimit } from "../spec/limits.ts";
 import { TconvError } from "../spec/error.ts";
 
 /** Problem options of CONTRACT.md, by their command-line names. */
@@ -54,7 +55,13 @@ const KNOWN = new Set<string>([...PROBLEM_KEYS, ...VIEW_KEYS]);
  * block.sections // → ["size", "cells"]
  */
 export function parseNoteBlock(body: string): NoteBlock {
-  const doc = parseDocument(body, { uniqueKeys: true, prettyErrors: true });
+  requireNestingLimit(body, "yaml");
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(body, { uniqueKeys: true, prettyErrors: true });
+  } catch (e) {
+    throw yamlResourceError(e);
+  }
   const firstError = doc.errors[0];
   if (firstError) {
     const where = firstError.linePos?.[0];
@@ -62,7 +69,12 @@ export function parseNoteBlock(body: string): NoteBlock {
     throw new TconvError("bad-yaml", "yaml",
       `the block is not valid YAML: ${message}${where ? ` (block line ${where.line}, column ${where.col})` : ""}`);
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    throw yamlResourceError(e);
+  }
   if (data === null || data === undefined) {
     throw new TconvError("empty-block", "yaml", "the block is empty; expected at least input: and kernel:");
   }
@@ -95,6 +107,18 @@ export function parseNoteBlock(body: string): NoteBlock {
   if (problem.input === undefined) throw new TconvError("missing-key", "input", "the block needs input: (the transposed convolution's input)");
   if (problem.kernel === undefined) throw new TconvError("missing-key", "kernel", "the block needs kernel: (the weights)");
   return { problem, sections, lang: view.lang, cell: view.cell, claim: view.claim, spelling: Object.fromEntries(seen) };
+}
+
+/**
+ * A YAML body that would exhaust memory (a "billion laughs" of aliases) or the stack (thousands of
+ * nested block sequences) is the user's bad input, not an internal error.
+ */
+function yamlResourceError(e: unknown): unknown {
+  if (e instanceof RangeError) return new TconvError("bad-yaml", "yaml", "the block nests too deeply to read");
+  if (e instanceof Error && /alias/i.test(e.message)) {
+    return new TconvError("bad-yaml", "yaml", "the block expands YAML aliases too many times (a resource exhaustion pattern); write the values out");
+  }
+  return e;
 }
 
 function optionText(key: string, value: unknown, path: string): string {

@@ -29,5 +29,8 @@ export function escapeMarkdownText(text: string): string {
  * // → "> [!WARNING]\n> tconv could not render this block: stride: expected a positive integer, got 0"
  */
 export function errorCallout(path: string, message: string): string {
-  return `> [!WARNING]\n> tconv could not render this block: ${escapeMarkdownText(`${path}: ${message}`)}`;
+  return `> [!WARNING]\n${CALLOUT_LEAD} ${escapeMarkdownText(`${path}: ${message}`)}`;
 }
+
+/** How the callout's message line starts: `--strict` finds earlier callouts by it. */
+export const CALLOUT_LEAD = "> tconv could not render this block:";

@@ -25,7 +25,7 @@ function blockNames(block: NoteBlock): FieldNames {
     dilation: as("dilation", "dilation"), padding: as("padding", "padding"),
     outputPadding: as("output-padding", "output_padding"), outputSize: as("output-size", "output_size"),
     outputShape: as("output-shape", "output_shape"), autoPad: as("auto-pad", "auto_pad"),
-    groups: as("groups", "groups"), maxTerms: "max_terms", inputShape: "input_shape", kernelShape: "kernel_shape",
+    groups: as("groups", "groups"), maxTerms: "max_terms", maxCells: "max_cells", inputShape: "input_shape", kernelShape: "kernel_shape",
   };
 }
 
@@ -42,7 +42,7 @@ export function toProblemOptions(block: NoteBlock, context: DeriveContext, allow
     input: p.input, kernel: p.kernel, bias: p.bias, layout: p.layout, op: p.op,
     stride: p.stride, dilation: p.dilation, padding: p.padding, outputPadding: p["output-padding"],
     outputSize: p["output-size"], outputShape: p["output-shape"], autoPad: p["auto-pad"], groups: p.groups,
-    allowSymbols, cwd: context.cwd, names: blockNames(block),
+    allowSymbols, cwd: context.cwd, fileRoot: context.fileRoot, names: blockNames(block),
   };
   for (const key of Object.keys(options)) if (options[key] === undefined) delete options[key];
   return options as unknown as ProblemOptions;
@@ -108,7 +108,9 @@ export async function deriveBlock(block: NoteBlock, context: DeriveContext): Pro
       throw new TconvError("conflicting-keys", block.spelling[key] ?? key, "a block with claim: renders the checker's report, which has no sections or chosen cell; remove one of them");
     }
   }
-  const claim = parseClaim(block.claim, { field: block.spelling["claim"] ?? "claim", cwd: context.cwd });
+  const claim = parseClaim(block.claim, {
+    field: block.spelling["claim"] ?? "claim", cwd: context.cwd, ...(context.fileRoot !== undefined ? { fileRoot: context.fileRoot } : {}),
+  });
   const result = checkClaim({ problem, claim });
   return withoutTitle(await renderCheckMarkdown(problem, result, { lang: locale === "zh-CN" ? "zh" : "en", indexBase }));
 }

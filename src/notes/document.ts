@@ -6,6 +6,8 @@
 import { findTconvFences, type TconvFence } from "./fences.ts";
 import { joinLines, splitLines, type Line } from "./lines.ts";
 import { beginMarker, blockHash, END_MARKER } from "./markers.ts";
+import { CALLOUT_LEAD } from "./callout.ts";
+import { TconvError } from "../spec/error.ts";
 
 /** What a block renders to: the derivation, or the error callout that stands in for it. */
 export interface RenderedBlock {
@@ -42,6 +44,8 @@ export interface BlockReport {
   readonly status: BlockStatus;
   /** Set when the block was (re-)rendered and its content was bad. */
   readonly error?: BlockError;
+  /** Set when a fresh region holds an error callout (written earlier, without `--strict`). */
+  readonly callout?: true;
 }
 
 /** A rendered note: its new text, whether it differs, and what happened to each block. */
@@ -64,7 +68,33 @@ function statusOf(fence: TconvFence, version?: string): BlockStatus {
  * // → [{ "line": 1, "status": "stale" }]
  */
 export function noteStatus(text: string, version?: string): BlockReport[] {
-  return findTconvFences(splitLines(text)).map((f) => ({ line: f.openLine + 1, status: statusOf(f, version) }));
+  const lines = splitLines(text);
+  const fences = terminated(findTconvFences(lines));
+  return fences.map((f) => {
+    const status = statusOf(f, version);
+    return status === "fresh" && holdsCallout(lines, f) ? { line: f.openLine + 1, status, callout: true } : { line: f.openLine + 1, status };
+  });
+}
+
+/**
+ * Refuses a note with a begin marker whose end marker is gone: where the region ended cannot be
+ * known, and rendering would either delete the user's text or duplicate the region.
+ */
+function terminated(fences: TconvFence[]): TconvFence[] {
+  const bad = fences.find((f) => f.unterminated !== undefined);
+  if (bad) {
+    throw new TconvError("unterminated-region", `line ${bad.unterminated! + 1}`,
+      `this <!-- tconv:begin --> marker has no <!-- tconv:end --> after it (at the top level, before the next region); put the end marker back where the generated text ends, or delete the region by hand. Nothing was written`);
+  }
+  return fences;
+}
+
+/** Whether a fence's region is an error callout (the block's content was bad when it was rendered). */
+function holdsCallout(lines: readonly Line[], fence: TconvFence): boolean {
+  const r = fence.region;
+  if (!r) return false;
+  for (let i = r.beginLine + 1; i < r.endLine; i++) if (lines[i]!.text.startsWith(CALLOUT_LEAD)) return true;
+  return false;
 }
 
 /**
@@ -76,14 +106,14 @@ export function noteStatus(text: string, version?: string): BlockReport[] {
  */
 export async function renderNote(text: string, render: BlockRenderer, version?: string): Promise<NoteRender> {
   const lines = splitLines(text);
-  const fences = findTconvFences(lines);
+  const fences = terminated(findTconvFences(lines));
   const out: Line[] = [];
   const blocks: BlockReport[] = [];
   let next = 0; // the first line not yet copied
   for (const fence of fences) {
     const status = statusOf(fence, version);
     if (status !== "stale") {
-      blocks.push({ line: fence.openLine + 1, status });
+      blocks.push(status === "fresh" && holdsCallout(lines, fence) ? { line: fence.openLine + 1, status, callout: true } : { line: fence.openLine + 1, status });
       continue;
     }
     const closeLine = fence.closeLine!;

@@ -7,7 +7,7 @@
  * rendered: a block inside a list or a blockquote would need its container's prefix on every
  * generated line, which a note writer can get by moving the block out.
  */
-import markdownIt, { type MarkdownIt } from "markdown-it";
+import markdownIt, { type MarkdownIt, type Token } from "markdown-it";
 import type { Line } from "./lines.ts";
 import { isEndMarker, parseBeginMarker } from "./markers.ts";
 
@@ -29,6 +29,11 @@ export interface TconvFence {
   readonly body: string;
   /** The generated region right after the closing fence, if there is one. */
   readonly region: GeneratedRegion | undefined;
+  /**
+   * Line index of a begin marker right after the closing fence that has no end marker (one was
+   * deleted by hand): the writer refuses the note rather than guess where the region ends.
+   */
+  readonly unterminated?: number;
 }
 
 let parser: MarkdownIt | undefined;
@@ -58,6 +63,7 @@ export function findTconvFences(lines: readonly Line[]): TconvFence[] {
   // changes no line numbers, and the writer copies the original first line back untouched.
   const source = lines.map((l) => l.text).join("\n").replace(/^\uFEFF/, "");
   const tokens = blockParser().parse(source, {});
+  const markers = topLevelMarkers(tokens, lines);
   const fences: TconvFence[] = [];
   let coveredUntil = -1; // a hand-edited region may hold text that looks like a block: skip it
   for (const token of tokens) {
@@ -65,9 +71,10 @@ export function findTconvFences(lines: readonly Line[]): TconvFence[] {
     const [start, end] = token.map;
     if (start <= coveredUntil) continue;
     const closeLine = isClosingFence(lines[end - 1]?.text, token.markup) && end - 1 > start ? end - 1 : undefined;
-    const region = closeLine === undefined ? undefined : regionAfter(lines, closeLine);
+    const found = closeLine === undefined ? undefined : regionAfter(markers, closeLine);
+    const region = found && "endLine" in found ? found : undefined;
     if (region) coveredUntil = region.endLine;
-    fences.push({ openLine: start, closeLine, body: token.content, region });
+    fences.push({ openLine: start, closeLine, body: token.content, region, ...(found && !region ? { unterminated: found.beginLine } : {}) });
   }
   return fences;
 }
@@ -78,17 +85,37 @@ function isClosingFence(text: string | undefined, markup: string): boolean {
   return m !== null && m[1]![0] === markup[0] && m[1]!.length >= markup.length;
 }
 
-function regionAfter(lines: readonly Line[], closeLine: number): GeneratedRegion | undefined {
-  const beginLine = closeLine + 1;
-  const begin = lines[beginLine];
-  const hash = begin === undefined ? undefined : parseBeginMarker(begin.text);
-  if (hash === undefined) return undefined;
-  for (let i = beginLine + 1; i < lines.length; i++) {
-    const text = lines[i]!.text;
-    if (isEndMarker(text)) return { beginLine, endLine: i, hash };
-    // Another begin before our end means this end was deleted by hand: claiming up to the next
-    // region's end would swallow the user's text in between.
-    if (parseBeginMarker(text) !== undefined) return undefined;
+/** A marker line at the top level of the note: never one inside a fence, a quote, a list or an HTML block. */
+interface Marker { readonly line: number; readonly begin?: string }
+
+/**
+ * The begin and end markers that count: each is an HTML block of its own at the top level, so a
+ * marker quoted in a fenced example, a blockquote or a list item is the user's text.
+ */
+function topLevelMarkers(tokens: readonly Token[], lines: readonly Line[]): Marker[] {
+  const out: Marker[] = [];
+  for (const token of tokens) {
+    if (token.type !== "html_block" || token.level !== 0 || !token.map) continue;
+    const [start, end] = token.map;
+    for (let i = start; i < end; i++) {
+      const text = lines[i]?.text ?? "";
+      const hash = parseBeginMarker(text);
+      if (hash !== undefined) out.push({ line: i, begin: hash });
+      else if (isEndMarker(text)) out.push({ line: i });
+    }
   }
-  return undefined; // a begin marker without an end is the user's text, never ours to delete
+  return out;
+}
+
+/** The region after a closing fence: its begin marker must be the next line, its end the next top-level marker. */
+function regionAfter(markers: readonly Marker[], closeLine: number): GeneratedRegion | { beginLine: number } | undefined {
+  const beginLine = closeLine + 1;
+  const at = markers.findIndex((m) => m.line === beginLine);
+  const begin = markers[at];
+  if (begin?.begin === undefined) return undefined;
+  const next = markers[at + 1];
+  // No end, or another begin first: the end was deleted by hand. Where the region ended is
+  // unknowable, and guessing would delete the user's text.
+  if (next === undefined || next.begin !== undefined) return { beginLine };
+  return { beginLine, endLine: next.line, hash: begin.begin };
 }

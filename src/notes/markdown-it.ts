@@ -9,7 +9,9 @@
  * renders — the markdown-it counterpart of `processor.process()` in unified.
  */
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import { dirname, resolve } from "node:path";
 import type { NoteBlock } from "./block.ts";
+import { fileContext } from "./api.ts";
 import { TconvError } from "../spec/error.ts";
 import { stripGenerated } from "./document.ts";
 import { isTconvInfo } from "./fences.ts";
@@ -18,8 +20,15 @@ import { renderBlockBody, renderBlockBodySync, type DeriveContext, type Deriver 
 
 /** Options of {@link markdownItTconv}. */
 export interface MarkdownItTconvOptions {
-  /** Directory that `@file.json` tensors resolve against (default: the process's). */
+  /**
+   * Directory that `@file.json` tensors resolve against when the render's `env` has no `path`
+   * (default: the process's); `md.render(text, { path: "notes/week3.md" })` uses the note's folder.
+   */
   readonly cwd?: string;
+  /** The folder `@file` may read from (default: the note's folder); absolute paths and symlinks leaving it are refused. */
+  readonly fileRoot?: string;
+  /** Let `@file` read any file. Default false. */
+  readonly allowAnyFile?: boolean;
   /** Keep the block's YAML source as a code block above its derivation (default false). */
   readonly keepSource?: boolean;
   /** What renders a valid block; the default is tconv's walkthrough (or checker report for `claim`). */
@@ -46,14 +55,13 @@ const OPTIONS = new WeakMap<MarkdownIt, MarkdownItTconvOptions>();
  */
 export function markdownItTconv(md: MarkdownIt, options: MarkdownItTconvOptions = {}): void {
   OPTIONS.set(md, options);
-  const context: DeriveContext = { cwd: options.cwd ?? process.cwd() };
   const fallback = md.renderer.rules.fence;
   md.core.ruler.before("normalize", "tconv_drop_regions", dropGeneratedRegions);
   md.renderer.rules.fence = (tokens, idx, mdOptions, env: TconvEnv | undefined, self) => {
     const token = tokens[idx]!;
     const original = () => (fallback ? fallback(tokens, idx, mdOptions, env, self) : self.renderToken(tokens, idx, mdOptions));
     if (!isTconvInfo(token.info)) return original();
-    const markdown = env?.[PREPARED]?.get(token.content) ?? deriveNow(token.content, options.derive ?? deriveBlockSync, context);
+    const markdown = env?.[PREPARED]?.get(token.content) ?? deriveNow(token.content, options.derive ?? deriveBlockSync, noteContext(options, env));
     return (options.keepSource ? original() : "") + md.render(markdown, env);
   };
 }
@@ -87,7 +95,7 @@ export async function renderWithTconv(md: MarkdownIt, text: string, env: Record<
   const options = OPTIONS.get(md);
   if (options === undefined) throw new Error("renderWithTconv: add the plugin first, md.use(markdownItTconv)");
   const derive = options.derive ?? (await import("./derive.ts")).deriveBlock;
-  const context: DeriveContext = { cwd: options.cwd ?? process.cwd() };
+  const context = noteContext(options, env);
   const tconvEnv = env as TconvEnv;
   const tokens = md.parse(text, tconvEnv);
   const prepared = new Map<string, string>();
@@ -100,6 +108,14 @@ export async function renderWithTconv(md: MarkdownIt, text: string, env: Record<
   } finally {
     delete tconvEnv[PREPARED];
   }
+}
+
+/** `@file` resolves against the note's folder (`env.path`), else `options.cwd`. */
+function noteContext(options: MarkdownItTconvOptions, env: Record<PropertyKey, unknown> | undefined): DeriveContext {
+  const base = options.cwd ?? process.cwd();
+  const path = env?.["path"];
+  const cwd = typeof path === "string" && path !== "" ? dirname(resolve(base, path)) : base;
+  return fileContext({ cwd, ...(options.fileRoot !== undefined ? { fileRoot: resolve(base, options.fileRoot) } : {}), ...(options.allowAnyFile ? { allowAnyFile: true } : {}) });
 }
 
 function tconvBodies(tokens: readonly Token[]): string[] {

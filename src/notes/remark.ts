@@ -6,7 +6,10 @@
  * note renders the same whether or not it was run through the notes command first.
  */
 import type { Code, Html, Parent, Root, RootContent } from "mdast";
+import { dirname, resolve } from "node:path";
 import type { Processor, Transformer } from "unified";
+import type { VFile } from "vfile";
+import { fileContext } from "./api.ts";
 import { isTconvInfo } from "./fences.ts";
 import { isEndMarker, parseBeginMarker } from "./markers.ts";
 import { deriveBlock, deriveBlockSync } from "./derive.ts";
@@ -14,8 +17,15 @@ import { renderBlockBody, renderBlockBodySync, type DeriveContext, type Deriver 
 
 /** Options of {@link remarkTconv}. */
 export interface TconvPluginOptions {
-  /** Directory that `@file.json` tensors resolve against (default: the process's). */
+  /**
+   * Directory that `@file.json` tensors resolve against when the file being processed has no
+   * path (default: the process's); a vfile with a path uses its own folder.
+   */
   readonly cwd?: string;
+  /** The folder `@file` may read from (default: the note's folder); absolute paths and symlinks leaving it are refused. */
+  readonly fileRoot?: string;
+  /** Let `@file` read any file. Default false. */
+  readonly allowAnyFile?: boolean;
   /** Keep the block's YAML source as a code block above its derivation (default false). */
   readonly keepSource?: boolean;
   /** What renders a valid block; the default is tconv's walkthrough (or checker report for `claim`). */
@@ -40,7 +50,6 @@ export interface TconvPluginOptions {
 export function remarkTconv(this: Processor, options: TconvPluginOptions = {}): Transformer<Root, Root> {
   // eslint-disable-next-line @typescript-eslint/no-this-alias -- the transformer needs the host's parser
   const processor = this;
-  const context: DeriveContext = { cwd: options.cwd ?? process.cwd() };
   const splice = (parent: Parent, node: Code, markdown: string) => {
     const fragment = processor.parse(markdown) as Root;
     const nodes = fragment.children.map(withoutPositions);
@@ -49,7 +58,8 @@ export function remarkTconv(this: Processor, options: TconvPluginOptions = {}): 
   };
   // Synchronous when it can be (walkthroughs with tconv's own renderer), so `processSync` works;
   // a block with a claim, or an asynchronous `derive`, makes the transformer asynchronous.
-  return (tree: Root): Promise<void> | undefined => {
+  return (tree: Root, file?: VFile): Promise<void> | undefined => {
+    const context = noteContext(options, file);
     dropGeneratedRegions(tree);
     const blocks: Array<{ parent: Parent; node: Code }> = [];
     collectBlocks(tree, blocks);
@@ -68,6 +78,13 @@ export function remarkTconv(this: Processor, options: TconvPluginOptions = {}): 
   };
 }
 
+/** `@file` resolves against the processed file's folder (from the vfile's path), else `options.cwd`. */
+function noteContext(options: TconvPluginOptions, file: VFile | undefined): DeriveContext {
+  const base = options.cwd ?? file?.cwd ?? process.cwd();
+  const cwd = file?.path ? dirname(resolve(file.cwd ?? base, file.path)) : base;
+  return fileContext({ cwd, ...(options.fileRoot !== undefined ? { fileRoot: resolve(base, options.fileRoot) } : {}), ...(options.allowAnyFile ? { allowAnyFile: true } : {}) });
+}
+
 function isTconvCode(node: RootContent): node is Code {
   return node.type === "code" && typeof node.lang === "string" && isTconvInfo(`${node.lang} ${node.meta ?? ""}`);
 }
@@ -79,18 +96,31 @@ function collectBlocks(parent: Parent, out: Array<{ parent: Parent; node: Code }
   }
 }
 
-/** Removes `<!-- tconv:begin -->` … `<!-- tconv:end -->` and everything between, at the top level. */
+/**
+ * Removes the regions `tconv notes` wrote, as the writer finds them: a begin marker right after a
+ * top-level tconv block, up to the next top-level marker if that is an end marker. A stray begin
+ * or end marker, a begin whose end is gone, and everything around them are the user's text and
+ * stay.
+ */
 function dropGeneratedRegions(tree: Root): void {
+  const children = tree.children;
+  const marker = (node: RootContent | undefined): "begin" | "end" | undefined => {
+    if (node?.type !== "html") return undefined;
+    const value = (node as Html).value.trim();
+    return parseBeginMarker(value) !== undefined ? "begin" : isEndMarker(value) ? "end" : undefined;
+  };
   const kept: RootContent[] = [];
-  let inside = false;
-  for (const child of tree.children) {
-    const marker = child.type === "html" ? (child as Html).value.trim() : undefined;
-    if (!inside && marker !== undefined && parseBeginMarker(marker) !== undefined) { inside = true; continue; }
-    if (inside && marker !== undefined && isEndMarker(marker)) { inside = false; continue; }
-    if (!inside) kept.push(child);
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    const previous = children[i - 1];
+    if (marker(child) === "begin" && previous !== undefined && isTconvCode(previous)) {
+      let j = i + 1;
+      while (j < children.length && marker(children[j]) === undefined) j++;
+      if (j < children.length && marker(children[j]) === "end") { i = j; continue; }
+    }
+    kept.push(child);
   }
-  // An unterminated region is the user's text (as in the notes writer): keep everything then.
-  if (!inside) tree.children = kept;
+  tree.children = kept;
 }
 
 /** Positions of the fragment refer to the generated Markdown, not the note: drop them. */

@@ -11,6 +11,11 @@ import type { RenderedBlock } from "./document.ts";
 export interface DeriveContext {
   /** Directory that `@file.json` tensors in the block resolve against (the note's own). */
   readonly cwd: string;
+  /**
+   * The folder `@file` may read from (absolute paths and symlinks out of it refused); undefined
+   * allows any file. The notes writer and the plugins set it to the note's folder by default.
+   */
+  readonly fileRoot?: string;
 }
 
 /** Produces the Markdown derivation of a valid block (the walkthrough, or the checker's report). */

@@ -1,78 +1,140 @@
 /**
  * `tconv notes FILE... [--check] [--strict]`: the notes writer, the one place besides the CLI door
  * that touches files. Every file is read and rendered before any is written, so `--strict` can
- * refuse the whole run without leaving some notes changed and others not.
+ * refuse the whole run without leaving some notes changed and others not. A note that changes
+ * on disk while it is rendered (an editor saving, a sync client) is rendered again from its new
+ * text, or refused: another program's edit is never overwritten.
  */
+import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import { dirname, resolve } from "node:path";
-import type { CliIo } from "../cli/io.ts";
-import { TconvError } from "../spec/error.ts";
-import { writeFileAtomic } from "../cli/write-atomic.ts";
+import type { CliIo } from "../io/cli-io.ts";
+import { isTconvError, TconvError } from "../spec/error.ts";
+import { writeFileAtomic } from "../io/write-atomic.ts";
 import { renderTconvNote } from "./api.ts";
-import { noteStatus, type BlockReport } from "./document.ts";
+import { noteStatus, type BlockReport, type NoteRender } from "./document.ts";
 import type { Deriver } from "./render-block.ts";
 
 export interface NotesOptions {
   /** Change nothing; exit 1 when a block is stale. */
   readonly check?: boolean;
-  /** A bad block is an error (exit 2, nothing written) instead of a callout in the note. */
+  /** A bad block (or a region holding an error callout) is an error (exit 2, nothing written). */
   readonly strict?: boolean;
+  /** The folder `@file` in blocks may read from (default: each note's own folder). */
+  readonly root?: string;
+  /** Let `@file` in blocks read any file (absolute paths, outside the note's folder). */
+  readonly allowAnyFile?: boolean;
+}
+
+/** A note as read: its text and what identifies this version of the file. */
+interface ReadNote {
+  readonly file: string;
+  readonly path: string;
+  readonly text: string;
+  readonly stamp: string;
 }
 
 /**
  * Runs the notes command and returns its exit code: 0 done, 1 stale blocks under `--check`;
- * bad input (an unreadable file, a bad block with `--strict`) throws a TconvError (exit 2).
+ * bad input (an unreadable file, a bad block with `--strict`, a note that cannot be written)
+ * throws a TconvError (exit 2).
  *
  * @example
  * const code = await runNotes(["week3.md"], { check: true }, bufferIo());
  */
 export async function runNotes(files: readonly string[], options: NotesOptions, io: CliIo, derive?: Deriver): Promise<number> {
-  const notes = await Promise.all(files.map(async (file) => ({ file, path: resolve(io.cwd, file), text: await readNote(resolve(io.cwd, file), file) })));
-  if (options.check) return checkNotes(notes, io);
-  const results = [];
-  for (const note of notes) {
-    const rendered = await renderTconvNote(note.text, { cwd: dirname(note.path), ...(derive ? { derive } : {}) });
-    results.push({ ...note, rendered });
+  const notes: ReadNote[] = [];
+  for (const file of files) notes.push(await readNote(resolve(io.cwd, file), file));
+  if (options.check) return checkNotes(notes, io, options.strict ?? false);
+  const render = (note: ReadNote) => inNote(note.file, () => renderTconvNote(note.text, {
+    cwd: dirname(note.path),
+    ...(options.root !== undefined ? { fileRoot: resolve(io.cwd, options.root) } : {}),
+    ...(options.allowAnyFile ? { allowAnyFile: true } : {}),
+    ...(derive ? { derive } : {}),
+  }));
+  const results: Array<ReadNote & { rendered: NoteRender }> = [];
+  for (const [i, note] of notes.entries()) {
+    if (io.errIsTTY) io.err(`tconv notes: rendering ${note.file} (${i + 1}/${notes.length})\n`);
+    results.push({ ...note, rendered: await render(note) });
   }
-  const problems = results.flatMap(({ file, rendered }) => rendered.blocks.flatMap((b) => problemOf(file, b)));
+  const problems = results.flatMap(({ file, rendered }) => rendered.blocks.flatMap((b) => problemOf(file, b, options.strict ?? false)));
   if (options.strict && problems.length > 0) {
     const first = problems[0]!;
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
     throw new TconvError(first.code, first.path, first.message + more);
   }
   for (const p of problems) io.err(`warning: ${p.path}: ${p.message}\n`);
-  for (const { file, path, rendered } of results) {
-    if (rendered.changed) await writeFileAtomic(path, rendered.text);
+  for (let { file, path, rendered, stamp } of results) {
+    if (rendered.changed) {
+      // Another program may have saved the note meanwhile: render its new text (once), or refuse.
+      const now = await readNote(path, file);
+      if (now.stamp !== stamp) {
+        rendered = await render(now);
+        stamp = now.stamp;
+        if (rendered.changed && (await readNote(path, file)).stamp !== stamp) {
+          throw new TconvError("note-changed", file, "the note keeps changing on disk while it is rendered (another program is editing it); nothing was written to it, run tconv notes again");
+        }
+      }
+      if (rendered.changed) await writeNote(path, file, rendered.text);
+    }
     const count = (s: string) => rendered.blocks.filter((b) => b.status === s).length;
     io.out(`${file}: ${count("stale")} rendered, ${count("fresh")} up to date${rendered.changed ? "" : " (unchanged)"}\n`);
   }
   return 0;
 }
 
-function checkNotes(notes: ReadonlyArray<{ file: string; text: string }>, io: CliIo): number {
+/** A document-level error of one note (a lost end marker) names the note. */
+async function inNote<T>(file: string, run: () => Promise<T> | T): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (isTconvError(e) && e.code === "unterminated-region") throw new TconvError(e.code, `${file}:${e.path.replace(/^line /, "")}`, e.message);
+    throw e;
+  }
+}
+
+async function checkNotes(notes: readonly ReadNote[], io: CliIo, strict: boolean): Promise<number> {
   let stale = 0;
   for (const { file, text } of notes) {
-    for (const block of noteStatus(text)) {
-      if (block.status === "fresh") continue;
+    for (const block of await inNote(file, () => noteStatus(text))) {
+      if (block.status === "fresh" && !(strict && block.callout)) continue;
       stale++;
-      io.out(`${file}:${block.line}: ${block.status === "stale" ? "stale (run tconv notes to render it)" : "unclosed tconv block"}\n`);
+      const what = block.callout ? "its region is an error callout (the block's content is bad)"
+        : block.status === "stale" ? "stale (run tconv notes to render it)" : "unclosed tconv block";
+      io.out(`${file}:${block.line}: ${what}\n`);
     }
   }
   if (stale === 0) io.out(`${notes.length === 1 ? "the note is" : `all ${notes.length} notes are`} up to date\n`);
   return stale === 0 ? 0 : 1;
 }
 
-function problemOf(file: string, block: BlockReport): Array<{ code: string; path: string; message: string }> {
+function problemOf(file: string, block: BlockReport, strict: boolean): Array<{ code: string; path: string; message: string }> {
   if (block.error) return [{ code: block.error.code, path: `${file}:${block.line}: ${block.error.path}`, message: block.error.message }];
   if (block.status === "unclosed") return [{ code: "unclosed-block", path: `${file}:${block.line}`, message: "the tconv block is never closed (add a closing ``` line)" }];
+  if (strict && block.callout) return [{ code: "error-callout", path: `${file}:${block.line}`, message: "the block's region is an error callout from an earlier run: its content is bad" }];
   return [];
 }
 
-async function readNote(path: string, shown: string): Promise<string> {
+async function readNote(path: string, shown: string): Promise<ReadNote> {
   try {
-    return await fs.readFile(path, "utf8");
+    const st = await fs.stat(path);
+    if (!st.isFile()) throw new TconvError("unreadable-note", shown, `cannot read the note: not a regular file`);
+    const text = await fs.readFile(path, "utf8");
+    const hash = createHash("sha256").update(text).digest("hex");
+    return { file: shown, path, text, stamp: `${st.size}:${st.mtimeMs}:${hash}` };
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
+    if (isTconvError(e)) throw e;
+    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as NodeJS.ErrnoException).code ?? "unreadable";
     throw new TconvError("unreadable-note", shown, `cannot read the note: ${reason}`);
+  }
+}
+
+async function writeNote(path: string, shown: string, text: string): Promise<void> {
+  try {
+    await writeFileAtomic(path, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "error";
+    const why = code === "ENOSPC" ? "no space left on the device" : code === "EACCES" || code === "EPERM" ? "permission denied (is the folder read-only?)" : code;
+    throw new TconvError("write-failed", shown, `cannot write the note: ${why} (${code}); the note is unchanged`);
   }
 }

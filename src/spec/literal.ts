@@ -7,12 +7,12 @@
  * second. Only entries that are arithmetic expressions (`-3/4*2`, `1/3+1`, `2^-3`) are handed to
  * mathjs, loaded lazily through its prebuilt bundle the first time such an entry appears.
  */
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { resolve } from "node:path";
+import { readUserFile } from "../io/read-file.ts";
 import { Rational } from "../algebra/rational.ts";
 import { exact, float, symbol, type Scalar, type ScalarTensor } from "../algebra/scalar.ts";
-import { TconvError } from "./error.ts";
+import { isTconvError, quote, TconvError, withoutContent } from "./error.ts";
+import { MAX_ENTRY_LENGTH, MAX_EXACT_BITS, MAX_NESTING, MAX_SYMBOL_LENGTH, requireNestingLimit } from "./limits.ts";
 
 /** Where a tensor literal came from and what it may contain. */
 export interface LiteralOptions {
@@ -22,6 +22,10 @@ export interface LiteralOptions {
   readonly allowSymbols: boolean;
   /** Directory that `@path.json` is resolved against (default: the process's). */
   readonly cwd?: string;
+  /** When set, `@path.json` must stay inside this directory (notes: the note's folder). */
+  readonly fileRoot?: string;
+  /** Size cap of an `@path.json` file in bytes. */
+  readonly maxFileBytes?: number;
 }
 
 /** A nested list while parsing: entry texts or sub-lists (shapeOf refuses a mix). */
@@ -56,7 +60,22 @@ const GREEK = new Set([
  * // → {"kind":"symbol","name":"x_{1,2}","tex":"x_{1,2}"}
  */
 export function parseTensorLiteral(text: string, opts: LiteralOptions): ScalarTensor {
-  const source = readSource(text, opts);
+  const file = text.trim().startsWith("@") ? text.trim().slice(1) : undefined;
+  if (file === undefined) return parseLiteralText(text.trim(), opts);
+  const source = readUserFile(file, opts.field, {
+    cwd: opts.cwd ?? process.cwd(),
+    ...(opts.fileRoot !== undefined ? { root: opts.fileRoot } : {}),
+    ...(opts.maxFileBytes !== undefined ? { maxBytes: opts.maxFileBytes } : {}),
+  }).trim();
+  try {
+    return parseLiteralText(source, opts);
+  } catch (e) {
+    throw isTconvError(e) ? withoutContent(e, file) : e;
+  }
+}
+
+function parseLiteralText(source: string, opts: LiteralOptions): ScalarTensor {
+  requireNestingLimit(source, opts.field);
   const root = parseNested(source, opts.field);
   if (!Array.isArray(root)) {
     throw new TconvError("bad-literal", opts.field,
@@ -76,8 +95,13 @@ export type NestedValues = readonly (number | string | NestedValues)[];
  * tensorFromValues([[1, "3/4"], [0.5, 2]], { field: "input", allowSymbols: false }).shape // → [2, 2]
  */
 export function tensorFromValues(values: NestedValues, opts: LiteralOptions): ScalarTensor {
-  const toNode = (v: number | string | NestedValues): Node => {
-    if (Array.isArray(v)) return (v as NestedValues).map(toNode);
+  const toNode = (v: number | string | NestedValues, depth: number): Node => {
+    if (Array.isArray(v)) {
+      if (depth >= MAX_NESTING) {
+        throw new TconvError("too-deep", opts.field, `arrays nest more than ${MAX_NESTING} deep; a tensor needs one level per axis`);
+      }
+      return (v as NestedValues).map((c) => toNode(c, depth + 1));
+    }
     if (typeof v === "number") return Number.isInteger(v) && !Number.isSafeInteger(v) ? v.toExponential() : String(v);
     if (typeof v === "string") return v.trim();
     throw new TconvError("bad-entry", opts.field, `expected numbers or strings in the nested arrays, got ${typeof v}`);
@@ -85,7 +109,7 @@ export function tensorFromValues(values: NestedValues, opts: LiteralOptions): Sc
   if (!Array.isArray(values)) {
     throw new TconvError("bad-literal", opts.field, "expected nested arrays such as [[1,2],[3,4]]");
   }
-  return fromNodes(toNode(values) as Node[], opts);
+  return fromNodes(toNode(values, 0) as Node[], opts);
 }
 
 function fromNodes(root: Node[], opts: LiteralOptions): ScalarTensor {
@@ -116,18 +140,6 @@ export function parseShape(text: string, field = "--input-shape"): number[] {
     }
     return Number(t);
   });
-}
-
-function readSource(text: string, opts: LiteralOptions): string {
-  const t = text.trim();
-  if (!t.startsWith("@")) return t;
-  const path = resolve(opts.cwd ?? process.cwd(), t.slice(1));
-  try {
-    return readFileSync(path, "utf8").trim();
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ?? "unreadable";
-    throw new TconvError("bad-file", opts.field, `cannot read ${t.slice(1)} (${why})`);
-  }
 }
 
 /** Recursive descent over `[`, `]`, `,`; entries are the text between, braces and parentheses kept whole. */
@@ -213,6 +225,10 @@ function describeEntry(text: string, flat: number, shape: readonly number[]): st
 }
 
 function parseEntry(text: string, flat: number, shape: readonly number[], opts: LiteralOptions): Scalar {
+  if (text.length > MAX_ENTRY_LENGTH) {
+    throw new TconvError("entry-too-long", opts.field,
+      `${describeEntry(text, flat, shape)} is ${text.length} characters long, above the limit of ${MAX_ENTRY_LENGTH}`);
+  }
   // Up to 15 digits fits a double exactly; longer integers go through BigInt.
   if (INTEGER.test(text)) return exact(text.length <= 15 ? Rational.int(Number(text)) : Rational.of(BigInt(text)));
   const where = () => describeEntry(text, flat, shape);
@@ -233,6 +249,9 @@ function parseEntry(text: string, flat: number, shape: readonly number[], opts: 
     if (!opts.allowSymbols) {
       throw new TconvError("symbol-not-allowed", opts.field,
         `${where()}: this command takes numbers only (symbols are for explain and matrix)`);
+    }
+    if (text.length > MAX_SYMBOL_LENGTH) {
+      throw new TconvError("symbol-too-long", opts.field, `${where()}: a symbol is ${text.length} characters long, above the limit of ${MAX_SYMBOL_LENGTH}`);
     }
     return symbolEntry(text, sym[1]!, sym[2], where(), opts.field);
   }
@@ -295,6 +314,12 @@ function evaluateExpression(text: string, where: string, field: string): Scalar 
     throw new TconvError("bad-entry", field, `${where}: write multiplication with *, numbers next to each other are ambiguous`);
   }
   const isFloat = /[.]|\d[eE]/.test(text);
+  // Exact powers grow without bound (2^100000000, 9^9^9): bound the result's size before mathjs computes it.
+  const bits = expressionBits(text, where, field);
+  if (!isFloat && !(bits <= MAX_EXACT_BITS)) {
+    throw new TconvError("entry-too-large", field,
+      `${where}: the exact value would have ${Number.isFinite(bits) ? `up to ${Math.ceil(bits)}` : "too many"} bits, above the limit of ${MAX_EXACT_BITS}; write it as a decimal to get a float64`);
+  }
   const math = loadMath();
   let result: unknown;
   try {
@@ -311,4 +336,81 @@ function evaluateExpression(text: string, where: string, field: string): Scalar 
   throw new TconvError("bad-entry", field, `${where}: does not evaluate to a finite real number`);
 }
 
-const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 37)}...` : s);
+/** An upper bound on a subexpression's size in bits, and its value when it is a small integer. */
+interface Bound { readonly bits: number; readonly value?: bigint }
+
+/**
+ * An upper bound on the bits of an exact arithmetic entry's numerator and denominator, read by a
+ * small recursive descent over the same grammar mathjs uses for these entries (+ − * / ^ and
+ * parentheses; ^ binds tighter than unary minus and is right-associative). Nesting is bounded
+ * (the caller's entry length and {@link MAX_NESTING}), so the recursion is too.
+ */
+function expressionBits(text: string, where: string, field: string): number {
+  const tokens = text.match(/\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?|[-+*/^()]/g) ?? [];
+  let pos = 0, depth = 0;
+  const small = (v: bigint): Bound => ({ bits: v === 0n ? 1 : (v < 0n ? -v : v).toString(2).length, ...(v < 1n << 64n && v > -(1n << 64n) ? { value: v } : {}) });
+  const number = (t: string): Bound => (/^\d+$/.test(t) ? small(BigInt(t)) : { bits: 64 });
+  const primary = (): Bound => {
+    const t = tokens[pos++];
+    if (t === "(") {
+      if (++depth > MAX_NESTING) throw new TconvError("too-deep", field, `${where}: parentheses nest more than ${MAX_NESTING} deep`);
+      const b = sum();
+      if (tokens[pos] === ")") pos++;
+      depth--;
+      return b;
+    }
+    if (t === "-" || t === "+") {
+      const b = power();
+      return t === "-" && b.value !== undefined ? small(-b.value) : b;
+    }
+    return t === undefined ? { bits: 1 } : number(t);
+  };
+  const power = (): Bound => {
+    const base = primary();
+    if (tokens[pos] !== "^") return base;
+    pos++;
+    const exp = unary();
+    const e = exp.value !== undefined ? Number(exp.value < 0n ? -exp.value : exp.value) : 2 ** exp.bits;
+    const bits = base.bits * e;
+    if (base.value !== undefined && exp.value !== undefined && exp.value >= 0n && bits <= 64) return small(base.value ** exp.value);
+    return { bits: Math.max(bits, 1) };
+  };
+  const unary = (): Bound => {
+    if (tokens[pos] === "-" || tokens[pos] === "+") {
+      const sign = tokens[pos++];
+      const b = unary();
+      return sign === "-" && b.value !== undefined ? small(-b.value) : b;
+    }
+    return power();
+  };
+  const product = (): Bound => {
+    let left = unary();
+    while (tokens[pos] === "*" || tokens[pos] === "/") {
+      const op = tokens[pos++];
+      const right = unary();
+      left = op === "*" && left.value !== undefined && right.value !== undefined
+        ? small(left.value * right.value) : { bits: left.bits + right.bits };
+    }
+    return left;
+  };
+  const sum = (): Bound => {
+    let left = product();
+    while (tokens[pos] === "+" || tokens[pos] === "-") {
+      const op = tokens[pos++];
+      const right = product();
+      left = left.value !== undefined && right.value !== undefined
+        ? small(op === "+" ? left.value + right.value : left.value - right.value) : { bits: left.bits + right.bits + 1 };
+    }
+    return left;
+  };
+  let bits = 0;
+  while (pos < tokens.length) {
+    const before = pos;
+    bits += sum().bits;
+    if (pos === before) pos++;
+  }
+  return bits;
+}
+
+/** Quoted values are clipped and escaped by the error class; this keeps messages short. */
+const clip = (s: string) => quote(s, 40).slice(1, -1);

@@ -5,7 +5,7 @@
  */
 export type FieldKey =
   | "input" | "kernel" | "bias" | "layout" | "op" | "stride" | "dilation" | "padding"
-  | "outputPadding" | "outputSize" | "outputShape" | "autoPad" | "groups" | "maxTerms"
+  | "outputPadding" | "outputSize" | "outputShape" | "autoPad" | "groups" | "maxTerms" | "maxCells"
   | "inputShape" | "kernelShape";
 
 /** How errors name each field: API property names or CLI option names. */
@@ -21,7 +21,7 @@ export const cliNames: FieldNames = {
   input: "--input", kernel: "--kernel", bias: "--bias", layout: "--layout", op: "--op",
   stride: "--stride", dilation: "--dilation", padding: "--padding", outputPadding: "--output-padding",
   outputSize: "--output-size", outputShape: "--output-shape", autoPad: "--auto-pad", groups: "--groups",
-  maxTerms: "--max-terms", inputShape: "--input-shape", kernelShape: "--kernel-shape",
+  maxTerms: "--max-terms", maxCells: "--max-cells", inputShape: "--input-shape", kernelShape: "--kernel-shape",
 };
 
 /**
@@ -34,5 +34,5 @@ export const apiNames: FieldNames = {
   input: "input", kernel: "kernel", bias: "bias", layout: "layout", op: "op",
   stride: "stride", dilation: "dilation", padding: "padding", outputPadding: "outputPadding",
   outputSize: "outputSize", outputShape: "outputShape", autoPad: "autoPad", groups: "groups",
-  maxTerms: "maxTerms", inputShape: "inputShape", kernelShape: "kernelShape",
+  maxTerms: "maxTerms", maxCells: "maxCells", inputShape: "inputShape", kernelShape: "kernelShape",
 };

@@ -7,6 +7,7 @@
 import type { ScalarTensor } from "../algebra/scalar.ts";
 import { computeConvInfo, type ConvInfo } from "../geometry/conv-info.ts";
 import { TconvError } from "./error.ts";
+import { parseMaxCells, requireCellLimit, requireExactSizes } from "./limits.ts";
 import {
   canonicalInputShape, canonicalKernelShape, inputToCanonical, kernelToCanonical,
   layoutOutputShape, parseLayout, spatialRank, type Layout,
@@ -40,8 +41,14 @@ export interface ParameterOptions {
   readonly groups?: number | string;
   /** Refuse problems with more multiply-adds than this (default {@link DEFAULT_MAX_TERMS}). */
   readonly maxTerms?: number | string;
+  /** Refuse problems that would allocate an array of more cells than this (default {@link DEFAULT_MAX_CELLS}). */
+  readonly maxCells?: number | string;
   /** Directory `@file.json` literals are read from. */
   readonly cwd?: string;
+  /** When set, `@file.json` must stay inside this directory, and absolute paths are refused (notes set the note's folder). */
+  readonly fileRoot?: string;
+  /** Size cap of an `@file.json` in bytes (default 10 MB). */
+  readonly maxFileBytes?: number;
   /** How errors name fields: API property names (default, `stride`) or CLI options (`cliNames`: `--stride`). */
   readonly names?: FieldNames;
 }
@@ -120,13 +127,17 @@ export function parseProblem(options: ProblemOptions): Problem {
   const names = options.names ?? apiNames;
   const allowSymbols = options.allowSymbols ?? false;
   const lit = (value: TensorInput, field: string) => typeof value === "string"
-    ? parseTensorLiteral(value, { field, allowSymbols, cwd: options.cwd })
+    ? parseTensorLiteral(value, { field, allowSymbols, ...fileOptions(options) })
     : tensorFromValues(value, { field, allowSymbols });
   if (options.input === undefined) throw new TconvError("missing-option", names.input, "required: the input tensor, e.g. [[1,2],[3,4]]");
   if (options.kernel === undefined) throw new TconvError("missing-option", names.kernel, "required: the kernel tensor, e.g. [[1,0],[0,-1]]");
-  const kernel = lit(options.kernel, names.kernel);
+  // The input first: with both wrong, the first option the user gave is the one reported.
   const input = lit(options.input, names.input);
+  const kernel = lit(options.kernel, names.kernel);
   const base = build(options, names, input.shape, kernel.shape);
+  // Refused before anything the size of the output is allocated.
+  requireTermLimit(base.info, parseMaxTerms(options.maxTerms, names.maxTerms), names.maxTerms);
+  requireCellLimit(base.info, parseMaxCells(options.maxCells, names.maxCells), names.maxCells);
   const { tensor: x } = inputToCanonical(base.layout, input, base.info.rank, names.input);
   const w = kernelToCanonical(base.layout, kernel, base.info.rank);
 
@@ -142,7 +153,6 @@ export function parseProblem(options: ProblemOptions): Problem {
         { expected: `[${base.info.outChannels}]`, actual: `[${bias.shape.join(",")}]` });
     }
   }
-  requireTermLimit(base.info, parseMaxTerms(options.maxTerms, names.maxTerms), names.maxTerms);
   return Object.freeze({ ...base, x, w, ...(bias ? { bias } : {}) });
 }
 
@@ -167,7 +177,7 @@ export function parseShapeProblem(options: ShapeProblemOptions): ShapeProblem {
   }
   if (options.kernel !== undefined) {
     kernel = typeof options.kernel === "string"
-      ? parseTensorLiteral(options.kernel, { field: names.kernel, allowSymbols, cwd: options.cwd })
+      ? parseTensorLiteral(options.kernel, { field: names.kernel, allowSymbols, ...fileOptions(options) })
       : tensorFromValues(options.kernel, { field: names.kernel, allowSymbols });
     kernelShape = [...kernel.shape];
   } else if (options.kernelShape !== undefined) {
@@ -184,6 +194,15 @@ export function parseShapeProblem(options: ShapeProblemOptions): ShapeProblem {
     { input: names.inputShape, kernel: kernel ? names.kernel : names.kernelShape });
   if (!kernel) return base;
   return Object.freeze({ ...base, w: kernelToCanonical(base.layout, kernel, base.info.rank) });
+}
+
+/** Where `@file` tensors are read from, as the literal parser takes it. */
+function fileOptions(options: ParameterOptions): { cwd?: string; fileRoot?: string; maxFileBytes?: number } {
+  return {
+    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    ...(options.fileRoot !== undefined ? { fileRoot: options.fileRoot } : {}),
+    ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
+  };
 }
 
 function parseOp(text: string | undefined, field: string): Op {
@@ -308,6 +327,7 @@ function build(
     padBegin: resolved.padBegin, padEnd: resolved.padEnd, outputPadding: resolved.outputPadding,
     batch, inChannels, outChannels, groups,
   });
+  requireExactSizes(params, fields.input);
   const info = computeConvInfo(params);
   return Object.freeze({
     params, info, layout, batched, choices: Object.freeze(resolved.choices), autoPad,

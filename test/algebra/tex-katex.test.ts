@@ -7,7 +7,7 @@ import { Rational } from "../../src/algebra/rational.ts";
 import { exact, float, symbol, type Scalar } from "../../src/algebra/scalar.ts";
 import { computeConvInfo } from "../../src/geometry/index.ts";
 import { main } from "../../src/cli.ts";
-import { bufferIo } from "../../src/cli/io.ts";
+import { bufferIo } from "../../src/io/cli-io.ts";
 import { paramsArb } from "../tensor/problems.ts";
 
 /** Renders as the walkthrough validator does: any KaTeX error or strictness warning fails. */

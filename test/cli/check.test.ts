@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import katex from "katex";
 import { main } from "../../src/cli.ts";
-import { bufferIo } from "../../src/cli/io.ts";
+import { bufferIo } from "../../src/io/cli-io.ts";
 
 const SEED = ["--input", "[[1,2],[3,4]]", "--kernel", "[[1,0],[0,-1]]"];
 async function run(args: string[], cwd?: string) {

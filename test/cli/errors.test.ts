@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.ts";
-import { bufferIo } from "../../src/cli/io.ts";
+import { bufferIo } from "../../src/io/cli-io.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "tconv-errors-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,7 +38,7 @@ describe("eval refuses bad tensors", () => {
   it("a symbol that could inject TeX", () => refuse(["eval", "--input", X, "--kernel", "[[\\href{x},1],[0,1]]"], "--kernel", /expected an integer/));
   it("division by zero in a fraction", () => refuse(["eval", "--input", "[[1/0]]", "--kernel", W], "--input", /division by zero/));
   it("a literal that is not an array", () => refuse(["eval", "--input", "5", "--kernel", W], "--input", /nested array literal/));
-  it("a missing @file", () => refuse(["eval", "--input", "@missing.json", "--kernel", W], "--input", /cannot read missing\.json \(ENOENT\)/));
+  it("a missing @file", () => refuse(["eval", "--input", "@missing.json", "--kernel", W], "--input", /cannot read "missing\.json": no such file/));
   it("a missing --input", () => refuse(["eval", "--kernel", W], "--input", /required/));
   it("a bias with the wrong length", () => refuse(["eval", "--input", X, "--kernel", W, "--bias", "[1,2]"], "--bias", /one value per output channel: 1 value/));
 });
@@ -106,4 +106,11 @@ describe("refusals never leave a file behind", () => {
     await refuse(["eval", "--input", "@ragged.json", "--kernel", W], "--input", /ragged/);
     rmSync(join(dir, "ragged.json"));
   });
+});
+
+describe("conflicting or repeated options are refused, and the first failing option is reported", () => {
+  it("--input given twice", () => refuse(["eval", "--input", X, "--input", "[[1]]", "--kernel", W], "--input", /given more than once/));
+  it("--stride given twice, once with =", () => refuse(["eval", "--input", X, "--kernel", W, "--stride", "2", "--stride=3"], "--stride", /given more than once/));
+  it("check --json with --format md", () => refuse(["check", "--input", X, "--kernel", W, "--claim", "[[1]]", "--json", "--format", "md"], "--json", /not both/));
+  it("--input's missing file before --kernel's", () => refuse(["eval", "--input", "@a.json", "--kernel", "@w.json"], "--input", /cannot read "a\.json"/));
 });

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli.ts";
-import { bufferIo } from "../../src/cli/io.ts";
+import { bufferIo } from "../../src/io/cli-io.ts";
 
 async function run(args: string[]) {
   const io = bufferIo();

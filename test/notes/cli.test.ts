@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli.ts";
-import { bufferIo } from "../../src/cli/io.ts";
+import { bufferIo } from "../../src/io/cli-io.ts";
 
 function noteDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "tconv-notes-cli-"));

@@ -69,12 +69,31 @@ describe("rendering a note", () => {
     expect(noteStatus(note)).toEqual([]);
   });
 
-  it("never swallows text when an end marker was deleted by hand", async () => {
+  it("refuses, naming the line, a region whose end marker was deleted by hand (another region follows)", async () => {
     const note = `${block("a: 1")}\n<!-- tconv:begin hash=0000 -->\nold\n\nmy own text\n\n${block("b: 2")}\n<!-- tconv:begin hash=1111 -->\n<!-- tconv:end -->\n`;
-    const { text } = await renderNote(note, render);
-    expect(text).toContain("my own text");
-    expect(text).toContain("old");
-    expect(stripGenerated(text)).toBe(note.replace("<!-- tconv:begin hash=1111 -->\n<!-- tconv:end -->\n", ""));
+    await expect(renderNote(note, render)).rejects.toMatchObject({ code: "unterminated-region", path: "line 4" });
+    expect(() => noteStatus(note)).toThrow(/has no <!-- tconv:end -->/);
+    // The plugins' view of the note keeps everything: nothing is stripped without its end.
+    expect(stripGenerated(note)).toContain("my own text");
+  });
+
+  it("refuses a lost end marker even when an end marker appears inside a fenced example below", async () => {
+    const note = `${block("a: 1")}\n<!-- tconv:begin hash=0000 -->\nold\n\nmy text\n\n~~~markdown\n<!-- tconv:end -->\n~~~\n\nmore of my text\n`;
+    await expect(renderNote(note, render)).rejects.toMatchObject({ code: "unterminated-region", path: "line 4" });
+    expect(stripGenerated(note)).toBe(note);
+  });
+
+  it("counts markers only at the top level: markers quoted in a fence, a blockquote or a list are text", async () => {
+    for (const quoted of ["~~~\n<!-- tconv:end -->\n~~~", "> <!-- tconv:end -->", "- <!-- tconv:end -->"]) {
+      const region = "<!-- tconv:begin hash=0000 -->\nold\n\n" + quoted + "\n\nmine\n\n<!-- tconv:end -->\n";
+      const note = `${block("a: 1")}\n${region}tail\n`;
+      const { text } = await renderNote(note, render);
+      // The real end is the top-level one: the whole old region (with the quoted marker) is replaced.
+      expect(text.endsWith("<!-- tconv:end -->\ntail\n")).toBe(true);
+      expect(text).not.toContain("mine");
+      const stray = `before\n\n${quoted}\n\nafter\n`;
+      expect(stripGenerated(stray)).toBe(stray);
+    }
   });
 
   it("reports the error a renderer returns with the block's line", async () => {

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { main } from "../../src/cli.ts";
-import { bufferIo } from "../../src/cli/io.ts";
+import { bufferIo } from "../../src/io/cli-io.ts";
 
 export const readmePath = fileURLToPath(new URL("../../README.md", import.meta.url));
 export const readmeNote = readFileSync(new URL("./fixtures/readme-note.md", import.meta.url), "utf8");

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli.ts";
-import { bufferIo } from "../../src/cli/io.ts";
+import { bufferIo } from "../../src/io/cli-io.ts";
 import { isTconvError } from "../../src/spec/error.ts";
 import { parseIntList } from "../../src/spec/params.ts";
 

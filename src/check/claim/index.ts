@@ -5,9 +5,9 @@
  * read whole; for every other form the paste is first reduced to its last tensor (./paste.ts:
  * prompts, names and earlier tensors dropped, and counted).
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { TconvError } from "../../spec/error.ts";
+import { readUserFile } from "../../io/read-file.ts";
+import { isTconvError, TconvError, withoutContent } from "../../spec/error.ts";
+import { MAX_CLAIM_LENGTH, requireNestingLimit } from "../../spec/limits.ts";
 import { parseArrayLiteralClaim } from "./array-literal.ts";
 import { looksLikeCsv, parseCsvClaim } from "./csv.ts";
 import type { ClaimGrid } from "./grid.ts";
@@ -62,6 +62,10 @@ export interface ClaimOptions {
    * print leaves out with `...` (`--claim-shape`, `claimShape`).
    */
   readonly shape?: readonly number[];
+  /** When set, `@path` must stay inside this directory (notes: the note's folder). */
+  readonly fileRoot?: string;
+  /** Size cap of an `@path` file in bytes. */
+  readonly maxFileBytes?: number;
 }
 
 /**
@@ -76,12 +80,35 @@ export interface ClaimOptions {
  * parseClaim("1 2 0 / 3 3 -2", { field: "--claim" }).shape // → [2, 3]
  */
 export function parseClaim(text: string, opts: ClaimOptions): Claim {
-  const source = withoutPrompts(readSource(text, opts)).trim();
-  if (source === "") throw new TconvError("bad-claim", opts.field, "the claim is empty");
-  for (const [form, test, parse] of WHOLE) {
-    if (test(source)) return { form, ...parse(source, opts.field, opts.shape) };
+  const t = text.trim();
+  if (!t.startsWith("@")) return parseClaimText(t, opts);
+  const file = t.slice(1);
+  const source = readUserFile(file, opts.field, {
+    cwd: opts.cwd ?? process.cwd(),
+    ...(opts.fileRoot !== undefined ? { root: opts.fileRoot } : {}),
+    ...(opts.maxFileBytes !== undefined ? { maxBytes: opts.maxFileBytes } : {}),
+  });
+  try {
+    return parseClaimText(source.trim(), opts);
+  } catch (e) {
+    // A claim file's content never reaches a message (a note's callout is published).
+    throw isTconvError(e) ? withoutContent(e, file) : e;
   }
-  const last = lastTensor(source);
+}
+
+function parseClaimText(source: string, opts: ClaimOptions): Claim {
+  if (source === "") throw new TconvError("bad-claim", opts.field, "the claim is empty");
+  // Bounds every form's reader before it runs: no claim can exhaust the stack or the memory.
+  if (source.length > MAX_CLAIM_LENGTH) {
+    throw new TconvError("too-large", opts.field, `the claim is ${source.length} characters long, above the limit of ${MAX_CLAIM_LENGTH}`);
+  }
+  requireNestingLimit(source, opts.field);
+  const text = withoutPrompts(source).trim();
+  if (text === "") throw new TconvError("bad-claim", opts.field, "the claim is empty");
+  for (const [form, test, parse] of WHOLE) {
+    if (test(text)) return { form, ...parse(text, opts.field, opts.shape) };
+  }
+  const last = lastTensor(text);
   for (const [form, test, parse] of FORMS) {
     if (test(last.text)) {
       const grid = parse(last.text, opts.field, opts.shape);
@@ -89,14 +116,4 @@ export function parseClaim(text: string, opts: ClaimOptions): Claim {
     }
   }
   throw new Error("parseClaim: the array-literal fallback always matches");
-}
-
-function readSource(text: string, opts: ClaimOptions): string {
-  const t = text.trim();
-  if (!t.startsWith("@")) return t;
-  try {
-    return readFileSync(resolve(opts.cwd ?? process.cwd(), t.slice(1)), "utf8");
-  } catch (e) {
-    throw new TconvError("bad-file", opts.field, `cannot read ${t.slice(1)} (${(e as NodeJS.ErrnoException).code ?? "unreadable"})`);
-  }
 }

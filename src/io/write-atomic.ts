@@ -61,17 +61,56 @@ export function writeFileAtomicSync(target: string, content: string): void {
   }
 }
 
+/** What `--out` found at its path, after following symlinks. */
+type OutTarget = "new" | "regular" | "read-only" | "device" | "other";
+
+async function outTarget(path: string): Promise<{ kind: OutTarget; what?: string }> {
+  let st;
+  try {
+    st = await fs.stat(path); // follows symlinks: a link is judged by what it points to
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") {
+      // A dangling symlink would be replaced by a regular file; refuse rather than guess.
+      const link = await fs.lstat(path).catch(() => undefined);
+      return link?.isSymbolicLink() ? { kind: "other", what: "a symlink to nothing" } : { kind: "new" };
+    }
+    throw e;
+  }
+  if (st.isFile()) return { kind: (st.mode & 0o200) === 0 ? "read-only" : "regular" };
+  if (st.isCharacterDevice() || st.isFIFO() || st.isSocket()) return { kind: "device" };
+  return { kind: "other", what: st.isDirectory() ? "a directory" : st.isBlockDevice() ? "a block device" : "not a regular file" };
+}
+
 /**
  * Writes a command's `--out` file (relative to `cwd`); a failure is the user's bad input, named
- * by the option.
+ * by the option. A new path or a regular file is written atomically (temp file and rename; a
+ * symlink is followed and the file it points to replaced, the link kept); a character device or
+ * FIFO (`/dev/null`, `/dev/stdout`, a pipe) is written through, never replaced; a directory, a
+ * block device or a dangling symlink is refused; a read-only file (no owner write bit, e.g. mode
+ * 0444) is replaced only with `force`.
  *
  * @example
  * await writeOutFile(process.cwd(), "seed.md", "# …");
+ * await writeOutFile(process.cwd(), "/dev/null", "# …"); // written through, the device stays
  */
-export async function writeOutFile(cwd: string, out: string, text: string, option = "--out"): Promise<void> {
+export async function writeOutFile(cwd: string, out: string, text: string, options: { option?: string; force?: boolean } = {}): Promise<void> {
+  const option = options.option ?? "--out";
+  const path = resolve(cwd, out);
+  const fail = (why: string): never => { throw new TconvError("write-failed", option, `cannot write ${JSON.stringify(out)}: ${why}`); };
   try {
-    await writeFileAtomic(resolve(cwd, out), text);
+    const target = await outTarget(path);
+    if (target.kind === "other") fail(target.what ?? "not a regular file");
+    if (target.kind === "read-only" && !options.force) fail("the file is read-only (mode without write permission); add --force to replace it");
+    if (target.kind === "device") {
+      const handle = await fs.open(path, "w");
+      try { await handle.writeFile(text, "utf8"); } finally { await handle.close(); }
+      return;
+    }
+    await writeFileAtomic(path, text);
   } catch (e) {
-    throw new TconvError("write-failed", option, `cannot write ${out} (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+    if (e instanceof TconvError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    fail(code === "ENOSPC" ? "no space left on the device (ENOSPC)" : code === "EACCES" || code === "EPERM" ? `permission denied (${code})` : `${code ?? "error"}`);
   }
 }

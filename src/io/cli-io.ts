@@ -7,6 +7,8 @@ export interface CliIo {
   err(text: string): void;
   /** Directory that relative paths (`@file.json`, `--out`) resolve against. */
   readonly cwd: string;
+  /** Whether stderr is a terminal (then long runs print progress there). */
+  readonly errIsTTY?: boolean;
 }
 
 export function processIo(): CliIo {
@@ -14,6 +16,7 @@ export function processIo(): CliIo {
     out: (t) => { process.stdout.write(t); },
     err: (t) => { process.stderr.write(t); },
     cwd: process.cwd(),
+    errIsTTY: process.stderr.isTTY === true,
   };
 }
 
