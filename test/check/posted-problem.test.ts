@@ -11,7 +11,7 @@ import { check } from "../../src/api/check.ts";
 import { pruneSubsets } from "../../src/check/check.ts";
 import { checkJson, checkReportModel, renderCheckMarkdown, renderCheckText } from "../../src/render/check-report.ts";
 import { main } from "../../src/cli.ts";
-import { bufferIo } from "../../src/cli/io.ts";
+import { bufferIo } from "../../src/io/cli-io.ts";
 
 const PROBLEM = {
   layout: "tf",

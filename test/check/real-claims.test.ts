@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { check } from "../../src/api/check.ts";
 import { main } from "../../src/cli.ts";
-import { bufferIo } from "../../src/cli/io.ts";
+import { bufferIo } from "../../src/io/cli-io.ts";
 
 interface Fixture {
   id: string;
