@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Tests import core modules directly; under Node they read @file through the Node platform.
+    setupFiles: ["test/setup.ts"],
   },
 });

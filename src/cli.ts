@@ -11,8 +11,10 @@ import { commandTable } from "./cli/commands.ts";
 import { processIo, type CliIo } from "./io/cli-io.ts";
 import { isTconvError, TconvError } from "./spec/error.ts";
 import { tconvVersion } from "./notes/markers.ts";
+import { installNodePlatform } from "./io/node-platform.ts";
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  installNodePlatform();
   let exitCode = 0;
   const program = new Command("tconv")
     .description("Transposed convolution, explained symbolically and exactly, with every number checked.")

@@ -74,6 +74,10 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
       "stride-zeros-wrong": "s zeros inserted instead of s − 1", "input-transposed": "the input transposed",
       "conv-instead-of-transposed": "the wrong operation", "bias-ignored": "the bias left out", "kernel-transposed": "the kernel transposed", "misread-value": "a value copied wrongly",
     };
+    const formName = {
+      "latex": "LaTeX", "markdown-table": "a Markdown table", "tf": "a TensorFlow print", "torch": "a PyTorch print",
+      "numpy": "numpy", "matlab": "a MATLAB matrix", "csv": "CSV", "rows": "plain rows", "array-literal": "an array literal",
+    };
     __eta.res+='# Checking a hand calculation\n\nThe problem: the ';
     __eta.res+=op;
     __eta.res+=' of\n';
@@ -115,6 +119,38 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' cells marked ? were not checked)';
     }
     __eta.res+='.\n';
+    }
+    if (it.reading) { const r = it.reading;
+    __eta.res+='\nThe answer was read as ';
+    __eta.res+=formName[r.form];
+    if (r.tensors) {
+    __eta.res+='; the paste holds ';
+    __eta.res+=r.tensors;
+    __eta.res+=' tensors and the last one was checked';
+    }
+    __eta.res+='.';
+    if (r.elided) {
+    __eta.res+=' The ';
+    __eta.res+=r.elided;
+    __eta.res+=' cells the print leaves out with "..." were not compared.';
+    }
+    if (r.float) {
+    __eta.res+=' Its cells were compared to ';
+    __eta.res+=r.float;
+    __eta.res+=' precision, as the print\'s dtype states.';
+    }
+    if (r.dropped) {
+    __eta.res+=' Its size-1 ';
+    __eta.res+=r.dropped.includes(",") ? "axes" : "axis";
+    __eta.res+=' ';
+    __eta.res+=r.dropped;
+    __eta.res+=' ';
+    __eta.res+=r.dropped.includes(",") ? "were" : "was";
+    __eta.res+=' dropped to match the ';
+    __eta.res+=m(r.output);
+    __eta.res+=' output.';
+    }
+    __eta.res+='\n';
     }
     if (!it.shape.ok) {
     __eta.res+='\n## Output size\n\n';
@@ -164,7 +200,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     }
     if (it.cells.length > 0) {
     __eta.res+='\n## The wrong cells, derived\n\nEach cell is the sum of its terms: formula, then numbers, then result.\n';
-    it.cells.forEach((c) => {
+    it.cells.forEach((c, i) => {
     __eta.res+='\n**';
     __eta.res+=m(c.label);
     __eta.res+='**: the answer has ';
@@ -174,6 +210,31 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='.\n';
     __eta.res+=dm(c.derivation);
     __eta.res+='\n';
+    if (i === 0 && it.flip) { const f = it.flip;
+    __eta.res+='- Why: ';
+    __eta.res+=m(f.scatter);
+    __eta.res+=', because the transposed convolution scatters the kernel unflipped: each input value is multiplied by the kernel as stored. Flipping belongs to the direct view on the zero-inserted input. The answer\'s ';
+    __eta.res+=m(c.claimed);
+    __eta.res+=' is ';
+    __eta.res+=m(f.flipped);
+    __eta.res+=', the kernel flipped in the scatter view.\n';
+    if (f.direct) {
+    __eta.res+='- Both views of ';
+    __eta.res+=m(f.label);
+    __eta.res+=', side by side. Left, the scatter view: each input value times the kernel as stored. Right, the direct view: the zero-inserted, padded input ';
+    __eta.res+=m("x'");
+    __eta.res+=' under the kernel rotated by 180°, ';
+    __eta.res+=m("\\widetilde{w}");
+    if (f.zerosInWindow) {
+    __eta.res+=' (the window\'s other cells of ';
+    __eta.res+=m("x'");
+    __eta.res+=' are inserted zeros or padding)';
+    }
+    __eta.res+='. The rotation and the window cancel, and both give the same value:\n';
+    __eta.res+=dm(f.scatter + " \\qquad " + f.direct);
+    __eta.res+='\n';
+    }
+    }
     if (c.causes.length > 0) {
     __eta.res+='- Explained by the mistake below: ';
     __eta.res+=c.causes.map((id) => short[id]).join(", ");
@@ -250,6 +311,16 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     }
     if (it.diagnosis.length > 0) {
     __eta.res+='\n## What went wrong\n\n';
+    if (it.sole) { const d = it.diagnosis[0];
+    __eta.res+=mistake[d.id](d);
+    __eta.res+='\n\nThis one mistake explains every wrong cell';
+    if (it.wrongCount > 1) {
+    __eta.res+=' (all ';
+    __eta.res+=it.wrongCount;
+    __eta.res+=')';
+    }
+    __eta.res+='; nothing else is wrong.\n';
+    } else {
     it.diagnosis.forEach((d) => {
     __eta.res+='- ';
     __eta.res+=mistake[d.id](d);
@@ -277,6 +348,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     }
     __eta.res+='\n';
     })
+    }
     } else if (it.output && !it.outputCorrect && it.shape.ok) {
     __eta.res+='\n## What went wrong\n\nNo single known mistake reproduces these cells; compare each derivation above with your working.\n';
     }
@@ -396,8 +468,37 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.moreCells;
     __eta.res+=' more (see --json)\n';
     }
+    if (it.flip) {
+    __eta.res+='why: ';
+    __eta.res+=it.flip.plain.scatter;
+    __eta.res+=', because the transposed convolution scatters the kernel unflipped; flipping belongs to the direct view on the zero-inserted input. The answer\'s ';
+    __eta.res+=it.cells[0].claimedPlain;
+    __eta.res+=' = ';
+    __eta.res+=it.flip.plain.flipped;
+    __eta.res+=' flips the kernel in the scatter view.\n';
+    if (it.flip.plain.direct) {
+    __eta.res+='  scatter view: ';
+    __eta.res+=it.flip.plain.scatter;
+    __eta.res+='\n  direct view:  ';
+    __eta.res+=it.flip.plain.direct;
+    __eta.res+='\n';
     }
-    if (it.diagnosis.length > 0) {
+    }
+    }
+    if (it.reading) { const r = it.reading;
+    __eta.res+='read: ';
+    __eta.res+=[r.tensors ? r.tensors + " tensors, the last one checked" : "", r.elided ? r.elided + " elided cells not compared" : "", r.float ? "compared to " + r.float + " precision" : "", r.dropped ? "size-1 axes " + r.dropped + " dropped" : ""].filter((x) => x).join("; ");
+    __eta.res+='\n';
+    }
+    if (it.sole) { const d = it.diagnosis[0];
+    __eta.res+='diagnosis: ';
+    __eta.res+=d.id;
+    __eta.res+=': ';
+    __eta.res+=words[d.id](d);
+    __eta.res+=' — this one mistake explains all ';
+    __eta.res+=it.wrongCount;
+    __eta.res+=' wrong cells\n';
+    } else if (it.diagnosis.length > 0) {
     __eta.res+='diagnosis:\n';
     it.diagnosis.slice(0, 6).forEach((d) => {
     __eta.res+='  ';
@@ -479,6 +580,31 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='Each output cell is the sum over its window';
     }
     __eta.res+=': first with symbols, then with the numbers put in, then the result.\n\n';
+    if (v.featured) {
+    if (it.d.info.op === "transposed") {
+    __eta.res+='The busiest cell is ';
+    __eta.res+=it.m(v.focus.label);
+    __eta.res+=' with ';
+    __eta.res+=v.focus.terms;
+    __eta.res+=' term';
+    __eta.res+=v.focus.terms === 1 ? "" : "s";
+    __eta.res+=': that is where the kernel copies of ';
+    __eta.res+=v.focusMeets.map((n) => it.m(n)).join(", ");
+    __eta.res+=' overlap.';
+    } else {
+    __eta.res+='The cell explained in full is ';
+    __eta.res+=it.m(v.focus.label);
+    __eta.res+=': its window holds ';
+    __eta.res+=v.focusMeets.map((n) => it.m(n)).join(", ");
+    __eta.res+='.';
+    }
+    __eta.res+=' Derived in full: that cell, then two cells at the edge, ';
+    __eta.res+=v.featuredLabels.map((n) => it.m(n)).join(" and ");
+    __eta.res+=':\n\n';
+    __eta.res+=it.dm(v.featured);
+    __eta.res+='\n\n';
+    __eta.res+=it.details(`Every cell, one per line (${v.total} cells):`);
+    __eta.res+='\n';
     __eta.res+=it.dm(v.block);
     __eta.res+='\n\n';
     if (v.omitted > 0) {
@@ -489,6 +615,19 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' cells are left out (shown: the first and last rows and the cell explained in full); the JSON output lists every cell.*\n';
     }
     __eta.res+='\n';
+    __eta.res+=it.endDetails();
+    __eta.res+='\n';
+    } else {
+    __eta.res+=it.dm(v.block);
+    __eta.res+='\n\n';
+    if (v.omitted > 0) {
+    __eta.res+='*';
+    __eta.res+=v.omitted;
+    __eta.res+=' of the ';
+    __eta.res+=v.total;
+    __eta.res+=' cells are left out (shown: the first and last rows and the cell explained in full); the JSON output lists every cell.*\n';
+    }
+    __eta.res+='\n\n';
     if (it.d.info.op === "transposed") {
     __eta.res+='The busiest cell is ';
     __eta.res+=it.m(v.focus.label);
@@ -508,6 +647,8 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     }
     __eta.res+='\n\n';
     __eta.res+=it.dm(v.focus.equation);
+    __eta.res+='\n';
+    }
     __eta.res+='\n\nAll the cells together:\n\n';
     for (const map of v.result) {
     __eta.res+=it.dm(map.label + " = " + map.tex);
@@ -555,7 +696,9 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' values independently in float64:';
     }
     __eta.res+='\n\n';
-    __eta.res+=it.dm(v.core);
+    for (const map of v.core) {
+    __eta.res+=it.dm(map.label + " = " + map.tex);
+    }
     __eta.res+='\n\n';
     if (v.agrees) {
     __eta.res+='Largest difference: ';
@@ -685,13 +828,25 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.m("k");
     __eta.res+=' of them.\n';
     }
-    __eta.res+='\nEach output cell is the sum of the entry-by-entry products (written ';
+    __eta.res+='\n';
+    if (v.channelShown) {
+    __eta.res+='This view draws output channel ';
+    __eta.res+=v.channelShown;
+    __eta.res+=' (batch item ';
+    __eta.res+=it.base;
+    __eta.res+='), the first group\'s input channels and its kernel slice; every other channel is the same computation with its own slice.\n\n';
+    }
+    __eta.res+='Each output cell is the sum of the entry-by-entry products (written ';
     __eta.res+=it.m("\\langle A, B\\rangle");
     __eta.res+=') of its window and the kernel';
     __eta.res+=v.channels ? ", added over the input channels of its group" : "";
     __eta.res+=':\n\n';
     for (const w of v.windows) {
     __eta.res+=it.dm(w.equation);
+    }
+    __eta.res+='\n';
+    if (v.zerosLeftOut) {
+    __eta.res+='*Zero products left out: a product with a 0 (an inserted zero, padding or a 0 in the kernel) adds nothing.*\n';
     }
     __eta.res+='\n';
     if (v.omitted > 0) {
@@ -758,6 +913,26 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' entries are not structurally zero.\n\n';
     __eta.res+=it.dm("C = " + v.c);
     __eta.res+='\n\n';
+    if (v.keptColumns) {
+    __eta.res+='Each column is one output cell, named above it. Of the ';
+    __eta.res+=v.cols;
+    __eta.res+=' columns, those shown are the first six (';
+    __eta.res+=it.m(v.keptColumns.first[0]);
+    __eta.res+=' to ';
+    __eta.res+=it.m(v.keptColumns.first[v.keptColumns.first.length - 1]);
+    __eta.res+=', where the matrix starts)';
+    if (v.keptColumns.focus.length) {
+    __eta.res+=', the column of the cell explained in full (';
+    __eta.res+=v.keptColumns.focus.map((n) => it.m(n)).join(", ");
+    __eta.res+=')';
+    }
+    __eta.res+=' and the last two (';
+    __eta.res+=v.keptColumns.last.map((n) => it.m(n)).join(", ");
+    __eta.res+=', where it ends); the dots stand for the other ';
+    __eta.res+=v.keptColumns.left;
+    __eta.res+='.\n';
+    }
+    __eta.res+='\n';
     if (v.transposed) {
     __eta.res+='The transposed convolution multiplies by the transpose — that is where its name comes from:\n\n';
     __eta.res+=it.dm("C^{\\mathsf{T}} = " + v.ct);
@@ -765,6 +940,11 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     }
     __eta.res+='\nFlatten the input row by row into ';
     __eta.res+=it.m("\\operatorname{vec}(X)");
+    if (!v.namesAreValues) {
+    __eta.res+=', put the kernel\'s numbers in for the names (';
+    __eta.res+=it.m(v.substitution);
+    __eta.res+=')';
+    }
     __eta.res+=' and multiply:\n\n';
     __eta.res+=it.dm(v.product);
     __eta.res+='\n\n';
@@ -910,6 +1090,227 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' copies meet: those of ';
     __eta.res+=v.meeting.map((n) => it.m(n)).join(", ");
     __eta.res+='.\n';
+
+    if (__eta.layout) {
+      __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
+    }
+
+    return __eta.res;
+
+  },
+  "en/walk.phases.md.eta": function (it, options) {
+
+    let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+    let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+
+    let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
+
+    function layout(path, data) {
+      __eta.layout = path;
+      __eta.layoutData = data;
+    }
+
+    function output(s){__eta.res+=s;}
+    function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
+    async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
+    function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
+    async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
+
+    const v = it.v
+    __eta.res+='\n## ';
+    __eta.res+=it.number;
+    __eta.res+='. Sub-pixel view: the output in ';
+    __eta.res+=v.count;
+    __eta.res+=' phases\n\nSplit the output by where a cell falls relative to the stride. Write ';
+    __eta.res+=it.m("o + p = m s + \\varphi");
+    __eta.res+=' with ';
+    __eta.res+=it.m("0 \\le \\varphi < s");
+    __eta.res+=' on each axis (';
+    __eta.res+=it.m("p");
+    __eta.res+=' is the padding at the start';
+    __eta.res+=it.base === 1 ? ", and positions are counted from 0 in this formula" : "";
+    __eta.res+='): ';
+    __eta.res+=it.m("\\varphi");
+    __eta.res+=' is the cell\'s phase and ';
+    __eta.res+=it.m("m");
+    __eta.res+=' its place in the phase grid. Since ';
+    __eta.res+=it.m("o + p = a s + t d");
+    __eta.res+=', only the kernel taps with ';
+    __eta.res+=it.m("t d \\equiv \\varphi \\pmod{s}");
+    __eta.res+=' ever reach a cell of phase ';
+    __eta.res+=it.m("\\varphi");
+    __eta.res+=', and they read the input at ';
+    __eta.res+=it.m("a = m - j");
+    __eta.res+=' where ';
+    __eta.res+=it.m("t d = j s + \\varphi");
+    __eta.res+='. With stride ';
+    __eta.res+=v.stride;
+    __eta.res+=v.sameStride && v.rank > 1 ? " on every axis" : (v.sameStride ? "" : " (per axis)");
+    __eta.res+=' the output falls into ';
+    __eta.res+=v.count;
+    __eta.res+=' phase grids, and each one is an ordinary convolution of the input with a smaller kernel, its *sub-kernel* ';
+    __eta.res+=it.m("K^{(\\varphi)}");
+    __eta.res+=' (tap ';
+    __eta.res+=it.m("t");
+    __eta.res+=' at position ';
+    __eta.res+=it.m("j");
+    __eta.res+='):\n\n';
+    __eta.res+=it.dm(v.formula);
+    __eta.res+='\n\nThis is a stride-1 convolution in the signal-processing sense (the sub-kernel is flipped as it slides over the input; no zeros are inserted), kept at the ';
+    __eta.res+=it.m("m");
+    __eta.res+=' that land inside the output. It is the sub-pixel convolution view of Shi et al. (2016): a transposed convolution with stride ';
+    __eta.res+=it.m("s");
+    __eta.res+=' is ';
+    __eta.res+=v.count;
+    __eta.res+=' small convolutions whose outputs are interleaved.\n\nThe phase of every output cell';
+    __eta.res+=v.rank > 1 ? " (phases per axis, in brackets)" : "";
+    __eta.res+=', ';
+    __eta.res+=it.m(v.focusLabel);
+    __eta.res+=' boxed:\n\n';
+    __eta.res+=it.dm(v.phaseMap);
+    __eta.res+='\n\n';
+    for (const p of v.full) {
+    __eta.res+='**Phase ';
+    __eta.res+=v.rank > 1 ? "(" + p.tuple + ")" : p.tuple;
+    __eta.res+='**';
+    __eta.res+=p.focus ? " (holds " + it.m(v.focusLabel) + ")" : "";
+    __eta.res+=': ';
+    if (p.cells === 0) {
+    __eta.res+='no output cell has this phase (the output is smaller than the stride here).';
+    } else {
+    __eta.res+='the ';
+    __eta.res+=p.cells;
+    __eta.res+=' cell';
+    __eta.res+=p.cells === 1 ? "" : "s";
+    __eta.res+=' with ';
+    __eta.res+=p.positions.map((x) => it.m(x)).join(" and ");
+    __eta.res+='. ';
+    }
+    if (p.tapCount === 0) {
+    __eta.res+='No tap reaches this phase (with dilation, ';
+    __eta.res+=it.m("t d");
+    __eta.res+=' never has this remainder), so its sub-kernel is empty and its cells are ';
+    __eta.res+=v.bias ? "the bias alone" : "0";
+    __eta.res+='.';
+    } else {
+    __eta.res+='Its sub-kernel has ';
+    __eta.res+=p.tapCount;
+    __eta.res+=' tap';
+    __eta.res+=p.tapCount === 1 ? "" : "s";
+    __eta.res+=' ';
+    __eta.res+=it.m("(" + p.taps + ")");
+    __eta.res+=', summing to ';
+    __eta.res+=it.m(p.sum);
+    __eta.res+=':';
+    }
+    __eta.res+='\n\n';
+    if (p.together) {
+    __eta.res+=it.dm(p.kernel + ", \\qquad " + p.grid);
+    } else {
+    if (p.kernel) {
+    __eta.res+=it.dm(p.kernel);
+    }
+    __eta.res+='\n';
+    if (p.grid) {
+    __eta.res+=it.dm(p.grid);
+    }
+    }
+    __eta.res+='\n';
+    }
+    __eta.res+='\n';
+    if (v.rest.length > 0) {
+    __eta.res+='The other ';
+    __eta.res+=v.rest.length;
+    __eta.res+=' phases work the same way:\n\n';
+    for (const p of v.rest) {
+    __eta.res+='- phase (';
+    __eta.res+=p.tuple;
+    __eta.res+='): ';
+    __eta.res+=p.cells;
+    __eta.res+=' cell';
+    __eta.res+=p.cells === 1 ? "" : "s";
+    __eta.res+=p.cells > 0 ? " (" + p.positions.map((x) => it.m(x)).join(", ") + ")" : "";
+    __eta.res+='; ';
+    __eta.res+=p.tapCount;
+    __eta.res+=' tap';
+    __eta.res+=p.tapCount === 1 ? "" : "s";
+    __eta.res+=p.tapCount > 0 ? " " + it.m("(" + p.taps + ")") + ", sum " + it.m(p.sum) : "";
+    __eta.res+='.\n';
+    }
+    __eta.res+='\n';
+    }
+    __eta.res+='\n';
+    if (v.channels) {
+    __eta.res+='The sub-kernels above are cut from the kernel slice for input channel ';
+    __eta.res+=it.base;
+    __eta.res+=' and output channel ';
+    __eta.res+=it.base;
+    __eta.res+=', and the grids are output channel ';
+    __eta.res+=it.base;
+    __eta.res+=' of batch item ';
+    __eta.res+=it.base;
+    __eta.res+='; every channel splits the same way.\n';
+    }
+    __eta.res+='\nInterleaving the phase grids, that is putting ';
+    __eta.res+=it.m("Y^{(\\varphi)}_{m}");
+    __eta.res+=' back at ';
+    __eta.res+=it.m("o = m s + \\varphi - p");
+    __eta.res+=v.rank > 1 ? " on each axis" : "";
+    __eta.res+=' (what deep-learning libraries call *pixel shuffle* or *depth-to-space*), rebuilds the output:\n\n';
+    for (const map of v.result) {
+    __eta.res+=it.dm(map.label + " = " + map.tex);
+    }
+    __eta.res+='\n**The checkerboard, phase by phase.** The phases have ';
+    __eta.res+=it.m(v.counts);
+    __eta.res+=' taps. ';
+    if (v.countsEven) {
+    __eta.res+='Every phase has the same number of taps, so the overlap is even: away from the borders every cell sums the same number of terms.';
+    } else {
+    __eta.res+='These are the uneven overlap counts: away from the borders, a cell sums as many terms as its phase has taps';
+    __eta.res+=v.perChannel ? " (per input channel)" : "";
+    __eta.res+=', from ';
+    __eta.res+=v.minCount;
+    __eta.res+=' to ';
+    __eta.res+=v.maxCount;
+    __eta.res+='.';
+    }
+    __eta.res+=' What a constant input turns into is decided by the sub-kernel sums, ';
+    __eta.res+=it.m(v.sums);
+    __eta.res+='. An all-ones input of this size, through one channel of this kernel';
+    __eta.res+=v.bias ? " and without the bias" : "";
+    __eta.res+=', gives\n\n';
+    __eta.res+=it.dm(v.ones);
+    __eta.res+='\n\n';
+    if (v.noInside) {
+    __eta.res+='This input is too small for any cell to receive every tap of its phase, so every value above is cut short by a border; a larger all-ones input shows each phase\'s sum in the middle.';
+    } else {
+    __eta.res+='Wherever a cell receives every tap of its phase, its value is that phase\'s sum.';
+    if (v.hidden > 0) {
+    __eta.res+=' In ';
+    __eta.res+=v.hidden;
+    __eta.res+=' phase';
+    __eta.res+=v.hidden === 1 ? "" : "s";
+    __eta.res+=' no cell does (this input is small), so a larger all-ones input is needed to see ';
+    __eta.res+=v.hidden === 1 ? "its sum" : "their sums";
+    __eta.res+='.';
+    }
+    }
+    __eta.res+='\n';
+    if (!v.sumsEqual) {
+    __eta.res+=v.symbolic ? "The sums are different expressions, so unless the weights make them equal," : "The sums differ, so";
+    __eta.res+=' a constant input comes out as a pattern that repeats every ';
+    __eta.res+=v.stride;
+    __eta.res+=' cells';
+    __eta.res+=v.sameStride ? "" : " along the respective axes";
+    __eta.res+=': this kernel paints the checkerboard';
+    __eta.res+=v.countsEven ? ", here from the weights alone, since the overlap is even" : "";
+    __eta.res+='.';
+    } else if (!v.countsEven) {
+    __eta.res+='The sums are equal although the tap counts are not: the kernel compensates for the uneven overlap, and a constant input comes out constant away from the borders. This kernel does not paint a checkerboard (a trained kernel need not compensate).';
+    } else {
+    __eta.res+='Tap counts and sums are equal in every phase, so a constant input comes out constant away from the borders: no checkerboard from this kernel.';
+    }
+    __eta.res+='\n';
 
     if (__eta.layout) {
       __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -1174,6 +1575,12 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
     const v = it.v
+    __eta.res+='\n';
+    const span = (r) => r.from === r.to ? String(r.from) : r.from + "–" + r.to
+    __eta.res+='\n';
+    const rank = it.d.info.rank
+    __eta.res+='\n';
+    const place = (c) => c.ranges.map((r) => (rank === 1 ? "positions " : r.axis === rank - 1 ? "columns " : r.axis === rank - 2 ? "rows " : "slices " + (rank > 3 ? "(axis " + (r.axis + it.base) + ") " : "")) + span(r)).join(", ") + (c.channel ? ", channel " + c.channel : "") + (c.cropped > 0 ? " (" + c.cropped + " cropped)" : "")
     __eta.res+='\n## ';
     __eta.res+=it.number;
     __eta.res+='. Scatter: each input value times the kernel\n\nRead the transposed convolution one input cell at a time (one-to-many): input cell ';
@@ -1182,26 +1589,37 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.m("t");
     __eta.res+=' of that copy lands on output cell ';
     __eta.res+=it.m("o = a\\cdot s + t\\cdot d - p");
-    __eta.res+='. Each grid below is one such copy, in its input cell\'s colour; the cells it does not reach are 0.\n\n';
+    __eta.res+='. ';
+    if (v.blocks) {
+    __eta.res+='Each copy covers a kernel-sized block of the output; below, each block is shown with the cells it lands on, in its input cell\'s colour. Every output cell outside a copy\'s block gets nothing from that copy.';
+    } else {
+    __eta.res+='Each grid below is one such copy, in its input cell\'s colour; the cells it does not reach are 0.';
+    }
+    if (v.channels) {
+    __eta.res+=' With several channels, the input channel ';
+    __eta.res+=it.m("c_{\\text{in}}");
+    __eta.res+=' and the output channel ';
+    __eta.res+=it.m("c_{\\text{out}}");
+    __eta.res+=' pick the kernel slice ';
+    __eta.res+=it.m("W_{c_{\\text{in}},c_{\\text{out}}}");
+    __eta.res+=' each copy multiplies (output channels counted within the group).';
+    }
+    __eta.res+='\n\n';
     __eta.res+=it.fig("scatter");
     __eta.res+='\n\n';
-    for (const c of v.copies) {
-    if (c.channel || c.cropped > 0) {
-    __eta.res+='\nThe copy of ';
-    __eta.res+=it.m(c.name);
-    if (c.channel) {
-    __eta.res+=', in output channel ';
-    __eta.res+=c.channel;
-    }
-    if (c.cropped > 0) {
-    __eta.res+=' (padding crops ';
-    __eta.res+=c.cropped;
-    __eta.res+=' of its cells away)';
-    }
-    __eta.res+=':\n';
-    }
-    __eta.res+=it.dm(c.name + "\\,W = " + c.value + "\\cdot W \\;\\longrightarrow\\; " + c.grid);
+    if (v.blocks) {
+    for (const row of v.blockRows(place)) {
+    __eta.res+=it.dm(row);
     __eta.res+='\n';
+    }
+    if (v.croppedAny) {
+    __eta.res+='A block cut short at the border is a copy that padding crops: the cells it would reach outside the output are dropped.\n';
+    }
+    } else {
+    for (const row of v.blockRows((c) => [c.channel ? "output channel " + c.channel : "", c.cropped > 0 ? "padding crops " + c.cropped + " of its cells" : ""].filter((t) => t !== "").join(", "))) {
+    __eta.res+=it.dm(row);
+    __eta.res+='\n';
+    }
     }
     __eta.res+='\n';
     if (v.omitted > 0) {
@@ -1211,7 +1629,21 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=v.total;
     __eta.res+=' copies are left out here; those shown are the first, the last and the ones that reach the cell explained in full.*\n';
     }
-    __eta.res+='\nWhere copies overlap, their values are added';
+    __eta.res+='\n';
+    if (v.bias) {
+    __eta.res+='Where copies overlap, their values are added; call the sums ';
+    __eta.res+=it.m("S");
+    __eta.res+=' (the output before the bias):\n\n';
+    for (const map of v.unbiased) {
+    __eta.res+=it.dm(map.label + " = " + map.tex);
+    }
+    __eta.res+='\nThen the bias is added, one number per output channel, to every cell of that channel:\n\n';
+    v.result.forEach((map, k) => {
+    __eta.res+=it.dm(map.label + " = " + v.unbiased[k].label + " + " + v.biasNames[k] + " = " + v.unbiased[k].label + (v.biasValues[k].startsWith("-") ? " - " + v.biasValues[k].slice(1) : " + " + v.biasValues[k]) + " = " + map.tex);
+    })
+    __eta.res+='\n';
+    } else {
+    __eta.res+='Where copies overlap, their values are added';
     if (v.sumEquation) {
     __eta.res+=':\n\n';
     __eta.res+=it.dm(v.sumEquation);
@@ -1222,6 +1654,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.dm(map.label + " = " + map.tex);
     }
     __eta.res+='\n';
+    }
     }
     __eta.res+='\n';
 
@@ -1449,6 +1882,10 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
       "stride-zeros-wrong": "插入了 s 个零而不是 s − 1 个", "input-transposed": "输入被转置",
       "conv-instead-of-transposed": "算错了运算", "bias-ignored": "漏掉了偏置", "kernel-transposed": "卷积核被转置", "misread-value": "抄错了一个数",
     };
+    const formName = {
+      "latex": "LaTeX 矩阵", "markdown-table": "Markdown 表格", "tf": "TensorFlow 的打印输出", "torch": "PyTorch 的打印输出",
+      "numpy": "numpy 数组", "matlab": "MATLAB 矩阵", "csv": "CSV 表格", "rows": "逐行书写的数字", "array-literal": "数组字面量",
+    };
     __eta.res+='# 核对手算结果\n\n题目：对\n';
     __eta.res+=dm(it.problem.input + ", \\quad " + it.problem.kernel);
     __eta.res+='\n做';
@@ -1488,6 +1925,35 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' 个单元格未核对）';
     }
     __eta.res+='。\n';
+    }
+    if (it.reading) { const r = it.reading;
+    __eta.res+='\n答案按';
+    __eta.res+=formName[r.form];
+    __eta.res+='读取';
+    if (r.tensors) {
+    __eta.res+='；粘贴的内容里有 ';
+    __eta.res+=r.tensors;
+    __eta.res+=' 个张量，核对的是最后一个';
+    }
+    __eta.res+='。';
+    if (r.elided) {
+    __eta.res+='打印时用 "..." 省略的 ';
+    __eta.res+=r.elided;
+    __eta.res+=' 个单元格未核对。';
+    }
+    if (r.float) {
+    __eta.res+='按打印中 dtype 标明的 ';
+    __eta.res+=r.float;
+    __eta.res+=' 精度比较。';
+    }
+    if (r.dropped) {
+    __eta.res+='答案中长度为 1 的第 ';
+    __eta.res+=r.dropped;
+    __eta.res+=' 轴已去掉，以对应 ';
+    __eta.res+=m(r.output);
+    __eta.res+=' 的输出。';
+    }
+    __eta.res+='\n';
     }
     if (!it.shape.ok) {
     __eta.res+='\n## 输出尺寸\n\n';
@@ -1537,7 +2003,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     }
     if (it.cells.length > 0) {
     __eta.res+='\n## 错误单元格的推导\n\n每个单元格都是若干项之和：先写公式，再代入数值，最后得出结果。\n';
-    it.cells.forEach((c) => {
+    it.cells.forEach((c, i) => {
     __eta.res+='\n**';
     __eta.res+=m(c.label);
     __eta.res+='**：答案是 ';
@@ -1547,6 +2013,31 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='。\n';
     __eta.res+=dm(c.derivation);
     __eta.res+='\n';
+    if (i === 0 && it.flip) { const f = it.flip;
+    __eta.res+='- 原因：';
+    __eta.res+=m(f.scatter);
+    __eta.res+='，因为转置卷积是把卷积核原样（不旋转）分散到输出上：每个输入值乘以存储的卷积核本身。旋转卷积核属于直接卷积视角，那是在插零后的输入上做的。答案中的 ';
+    __eta.res+=m(c.claimed);
+    __eta.res+=' 等于 ';
+    __eta.res+=m(f.flipped);
+    __eta.res+='，也就是在分散视角里把卷积核旋转了 180°。\n';
+    if (f.direct) {
+    __eta.res+='- ';
+    __eta.res+=m(f.label);
+    __eta.res+=' 的两种视角并列如下。左边是分散视角：每个输入值乘以原样的卷积核。右边是直接卷积视角：插零并填充后的输入 ';
+    __eta.res+=m("x'");
+    __eta.res+='，配上旋转 180° 的卷积核 ';
+    __eta.res+=m("\\widetilde{w}");
+    if (f.zerosInWindow) {
+    __eta.res+='（窗口中 ';
+    __eta.res+=m("x'");
+    __eta.res+=' 的其余单元都是插入的零或填充）';
+    }
+    __eta.res+='。旋转与窗口方向相互抵消，两边得到同一个值：\n';
+    __eta.res+=dm(f.scatter + " \\qquad " + f.direct);
+    __eta.res+='\n';
+    }
+    }
     if (c.causes.length > 0) {
     __eta.res+='- 由下面的错误造成：';
     __eta.res+=c.causes.map((id) => short[id]).join("、");
@@ -1622,6 +2113,16 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     }
     if (it.diagnosis.length > 0) {
     __eta.res+='\n## 错在哪里\n\n';
+    if (it.sole) { const d = it.diagnosis[0];
+    __eta.res+=mistake[d.id](d);
+    __eta.res+='\n\n这一个错误就能解释所有错误单元格';
+    if (it.wrongCount > 1) {
+    __eta.res+='（共 ';
+    __eta.res+=it.wrongCount;
+    __eta.res+=' 个）';
+    }
+    __eta.res+='，除此之外没有别的错。\n';
+    } else {
     it.diagnosis.forEach((d) => {
     __eta.res+='- ';
     __eta.res+=mistake[d.id](d);
@@ -1648,6 +2149,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     }
     __eta.res+='\n';
     })
+    }
     } else if (it.output && !it.outputCorrect && it.shape.ok) {
     __eta.res+='\n## 错在哪里\n\n没有哪一种已知错误能重现这些单元格；请把上面的推导与自己的计算逐项对照。\n';
     }
@@ -1767,8 +2269,56 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.moreCells;
     __eta.res+=' 个（见 --json）\n';
     }
+    if (it.flip) {
+    __eta.res+='原因：';
+    __eta.res+=it.flip.plain.scatter;
+    __eta.res+='，因为转置卷积把卷积核原样（不旋转）分散到输出上；旋转卷积核属于插零输入上的直接卷积视角。答案的 ';
+    __eta.res+=it.cells[0].claimedPlain;
+    __eta.res+=' = ';
+    __eta.res+=it.flip.plain.flipped;
+    __eta.res+='，是在分散视角里旋转了卷积核。\n';
+    if (it.flip.plain.direct) {
+    __eta.res+='  分散视角：';
+    __eta.res+=it.flip.plain.scatter;
+    __eta.res+='\n  直接卷积视角：';
+    __eta.res+=it.flip.plain.direct;
+    __eta.res+='\n';
     }
-    if (it.diagnosis.length > 0) {
+    }
+    }
+    if (it.reading) { const r = it.reading;
+    __eta.res+='读取：';
+    if (r.tensors) {
+    __eta.res+='共 ';
+    __eta.res+=r.tensors;
+    __eta.res+=' 个张量，核对最后一个；';
+    }
+    if (r.elided) {
+    __eta.res+='省略的 ';
+    __eta.res+=r.elided;
+    __eta.res+=' 个单元格未核对；';
+    }
+    if (r.float) {
+    __eta.res+='按 ';
+    __eta.res+=r.float;
+    __eta.res+=' 精度比较；';
+    }
+    if (r.dropped) {
+    __eta.res+='去掉了长度为 1 的第 ';
+    __eta.res+=r.dropped;
+    __eta.res+=' 轴；';
+    }
+    __eta.res+='\n';
+    }
+    if (it.sole) { const d = it.diagnosis[0];
+    __eta.res+='诊断：';
+    __eta.res+=d.id;
+    __eta.res+='：';
+    __eta.res+=words[d.id](d);
+    __eta.res+='——这一个错误就能解释全部 ';
+    __eta.res+=it.wrongCount;
+    __eta.res+=' 个错误单元格\n';
+    } else if (it.diagnosis.length > 0) {
     __eta.res+='诊断：\n';
     it.diagnosis.slice(0, 6).forEach((d) => {
     __eta.res+='  ';
@@ -1851,6 +2401,29 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='每个输出单元是对它的窗口求和';
     }
     __eta.res+='：先写符号，再代入数字，最后得出结果。\n\n';
+    if (v.featured) {
+    if (it.d.info.op === "transposed") {
+    __eta.res+='项数最多的单元是 ';
+    __eta.res+=it.m(v.focus.label);
+    __eta.res+='，共 ';
+    __eta.res+=v.focus.terms;
+    __eta.res+=' 项：';
+    __eta.res+=v.focusMeets.map((n) => it.m(n)).join("、");
+    __eta.res+=' 的卷积核副本在这里重叠。';
+    } else {
+    __eta.res+='下面详细展开 ';
+    __eta.res+=it.m(v.focus.label);
+    __eta.res+='：它的窗口包含 ';
+    __eta.res+=v.focusMeets.map((n) => it.m(n)).join("、");
+    __eta.res+='。';
+    }
+    __eta.res+=' 下面完整展开这个单元，以及边上的两个单元 ';
+    __eta.res+=v.featuredLabels.map((n) => it.m(n)).join(" 和 ");
+    __eta.res+='：\n\n';
+    __eta.res+=it.dm(v.featured);
+    __eta.res+='\n\n';
+    __eta.res+=it.details(`全部单元，每行一个（共 ${v.total} 个）：`);
+    __eta.res+='\n';
     __eta.res+=it.dm(v.block);
     __eta.res+='\n\n';
     if (v.omitted > 0) {
@@ -1861,6 +2434,19 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' 个（列出的是第一行、最后一行和详细展开的单元）；JSON 输出列出了全部单元。*\n';
     }
     __eta.res+='\n';
+    __eta.res+=it.endDetails();
+    __eta.res+='\n';
+    } else {
+    __eta.res+=it.dm(v.block);
+    __eta.res+='\n\n';
+    if (v.omitted > 0) {
+    __eta.res+='*共 ';
+    __eta.res+=v.total;
+    __eta.res+=' 个单元，这里省略了 ';
+    __eta.res+=v.omitted;
+    __eta.res+=' 个（列出的是第一行、最后一行和详细展开的单元）；JSON 输出列出了全部单元。*\n';
+    }
+    __eta.res+='\n\n';
     if (it.d.info.op === "transposed") {
     __eta.res+='项数最多的单元是 ';
     __eta.res+=it.m(v.focus.label);
@@ -1878,6 +2464,8 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     }
     __eta.res+='\n\n';
     __eta.res+=it.dm(v.focus.equation);
+    __eta.res+='\n';
+    }
     __eta.res+='\n\n把所有单元放在一起：\n\n';
     for (const map of v.result) {
     __eta.res+=it.dm(map.label + " = " + map.tex);
@@ -1925,7 +2513,9 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' 个值：';
     }
     __eta.res+='\n\n';
-    __eta.res+=it.dm(v.core);
+    for (const map of v.core) {
+    __eta.res+=it.dm(map.label + " = " + map.tex);
+    }
     __eta.res+='\n\n';
     if (v.agrees) {
     __eta.res+='最大差值：';
@@ -2052,13 +2642,25 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.m("k");
     __eta.res+=' 个。\n';
     }
-    __eta.res+='\n每个输出单元等于它的窗口与卷积核逐元素相乘后的和（记作 ';
+    __eta.res+='\n';
+    if (v.channelShown) {
+    __eta.res+='这一节画的是输出通道 ';
+    __eta.res+=v.channelShown;
+    __eta.res+='（批次第 ';
+    __eta.res+=it.base;
+    __eta.res+=' 项）、第一组的输入通道及其卷积核切片；其他通道的计算完全相同，只是换成各自的切片。\n\n';
+    }
+    __eta.res+='每个输出单元等于它的窗口与卷积核逐元素相乘后的和（记作 ';
     __eta.res+=it.m("\\langle A, B\\rangle");
     __eta.res+='）';
     __eta.res+=v.channels ? "，再对所在分组的各输入通道求和" : "";
     __eta.res+='：\n\n';
     for (const w of v.windows) {
     __eta.res+=it.dm(w.equation);
+    }
+    __eta.res+='\n';
+    if (v.zerosLeftOut) {
+    __eta.res+='*乘积为零的项已略去：含 0 的乘积（插入的零、填充或卷积核中的 0）不影响结果。*\n';
     }
     __eta.res+='\n';
     if (v.omitted > 0) {
@@ -2125,6 +2727,26 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' 个不是结构上的零——这是一个稀疏矩阵。\n\n';
     __eta.res+=it.dm("C = " + v.c);
     __eta.res+='\n\n';
+    if (v.keptColumns) {
+    __eta.res+='每一列是一个输出单元，名字写在列的上方。';
+    __eta.res+=v.cols;
+    __eta.res+=' 列中列出的是前六列（';
+    __eta.res+=it.m(v.keptColumns.first[0]);
+    __eta.res+=' 到 ';
+    __eta.res+=it.m(v.keptColumns.first[v.keptColumns.first.length - 1]);
+    __eta.res+='，矩阵的开头）';
+    if (v.keptColumns.focus.length) {
+    __eta.res+='、详细展开的那个单元所在的列（';
+    __eta.res+=v.keptColumns.focus.map((n) => it.m(n)).join("、");
+    __eta.res+='）';
+    }
+    __eta.res+='和最后两列（';
+    __eta.res+=v.keptColumns.last.map((n) => it.m(n)).join("、");
+    __eta.res+='，矩阵的结尾）；省略号代表其余 ';
+    __eta.res+=v.keptColumns.left;
+    __eta.res+=' 列。\n';
+    }
+    __eta.res+='\n';
     if (v.transposed) {
     __eta.res+='转置卷积乘的是它的转置——名字正是由此而来：\n\n';
     __eta.res+=it.dm("C^{\\mathsf{T}} = " + v.ct);
@@ -2132,6 +2754,11 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     }
     __eta.res+='\n把输入按行展平为 ';
     __eta.res+=it.m("\\operatorname{vec}(X)");
+    if (!v.namesAreValues) {
+    __eta.res+='，把卷积核的数值代入各个名字（';
+    __eta.res+=it.m(v.substitution);
+    __eta.res+='）';
+    }
     __eta.res+='，再相乘：\n\n';
     __eta.res+=it.dm(v.product);
     __eta.res+='\n\n';
@@ -2277,6 +2904,216 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' 份副本相遇：来自 ';
     __eta.res+=v.meeting.map((n) => it.m(n)).join("、");
     __eta.res+='。\n';
+
+    if (__eta.layout) {
+      __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
+    }
+
+    return __eta.res;
+
+  },
+  "zh-CN/walk.phases.md.eta": function (it, options) {
+
+    let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+    let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+
+    let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
+
+    function layout(path, data) {
+      __eta.layout = path;
+      __eta.layoutData = data;
+    }
+
+    function output(s){__eta.res+=s;}
+    function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
+    async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
+    function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
+    async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
+
+    const v = it.v
+    __eta.res+='\n## ';
+    __eta.res+=it.number;
+    __eta.res+='. 亚像素视角：输出拆成 ';
+    __eta.res+=v.count;
+    __eta.res+=' 个相位\n\n按输出单元相对步长的位置把输出拆开。在每一维上写 ';
+    __eta.res+=it.m("o + p = m s + \\varphi");
+    __eta.res+='，其中 ';
+    __eta.res+=it.m("0 \\le \\varphi < s");
+    __eta.res+='（';
+    __eta.res+=it.m("p");
+    __eta.res+=' 是起始端的填充';
+    __eta.res+=it.base === 1 ? "；此式中的位置从 0 数起" : "";
+    __eta.res+='）：';
+    __eta.res+=it.m("\\varphi");
+    __eta.res+=' 称为该单元的相位，';
+    __eta.res+=it.m("m");
+    __eta.res+=' 是它在相位网格中的位置。由于 ';
+    __eta.res+=it.m("o + p = a s + t d");
+    __eta.res+='，只有满足 ';
+    __eta.res+=it.m("t d \\equiv \\varphi \\pmod{s}");
+    __eta.res+=' 的卷积核元素 ';
+    __eta.res+=it.m("t");
+    __eta.res+=' 才会落到相位为 ';
+    __eta.res+=it.m("\\varphi");
+    __eta.res+=' 的单元上，且读取的输入位置是 ';
+    __eta.res+=it.m("a = m - j");
+    __eta.res+='，其中 ';
+    __eta.res+=it.m("t d = j s + \\varphi");
+    __eta.res+='。步长为 ';
+    __eta.res+=v.stride;
+    __eta.res+=v.sameStride && v.rank > 1 ? "（各维相同）" : (v.sameStride ? "" : "（按维给出）");
+    __eta.res+='时，输出分成 ';
+    __eta.res+=v.count;
+    __eta.res+=' 个相位网格，每个网格都是输入与一个更小的卷积核——该相位的**子卷积核** ';
+    __eta.res+=it.m("K^{(\\varphi)}");
+    __eta.res+='（元素 ';
+    __eta.res+=it.m("t");
+    __eta.res+=' 放在位置 ';
+    __eta.res+=it.m("j");
+    __eta.res+='）——做的普通卷积：\n\n';
+    __eta.res+=it.dm(v.formula);
+    __eta.res+='\n\n这是信号处理意义上的步长为 1 的卷积（子卷积核在输入上滑动时是翻转的，不插零），只保留落在输出范围内的 ';
+    __eta.res+=it.m("m");
+    __eta.res+='。这就是 Shi 等人（2016）的亚像素卷积（sub-pixel convolution）视角：步长为 ';
+    __eta.res+=it.m("s");
+    __eta.res+=' 的转置卷积，等于 ';
+    __eta.res+=v.count;
+    __eta.res+=' 个小卷积，再把它们的输出交错拼合。\n\n每个输出单元的相位';
+    __eta.res+=v.rank > 1 ? "（括号内为各维的相位）" : "";
+    __eta.res+='，';
+    __eta.res+=it.m(v.focusLabel);
+    __eta.res+=' 加框：\n\n';
+    __eta.res+=it.dm(v.phaseMap);
+    __eta.res+='\n\n';
+    for (const p of v.full) {
+    __eta.res+='**相位 ';
+    __eta.res+=v.rank > 1 ? "(" + p.tuple + ")" : p.tuple;
+    __eta.res+='**';
+    __eta.res+=p.focus ? "（含 " + it.m(v.focusLabel) + "）" : "";
+    __eta.res+='：';
+    if (p.cells === 0) {
+    __eta.res+='没有输出单元属于这个相位（此处输出比步长还小）。';
+    } else {
+    __eta.res+='由 ';
+    __eta.res+=p.positions.map((x) => it.m(x)).join("、");
+    __eta.res+=' 的 ';
+    __eta.res+=p.cells;
+    __eta.res+=' 个单元组成。';
+    }
+    if (p.tapCount === 0) {
+    __eta.res+='没有卷积核元素落到这个相位（有膨胀时，';
+    __eta.res+=it.m("t d");
+    __eta.res+=' 除以步长永远得不到这个余数），子卷积核为空，这些单元的值';
+    __eta.res+=v.bias ? "只有偏置" : "都是 0";
+    __eta.res+='。';
+    } else {
+    __eta.res+='子卷积核有 ';
+    __eta.res+=p.tapCount;
+    __eta.res+=' 个元素（';
+    __eta.res+=it.m(p.taps);
+    __eta.res+='），元素之和为 ';
+    __eta.res+=it.m(p.sum);
+    __eta.res+='：';
+    }
+    __eta.res+='\n\n';
+    if (p.together) {
+    __eta.res+=it.dm(p.kernel + ", \\qquad " + p.grid);
+    } else {
+    if (p.kernel) {
+    __eta.res+=it.dm(p.kernel);
+    }
+    __eta.res+='\n';
+    if (p.grid) {
+    __eta.res+=it.dm(p.grid);
+    }
+    }
+    __eta.res+='\n';
+    }
+    __eta.res+='\n';
+    if (v.rest.length > 0) {
+    __eta.res+='其余 ';
+    __eta.res+=v.rest.length;
+    __eta.res+=' 个相位同理：\n\n';
+    for (const p of v.rest) {
+    __eta.res+='- 相位 (';
+    __eta.res+=p.tuple;
+    __eta.res+=')：';
+    __eta.res+=p.cells;
+    __eta.res+=' 个单元';
+    __eta.res+=p.cells > 0 ? "（" + p.positions.map((x) => it.m(x)).join("，") + "）" : "";
+    __eta.res+='；';
+    __eta.res+=p.tapCount;
+    __eta.res+=' 个卷积核元素';
+    __eta.res+=p.tapCount > 0 ? "（" + it.m(p.taps) + "），和为 " + it.m(p.sum) : "";
+    __eta.res+='。\n';
+    }
+    __eta.res+='\n';
+    }
+    __eta.res+='\n';
+    if (v.channels) {
+    __eta.res+='上面的子卷积核取自输入通道 ';
+    __eta.res+=it.base;
+    __eta.res+='、输出通道 ';
+    __eta.res+=it.base;
+    __eta.res+=' 对应的卷积核切片，网格是第 ';
+    __eta.res+=it.base;
+    __eta.res+=' 个批次样本的输出通道 ';
+    __eta.res+=it.base;
+    __eta.res+='；其他通道的拆法完全相同。\n';
+    }
+    __eta.res+='\n把各相位网格交错拼合，即把 ';
+    __eta.res+=it.m("Y^{(\\varphi)}_{m}");
+    __eta.res+=' 放回 ';
+    __eta.res+=it.m("o = m s + \\varphi - p");
+    __eta.res+=v.rank > 1 ? "（逐维）" : "";
+    __eta.res+='——深度学习框架称之为像素重排（pixel shuffle，又称 depth-to-space）——就得到原来的输出：\n\n';
+    for (const map of v.result) {
+    __eta.res+=it.dm(map.label + " = " + map.tex);
+    }
+    __eta.res+='\n**按相位看棋盘格伪影。** 各相位的卷积核元素个数为 ';
+    __eta.res+=it.m(v.counts);
+    __eta.res+='。';
+    if (v.countsEven) {
+    __eta.res+='每个相位的元素个数相同，所以重叠是均匀的：边界以外，每个单元求和的项数都一样。';
+    } else {
+    __eta.res+='这正是不均匀的重叠次数：边界以外，一个单元有几项，取决于它所在相位的子卷积核有几个元素';
+    __eta.res+=v.perChannel ? "（按单个输入通道计）" : "";
+    __eta.res+='，从 ';
+    __eta.res+=v.minCount;
+    __eta.res+=' 到 ';
+    __eta.res+=v.maxCount;
+    __eta.res+=' 不等。';
+    }
+    __eta.res+='常数输入会变成什么，则由各子卷积核的元素之和 ';
+    __eta.res+=it.m(v.sums);
+    __eta.res+=' 决定。与本题同样大小的全 1 输入，经过这个卷积核的一个通道';
+    __eta.res+=v.bias ? "（不加偏置）" : "";
+    __eta.res+='，得到\n\n';
+    __eta.res+=it.dm(v.ones);
+    __eta.res+='\n\n';
+    if (v.noInside) {
+    __eta.res+='这个输入太小，没有哪个单元能收到其相位的全部元素，上面每个值都被边界截掉了一部分；换成更大的全 1 输入，中部就会出现各相位的元素之和。';
+    } else {
+    __eta.res+='凡是收到其相位全部元素的单元，值就等于该相位的元素之和。';
+    if (v.hidden > 0) {
+    __eta.res+='有 ';
+    __eta.res+=v.hidden;
+    __eta.res+=' 个相位没有这样的单元（输入较小），要用更大的全 1 输入才能看到它们的和。';
+    }
+    }
+    if (!v.sumsEqual) {
+    __eta.res+=v.symbolic ? "各相位的和是不同的表达式，除非权重恰好使它们相等，否则" : "各相位的和不相等，所以";
+    __eta.res+='常数输入会变成';
+    __eta.res+=v.sameStride ? "每 " + v.stride + " 格" : "沿各维分别每 " + v.stride + " 格";
+    __eta.res+='重复一次的图案：这个卷积核会产生棋盘格伪影';
+    __eta.res+=v.countsEven ? "；这里重叠是均匀的，图案完全来自权重" : "";
+    __eta.res+='。';
+    } else if (!v.countsEven) {
+    __eta.res+='虽然各相位的元素个数不同，元素之和却相等：卷积核抵消了不均匀的重叠，常数输入在边界以外仍是常数。这个卷积核不会产生棋盘格伪影（训练得到的卷积核则未必如此）。';
+    } else {
+    __eta.res+='各相位的元素个数和元素之和都相等，常数输入在边界以外仍是常数：这个卷积核不会产生棋盘格伪影。';
+    }
+    __eta.res+='\n';
 
     if (__eta.layout) {
       __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -2536,6 +3373,12 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
     const v = it.v
+    __eta.res+='\n';
+    const span = (r) => r.from === r.to ? String(r.from) : r.from + "–" + r.to
+    __eta.res+='\n';
+    const rank = it.d.info.rank
+    __eta.res+='\n';
+    const place = (c) => c.ranges.map((r) => (rank === 1 ? "位置 " : r.axis === rank - 1 ? "列 " : r.axis === rank - 2 ? "行 " : "层 " + (rank > 3 ? "（轴 " + (r.axis + it.base) + "）" : "")) + span(r)).join("，") + (c.channel ? "，通道 " + c.channel : "") + (c.cropped > 0 ? "（裁掉 " + c.cropped + " 个）" : "")
     __eta.res+='\n## ';
     __eta.res+=it.number;
     __eta.res+='. 分散：每个输入值乘以卷积核\n\n按输入单元逐个来看转置卷积（一对多）：输入单元 ';
@@ -2544,28 +3387,37 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.m("t");
     __eta.res+=' 个抽头落在输出单元 ';
     __eta.res+=it.m("o = a\\cdot s + t\\cdot d - p");
-    __eta.res+=' 上。下面每个网格就是一份这样的副本，用该输入单元的颜色标出；没有覆盖到的位置为 0。\n\n';
+    __eta.res+=' 上。';
+    if (v.blocks) {
+    __eta.res+='每份副本覆盖输出中一块与卷积核同样大小的区域；下面给出每一块及其落在的位置，用该输入单元的颜色标出。块以外的输出单元不从这份副本得到任何值。';
+    } else {
+    __eta.res+='下面每个网格就是一份这样的副本，用该输入单元的颜色标出；没有覆盖到的位置为 0。';
+    }
+    if (v.channels) {
+    __eta.res+='有多个通道时，输入通道 ';
+    __eta.res+=it.m("c_{\\text{in}}");
+    __eta.res+=' 与输出通道 ';
+    __eta.res+=it.m("c_{\\text{out}}");
+    __eta.res+=' 决定每份副本所乘的卷积核切片 ';
+    __eta.res+=it.m("W_{c_{\\text{in}},c_{\\text{out}}}");
+    __eta.res+='（输出通道在组内计数）。';
+    }
+    __eta.res+='\n\n';
     __eta.res+=it.fig("scatter");
     __eta.res+='\n\n';
-    for (const c of v.copies) {
-    if (c.channel || c.cropped > 0) {
+    if (v.blocks) {
+    for (const row of v.blockRows(place)) {
+    __eta.res+=it.dm(row);
     __eta.res+='\n';
-    __eta.res+=it.m(c.name);
-    __eta.res+=' 的副本';
-    if (c.channel) {
-    __eta.res+='（落在输出通道 ';
-    __eta.res+=c.channel;
-    __eta.res+='）';
     }
-    if (c.cropped > 0) {
-    __eta.res+='，其中 ';
-    __eta.res+=c.cropped;
-    __eta.res+=' 个单元被填充裁掉';
+    if (v.croppedAny) {
+    __eta.res+='在边界处被截短的块，是被填充裁掉了一部分的副本：落到输出之外的单元被丢弃。\n';
     }
-    __eta.res+='：\n';
-    }
-    __eta.res+=it.dm(c.name + "\\,W = " + c.value + "\\cdot W \\;\\longrightarrow\\; " + c.grid);
+    } else {
+    for (const row of v.blockRows((c) => [c.channel ? "输出通道 " + c.channel : "", c.cropped > 0 ? "被填充裁掉 " + c.cropped + " 个单元" : ""].filter((t) => t !== "").join("，"))) {
+    __eta.res+=it.dm(row);
     __eta.res+='\n';
+    }
     }
     __eta.res+='\n';
     if (v.omitted > 0) {
@@ -2575,7 +3427,21 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=v.omitted;
     __eta.res+=' 份；列出的是第一份、最后一份，以及覆盖到下文详细展开的那个单元的各份。*\n';
     }
-    __eta.res+='\n副本重叠的地方，数值相加';
+    __eta.res+='\n';
+    if (v.bias) {
+    __eta.res+='副本重叠的地方，数值相加；把这些和记作 ';
+    __eta.res+=it.m("S");
+    __eta.res+='（加偏置之前的输出）：\n\n';
+    for (const map of v.unbiased) {
+    __eta.res+=it.dm(map.label + " = " + map.tex);
+    }
+    __eta.res+='\n然后加上偏置：每个输出通道一个数，加到该通道的每个单元上：\n\n';
+    v.result.forEach((map, k) => {
+    __eta.res+=it.dm(map.label + " = " + v.unbiased[k].label + " + " + v.biasNames[k] + " = " + v.unbiased[k].label + (v.biasValues[k].startsWith("-") ? " - " + v.biasValues[k].slice(1) : " + " + v.biasValues[k]) + " = " + map.tex);
+    })
+    __eta.res+='\n';
+    } else {
+    __eta.res+='副本重叠的地方，数值相加';
     if (v.sumEquation) {
     __eta.res+='：\n\n';
     __eta.res+=it.dm(v.sumEquation);
@@ -2586,6 +3452,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.dm(map.label + " = " + map.tex);
     }
     __eta.res+='\n';
+    }
     }
     __eta.res+='\n';
 

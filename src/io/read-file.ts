@@ -6,6 +6,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
+import type { FileAccess } from "../platform.ts";
 import { TconvError } from "../spec/error.ts";
 
 /**
@@ -17,17 +18,9 @@ import { TconvError } from "../spec/error.ts";
  */
 export const DEFAULT_MAX_FILE_BYTES = 10_000_000;
 
-/** Where `@file` paths resolve and what they may reach. */
-export interface FileAccess {
-  /** Directory a relative path resolves against. */
+/** `@file` access with the working directory resolved (see the core's FileAccess). */
+export interface ResolvedFileAccess extends FileAccess {
   readonly cwd: string;
-  /**
-   * When set, the file must lie inside this directory after every symlink is resolved, and
-   * absolute paths are refused: notes and site builds set it to the note's folder.
-   */
-  readonly root?: string;
-  /** The size cap in bytes (default {@link DEFAULT_MAX_FILE_BYTES}). */
-  readonly maxBytes?: number;
 }
 
 function inside(root: string, path: string): boolean {
@@ -49,7 +42,7 @@ const reasons: Record<string, string> = {
  * readUserFile("/dev/zero", "--input", { cwd: "." });        // throws: not a regular file (a character device)
  * readUserFile("../secret", "input", { cwd: "notes", root: "notes" }); // throws: outside the note's folder
  */
-export function readUserFile(name: string, field: string, access: FileAccess): string {
+export function readUserFile(name: string, field: string, access: ResolvedFileAccess): string {
   const shown = name;
   const fail = (why: string, code = "bad-file"): never => {
     throw new TconvError(code, field, `cannot read ${JSON.stringify(shown)}: ${why}`);

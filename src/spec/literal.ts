@@ -7,8 +7,7 @@
  * second. Only entries that are arithmetic expressions (`-3/4*2`, `1/3+1`, `2^-3`) are handed to
  * mathjs, loaded lazily through its prebuilt bundle the first time such an entry appears.
  */
-import { createRequire } from "node:module";
-import { readUserFile } from "../io/read-file.ts";
+import { platform, type MathInstance } from "../platform.ts";
 import { Rational } from "../algebra/rational.ts";
 import { exact, float, symbol, type Scalar, type ScalarTensor } from "../algebra/scalar.ts";
 import { isTconvError, quote, TconvError, withoutContent } from "./error.ts";
@@ -62,8 +61,8 @@ const GREEK = new Set([
 export function parseTensorLiteral(text: string, opts: LiteralOptions): ScalarTensor {
   const file = text.trim().startsWith("@") ? text.trim().slice(1) : undefined;
   if (file === undefined) return parseLiteralText(text.trim(), opts);
-  const source = readUserFile(file, opts.field, {
-    cwd: opts.cwd ?? process.cwd(),
+  const source = platform().readFile(file, opts.field, {
+    ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
     ...(opts.fileRoot !== undefined ? { root: opts.fileRoot } : {}),
     ...(opts.maxFileBytes !== undefined ? { maxBytes: opts.maxFileBytes } : {}),
   }).trim();
@@ -283,22 +282,13 @@ function symbolEntry(name: string, base: string, sub: string | undefined, where:
 /** One letter is italic math as is; a longer name is set as one word rather than a product. */
 const letters = (s: string) => (s.length === 1 ? s : `\\mathit{${s}}`);
 
-/** The part of mathjs's prebuilt bundle used here; its `create` already holds every factory. */
-interface MathBundle {
-  create(config?: object): MathInstance;
-}
-interface MathInstance {
-  evaluate(expr: string): unknown;
-  typeOf(x: unknown): string;
-}
-
 let fractionMath: MathInstance | undefined;
 let numberMath: MathInstance | undefined;
 
-/** mathjs's prebuilt bundle loads in ~0.2 s, against 1–2 s for its module tree; only expressions need it. */
-function loadMath(): { fraction: MathInstance; number: MathInstance } {
+/** mathjs, from the platform on first use: only entries written as expressions need it. */
+function loadMath(field: string): { fraction: MathInstance; number: MathInstance } {
   if (!fractionMath || !numberMath) {
-    const bundle = createRequire(import.meta.url)("mathjs/lib/browser/math.js") as MathBundle;
+    const bundle = platform().loadMathjs(field);
     fractionMath = bundle.create({ number: "Fraction" });
     numberMath = bundle.create({ number: "number" });
   }
@@ -320,7 +310,7 @@ function evaluateExpression(text: string, where: string, field: string): Scalar 
     throw new TconvError("entry-too-large", field,
       `${where}: the exact value would have ${Number.isFinite(bits) ? `up to ${Math.ceil(bits)}` : "too many"} bits, above the limit of ${MAX_EXACT_BITS}; write it as a decimal to get a float64`);
   }
-  const math = loadMath();
+  const math = loadMath(field);
   let result: unknown;
   try {
     result = (isFloat ? math.number : math.fraction).evaluate(text);

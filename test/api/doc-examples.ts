@@ -50,7 +50,7 @@ export interface ExportDoc {
  * The public API's exports with their TSDoc, read through the TypeScript compiler so that
  * re-exports lead to the declaration that carries the comment.
  */
-export function publicExports(file = join(repoRoot, "src/index.ts")): ExportDoc[] {
+export function publicExports(file = join(repoRoot, "src/core.ts")): ExportDoc[] {
   const program = ts.createProgram([file], {
     target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
     allowImportingTsExtensions: true, noEmit: true, skipLibCheck: true, strict: true,

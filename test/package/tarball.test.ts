@@ -7,9 +7,12 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { katexErrorCount, launchBrowser, openFile, screenshot } from "../browser/harness.ts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const consumer = join(repoRoot, "test-results", "consumer");
@@ -79,4 +82,40 @@ describe("the npm package", () => {
     expect(evaluated.code, evaluated.err).toBe(0);
     expect(JSON.parse(evaluated.out)).toEqual({ shape: [3, 3], output: [[1, 2, 0], [3, 3, -2], [0, -3, -4]] });
   });
+
+  it("bundles for the browser with no externals and no shims, and renders the zh-CN walkthrough with KaTeX from file://", async () => {
+    const page = join(consumer, "browser");
+    mkdirSync(page, { recursive: true });
+    writeFileSync(join(consumer, "browser-main.ts"), [
+      'import { explain, parseProblem, renderDerivation } from "tconv";',
+      'const d = explain(parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" }));',
+      'const html = renderDerivation(d, { format: "html", locale: "zh-CN" });',
+      "document.open(); document.write(html); document.close();",
+      "",
+    ].join("\n"));
+    // The browser condition of the installed package (dist/browser.js), as any bundler picks it.
+    const bundled = await build({
+      entryPoints: [join(consumer, "browser-main.ts")], absWorkingDir: consumer, bundle: true, platform: "browser",
+      format: "iife", minify: true, write: false, logLevel: "silent",
+    });
+    expect(bundled.errors).toEqual([]);
+    const js = bundled.outputFiles[0]!.contents;
+    console.log(`browser bundle: ${(js.length / 1024).toFixed(0)} KiB minified, ${(gzipSync(js).length / 1024).toFixed(0)} KiB gzip`);
+    writeFileSync(join(page, "bundle.js"), js);
+    writeFileSync(join(page, "index.html"), '<!doctype html><meta charset="utf-8"><title>tconv bundle</title><script src="bundle.js"></script>\n');
+    const browser = await launchBrowser();
+    try {
+      const opened = await openFile(browser, join(page, "index.html"));
+      await opened.page.waitForSelector(".katex");
+      expect(opened.errors).toEqual([]);
+      expect(opened.externalRequests()).toEqual([]);
+      expect(await katexErrorCount(opened.page)).toBe(0);
+      expect(await opened.page.locator(".katex").count()).toBeGreaterThan(20);
+      expect(await opened.page.textContent("body")).toContain("转置卷积");
+      await screenshot(opened.page, "browser-bundle-zh");
+      await opened.close();
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });

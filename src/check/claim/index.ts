@@ -5,7 +5,7 @@
  * read whole; for every other form the paste is first reduced to its last tensor (./paste.ts:
  * prompts, names and earlier tensors dropped, and counted).
  */
-import { readUserFile } from "../../io/read-file.ts";
+import { platform } from "../../platform.ts";
 import { isTconvError, TconvError, withoutContent } from "../../spec/error.ts";
 import { MAX_CLAIM_LENGTH, requireNestingLimit } from "../../spec/limits.ts";
 import { parseArrayLiteralClaim } from "./array-literal.ts";
@@ -83,8 +83,8 @@ export function parseClaim(text: string, opts: ClaimOptions): Claim {
   const t = text.trim();
   if (!t.startsWith("@")) return parseClaimText(t, opts);
   const file = t.slice(1);
-  const source = readUserFile(file, opts.field, {
-    cwd: opts.cwd ?? process.cwd(),
+  const source = platform().readFile(file, opts.field, {
+    ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
     ...(opts.fileRoot !== undefined ? { root: opts.fileRoot } : {}),
     ...(opts.maxFileBytes !== undefined ? { maxBytes: opts.maxFileBytes } : {}),
   });
