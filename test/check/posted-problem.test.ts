@@ -145,3 +145,25 @@ describe("summarised prints in a check", () => {
     expect(() => check({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]", claim: print })).toThrow(/claimShape/);
   });
 });
+
+describe("one mistake or several", () => {
+  const SEED = { input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" };
+
+  it("seed 001's slip: one misread value explains both wrong cells, said plainly, nothing else listed", async () => {
+    const { problem, result } = check({ ...SEED, claim: "[[1,2,0],[3,2,-2],[0,-3,-3]]" });
+    expect(checkReportModel(problem, result).sole).toBe(true);
+    expect(await renderCheckText(problem, result)).toContain("diagnosis: misread-value: x_{1,1} used as 3 instead of 4 — this one mistake explains both wrong cells");
+    expect(await renderCheckMarkdown(problem, result)).toContain("This one mistake explains every wrong cell (both); nothing else is wrong.");
+  });
+
+  it("two unrelated slips: each cause is listed with its share, and no sentence claims one explains all", async () => {
+    const { problem, result } = check({ ...SEED, claim: "[[2,2,0],[3,3,-2],[0,-3,-3]]" });
+    const model = checkReportModel(problem, result);
+    expect(model.sole).toBe(false);
+    expect(model.diagnosis.map((d) => d.id)).toEqual(["extra-term", "arithmetic-slip"]);
+    const md = await renderCheckMarkdown(problem, result);
+    expect(md).toContain("It explains 1 of the 2 wrong cells");
+    expect(md).not.toContain("This one mistake explains every wrong cell");
+    expect(await renderCheckText(problem, result)).toContain("explains 1 of 2 wrong cells");
+  });
+});
