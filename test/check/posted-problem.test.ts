@@ -50,6 +50,10 @@ describe("the posted problem with the whole flipped claim", () => {
     expect(text).toContain("  direct view:  y_{0,0} = x'_{2,2} w~_{2,2} = x_{0,0}w_{0,0} = 67");
     expect(text).toContain("diagnosis: flipped-kernel: kernel rotated by 180 degrees (true convolution instead of the deep-learning convention) — this one mistake explains all 21 wrong cells");
     expect(text).not.toContain("kernel-transposed");
+    const zh = await renderCheckText(problem, result, { lang: "zh" });
+    expect(zh).toContain("原因：y_{0,0} = x_{0,0}w_{0,0} = (-67)·(-1) = 67，因为转置卷积把卷积核原样（不旋转）分散到输出上；旋转卷积核属于插零输入上的直接卷积视角。");
+    expect(zh).toContain("  直接卷积视角：y_{0,0} = x'_{2,2} w~_{2,2} = x_{0,0}w_{0,0} = 67");
+    expect(zh).toContain("这一个错误就能解释全部 21 个错误单元格");
   });
 
   it("the Markdown report in English: the reason next to y_{0,0}, the two views side by side, and it stops at the one mistake", async () => {
