@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import katex from "katex";
+import { SEED_FORMS as FORMS } from "../check/claim/read.ts";
 import { main } from "../../src/cli.ts";
 import { bufferIo } from "../../src/cli/io.ts";
-import { SEED_FORMS as FORMS } from "../check/claim/read.ts";
 
 const SEED = ["--input", "[[1,2],[3,4]]", "--kernel", "[[1,0],[0,-1]]"];
 async function run(args: string[], cwd?: string) {
@@ -212,7 +212,6 @@ describe("tconv check end to end (spawned)", () => {
 });
 
 describe("tconv check reads what people paste (the seed's correct answer, nine everyday forms)", () => {
-
   it.each(FORMS)("%s is read and judged correct (exit 0)", async (_name, claim) => {
     const r = await run(["--claim", claim, "--json"]);
     expect(r.err).toBe("");
