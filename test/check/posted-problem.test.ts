@@ -50,6 +50,10 @@ describe("the posted problem with the whole flipped claim", () => {
     expect(text).toContain("  direct view:  y_{0,0} = x'_{2,2} w~_{2,2} = x_{0,0}w_{0,0} = 67");
     expect(text).toContain("diagnosis: flipped-kernel: kernel rotated by 180 degrees (true convolution instead of the deep-learning convention) — this one mistake explains all 21 wrong cells");
     expect(text).not.toContain("kernel-transposed");
+    const zh = await renderCheckText(problem, result, { lang: "zh" });
+    expect(zh).toContain("原因：y_{0,0} = x_{0,0}w_{0,0} = (-67)·(-1) = 67，因为转置卷积把卷积核原样（不旋转）分散到输出上；旋转卷积核属于插零输入上的直接卷积视角。");
+    expect(zh).toContain("  直接卷积视角：y_{0,0} = x'_{2,2} w~_{2,2} = x_{0,0}w_{0,0} = 67");
+    expect(zh).toContain("这一个错误就能解释全部 21 个错误单元格");
   });
 
   it("the Markdown report in English: the reason next to y_{0,0}, the two views side by side, and it stops at the one mistake", async () => {
@@ -143,5 +147,27 @@ describe("summarised prints in a check", () => {
     expect(result.reading).toMatchObject({ form: "numpy", elided: 3 });
     expect(result.unknown).toBe(3);
     expect(() => check({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]", claim: print })).toThrow(/claimShape/);
+  });
+});
+
+describe("one mistake or several", () => {
+  const SEED = { input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" };
+
+  it("seed 001's slip: one misread value explains both wrong cells, said plainly, nothing else listed", async () => {
+    const { problem, result } = check({ ...SEED, claim: "[[1,2,0],[3,2,-2],[0,-3,-3]]" });
+    expect(checkReportModel(problem, result).sole).toBe(true);
+    expect(await renderCheckText(problem, result)).toContain("diagnosis: misread-value: x_{1,1} used as 3 instead of 4 — this one mistake explains both wrong cells");
+    expect(await renderCheckMarkdown(problem, result)).toContain("This one mistake explains every wrong cell (both); nothing else is wrong.");
+  });
+
+  it("two unrelated slips: each cause is listed with its share, and no sentence claims one explains all", async () => {
+    const { problem, result } = check({ ...SEED, claim: "[[2,2,0],[3,3,-2],[0,-3,-3]]" });
+    const model = checkReportModel(problem, result);
+    expect(model.sole).toBe(false);
+    expect(model.diagnosis.map((d) => d.id)).toEqual(["extra-term", "arithmetic-slip"]);
+    const md = await renderCheckMarkdown(problem, result);
+    expect(md).toContain("It explains 1 of the 2 wrong cells");
+    expect(md).not.toContain("This one mistake explains every wrong cell");
+    expect(await renderCheckText(problem, result)).toContain("explains 1 of 2 wrong cells");
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import katex from "katex";
+import { SEED_FORMS as FORMS } from "../check/claim/read.ts";
 import { main } from "../../src/cli.ts";
 import { bufferIo } from "../../src/io/cli-io.ts";
 
@@ -207,5 +208,39 @@ describe("tconv check end to end (spawned)", () => {
     }
     expect(status).toBe(1);
     expect(JSON.parse(stdout).diagnosis[0].mistake).toBe("misread-value");
+  });
+});
+
+describe("tconv check reads what people paste (the seed's correct answer, nine everyday forms)", () => {
+  it.each(FORMS)("%s is read and judged correct (exit 0)", async (_name, claim) => {
+    const r = await run(["--claim", claim, "--json"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ correct: true, compared: 9 });
+  });
+
+  it("the same forms with one cell wrong are wrong at that cell, indexed as written", async () => {
+    const r = await run(["--claim", FORMS[2]![1].replace("[-4.]", "[-5.]"), "--json"]);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out);
+    expect(j.wrong.map((w: { index: number[] }) => w.index)).toEqual([[0, 2, 2, 0]]);
+    expect(j.claim).toMatchObject({ form: "tf", dtype: "float32", shape: [1, 3, 3, 1], droppedAxes: [0, 3] });
+  });
+
+  it("a summarised print needs --claim-shape: without it one error line, with it the elided cells are not compared", async () => {
+    const printed = "[[ 1 ...  0]\n [ 3 ... -2]\n [ 0 ... -4]]";
+    const bad = await run(["--claim", printed]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^error: --claim: the print leaves cells out with "\.\.\." and states no shape; give the full shape with --claim-shape/);
+    expect(bad.err.trim().split("\n")).toHaveLength(1);
+    const good = await run(["--claim", printed, "--claim-shape", "3,3", "--json"]);
+    expect(good.code).toBe(0);
+    expect(JSON.parse(good.out)).toMatchObject({ correct: true, compared: 6, unknown: 3, claim: { form: "numpy", elided: 3 } });
+  });
+
+  it("a print whose stated shape is not its data's is bad input", async () => {
+    const r = await run(["--claim", "tf.Tensor([[1. 2.]], shape=(2, 2), dtype=float32)"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^error: --claim: the print states shape \(2, 2\) but its data has shape \(1, 2\)/);
   });
 });
