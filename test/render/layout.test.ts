@@ -101,6 +101,15 @@ describe("item 5: past 4 input cells, copies are blocks and the complete cell li
     const sixRows = displays(scatter).filter((t) => /\\begin\{bmatrix\}(?:[^\\]|\\(?!end))*?(\\\\[^\\]*){5}\\end\{bmatrix\}/.test(t));
     expect(sixRows.every((t) => t.startsWith("Y = "))).toBe(true);
   });
+  it("a 3-D block names its slices by where they are in the output (i_0 = 1, 2 for a copy on slices 1–2)", () => {
+    const scatter = section(md(threeD), "Scatter");
+    const row = displays(scatter).find((t) => t.includes("{x_{1,1,1}}\\,W"))!;
+    expect(row).toContain("\\text{slices 1–2, rows 1–2, columns 1–2}");
+    const block = row.slice(row.indexOf("{x_{1,1,1}}"));
+    expect(block).toContain("i_{0}=1");
+    expect(block).toContain("i_{0}=2");
+    expect(block).not.toContain("i_{0}=0");
+  });
   it("the cells section derives the focus cell and two edge cells, and Markdown still lists all 36", () => {
     const cells = section(md(stride2), "Every output cell");
     expect(cells).toContain("two cells at the edge, $y_{0,0}$ and $y_{5,5}$");
@@ -153,6 +162,14 @@ describe("item 6: the grouped page (2 channels, 2 groups, bias [1,-1]) is consis
   it("names cells with their channel index everywhere, the overlap section included", () => {
     expect(section(text, "Overlap")).toContain("At $y_{0,1,1}$");
     expect(section(text, "Overlap")).not.toContain("At $y_{1,1}$");
+  });
+  it("adds the bias in the matrix view as its own vector of b_c per output cell", () => {
+    const m = section(text, "The matrix view");
+    const product = displays(m).find((t) => t.startsWith("\\operatorname{vec}(Y)"))!;
+    // vec(X) then "+ [1, 1, …, -1, -1]": channel 0's cells get b_0 = 1, channel 1's b_1 = -1.
+    expect(product).toMatch(/\\end\{bmatrix\} \+ \\begin\{bmatrix\} 1 \\\\ 1 \\\\ 1 (\\\\ [^&]*?)-1 \\\\ -1 \\end\{bmatrix\} = /);
+    expect(m).toContain("the bias is added as its own vector");
+    expect(section(md(seed), "The matrix view")).not.toContain("the bias is added");
   });
   it("prints every channel in the check: 18 values as Y_0 and Y_1", () => {
     const check = section(text, "Check");
