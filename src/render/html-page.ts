@@ -69,14 +69,14 @@ details.full-list > summary { cursor: pointer; color: var(--accent); }
 @media (max-width: 40rem) { html { font-size: 16px; } main { padding: 1rem 0.8rem 3rem; } }
 @media print {
   @page { margin: 14mm 13mm; }
-  html { font-size: 10pt; }
-  body { line-height: 1.45; }
+  html { font-size: 9.5pt; }
+  body { line-height: 1.4; }
   h2 { margin: 1.4rem 0 0.6rem; }
-  .math-display { margin: 0.35rem 0; }
+  .math-display { margin: 0.25rem 0; }
   .math-display > .katex-display { margin: 0; }
   /* Complete lists are folded on screen and printed in full (no script: the details content is shown by CSS). */
   details.full-list { border-left: none; padding-left: 0; }
-  svg.tconv-diagram { max-height: 6.5cm; width: auto; }
+  svg.tconv-diagram { max-height: 5.5cm; width: auto; }
   .diagram, figure { margin: 0.6rem 0; }
   details.full-list::details-content { content-visibility: visible; display: contents; }
   details.full-list > summary { list-style: none; color: inherit; cursor: auto; }
@@ -87,7 +87,8 @@ details.full-list > summary { cursor: pointer; color: var(--accent); }
   .katex-display, .math-display, figure, .diagram, svg.tconv-diagram, table, pre, .step {
     break-inside: avoid; page-break-inside: avoid; }
   .katex-display, .math-display { overflow: visible; }
-  pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.85em; padding: 0.5rem 0.8rem; }
+  .katex { font-size: 1.05em; }
   .cell-highlight, td.cell-highlight { background: #e6e6e6; outline: 2px solid #000; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

@@ -148,7 +148,7 @@ export function matrixTex(rows: Elided, cols: Elided, entry: (r: number, c: numb
  * A tensor of any rank as TeX. Rank 1: a row; rank 2: a matrix; higher: the 2-D slices side by
  * side, each under a brace naming its leading indices (`i_0 = 1`).
  */
-export function gridTex(shape: readonly number[], cell: (flat: number) => string, keep: readonly number[] = [], base = 0): string {
+export function gridTex(shape: readonly number[], cell: (flat: number) => string, keep: readonly number[] = [], base = 0, offsets: readonly number[] = []): string {
   const r = shape.length;
   const strides = rowMajorStrides(shape);
   const axisList = (ax: number) => elide(shape[ax]!, LIMITS.axis, 5, 2, keep[ax] === undefined ? [] : [keep[ax]!]);
@@ -170,7 +170,7 @@ export function gridTex(shape: readonly number[], cell: (flat: number) => string
     if (prefix === null) return "\\cdots";
     const offset = prefix.reduce((acc, v, ax) => acc + v * strides[ax]!, 0);
     const m = matrixTex(rows, cols, (i, j) => cell(offset + i * strides[r - 2]! + j));
-    return `\\underbrace{${m}}_{${prefix.map((v, ax) => `i_{${ax}}=${v + base}`).join(",\\,")}}`;
+    return `\\underbrace{${m}}_{${prefix.map((v, ax) => `i_{${ax}}=${v + base + (offsets[ax] ?? 0)}`).join(",\\,")}}`;
   }).join(" \\; ");
 }
 
@@ -226,7 +226,7 @@ export function texWidthEm(tex: string): number {
  * Splits summands into lines no wider than `budget` em (the first line also holds `lead`), joined
  * the way {@link MathKit.sum} joins them: each later line starts with its operator.
  *
- * @example breakSum(["a", "b", "-c"], 3, "") // ["a + b", "- c"]
+ * @example breakSum(["a", "b", "-c"], 4) // ["a + b", "- c"]
  */
 export function breakSum(parts: readonly string[], budget: number, lead = ""): string[] {
   const lines: string[] = [];

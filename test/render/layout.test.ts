@@ -71,10 +71,13 @@ describe("item 4: long formulas break over aligned lines instead of running off 
   it("stride-2 window sums leave out zero products and say so; the seed's 4-product windows keep them all", () => {
     const s2 = section(md(stride2), "The same thing");
     expect(s2).toContain("Zero products left out");
-    const window = displays(s2).find((t) => t.includes("y_{1,1} &= \\left\\langle"))!;
-    // x11 = 5 meets the kernel centre; the inserted zeros around it contribute nothing and are not written.
-    expect(window).not.toMatch(/(^|[=+] )0\\cdot/);
-    expect(window).toMatch(/= 2 \\end\{aligned\}$/);
+    const window = displays(s2).find((t) => /^y_\{1,1\} =/.test(t))!;
+    // Four of its nine products are non-zero (x00·1, x01·0 is dropped, x10·(−1), x11·1): the rest are not written.
+    const products = window.split("\\right\\rangle = ")[1]!;
+    expect(products).not.toMatch(/(^|[=+] )0\\cdot/);
+    expect(products.match(/\\cdot/g)!.length).toBe(3);
+    expect(window).toMatch(/= 2$/);
+    for (const row of rowsOf(window)) expect(texWidthEm(row.replace(/\\begin\{bmatrix\}.*?\\end\{bmatrix\}/g, "[]"))).toBeLessThanOrEqual(LINE_EM);
     const seedDirect = section(md(seed), "The same thing");
     expect(seedDirect).not.toContain("Zero products left out");
     expect(displays(seedDirect).find((t) => t.startsWith("y_{0,0} = "))).toContain("0\\cdot(-1) + 0\\cdot 0 + 0\\cdot 0");
@@ -100,6 +103,15 @@ describe("item 5: past 4 input cells, copies are blocks and the complete cell li
     // No 6×6 mostly-zero grid per copy: the only 6-row grid is the result Y.
     const sixRows = displays(scatter).filter((t) => /\\begin\{bmatrix\}(?:[^\\]|\\(?!end))*?(\\\\[^\\]*){5}\\end\{bmatrix\}/.test(t));
     expect(sixRows.every((t) => t.startsWith("Y = "))).toBe(true);
+  });
+  it("a 3-D block names its slices by where they are in the output (i_0 = 1, 2 for a copy on slices 1–2)", () => {
+    const scatter = section(md(threeD), "Scatter");
+    const row = displays(scatter).find((t) => t.includes("{x_{1,1,1}}\\,W"))!;
+    expect(row).toContain("\\text{slices 1–2, rows 1–2, columns 1–2}");
+    const block = row.slice(row.indexOf("{x_{1,1,1}}"));
+    expect(block).toContain("i_{0}=1");
+    expect(block).toContain("i_{0}=2");
+    expect(block).not.toContain("i_{0}=0");
   });
   it("the cells section derives the focus cell and two edge cells, and Markdown still lists all 36", () => {
     const cells = section(md(stride2), "Every output cell");
@@ -153,6 +165,14 @@ describe("item 6: the grouped page (2 channels, 2 groups, bias [1,-1]) is consis
   it("names cells with their channel index everywhere, the overlap section included", () => {
     expect(section(text, "Overlap")).toContain("At $y_{0,1,1}$");
     expect(section(text, "Overlap")).not.toContain("At $y_{1,1}$");
+  });
+  it("adds the bias in the matrix view as its own vector of b_c per output cell", () => {
+    const m = section(text, "The matrix view");
+    const product = displays(m).find((t) => t.startsWith("\\operatorname{vec}(Y)"))!;
+    // vec(X) then "+ [1, 1, …, -1, -1]": channel 0's cells get b_0 = 1, channel 1's b_1 = -1.
+    expect(product).toMatch(/\\end\{bmatrix\} \+ \\begin\{bmatrix\} 1 \\\\ 1 \\\\ 1 (\\\\ [^&]*?)-1 \\\\ -1 \\end\{bmatrix\} = /);
+    expect(m).toContain("the bias is added as its own vector");
+    expect(section(md(seed), "The matrix view")).not.toContain("the bias is added");
   });
   it("prints every channel in the check: 18 values as Y_0 and Y_1", () => {
     const check = section(text, "Check");

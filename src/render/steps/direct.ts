@@ -101,7 +101,10 @@ export function directView(step: DirectStep, kit: MathKit): DirectView {
     const value = valueTex(d.output[o]!);
     const withBias = (body: string) => kit.sum([body, ...biasParts]);
     const oneLine = `${label} = ${withBias(sums.join(" + "))} = ${withBias(kit.sum(products))} = ${value}`;
-    const simple = kc <= 4 && cig === 1;
+    // One line when it fits (the two bracketed grids estimated by their columns), else aligned rows.
+    const gridEm = 1.2 + info.kernelSpatial[info.kernelSpatial.length - 1]! * 1.9;
+    const lineEm = texWidthEm(`${label} = ${withBias("")} = ${withBias(kit.sum(products))} = ${value}`) + cig * (2 * gridEm + 2.5);
+    const simple = cig === 1 && info.rank <= 2 && lineEm <= LINE_EM;
     let equation = oneLine;
     if (!simple) {
       const rows = sums.map((sm, k) => (k === 0 ? `${label} &= ${sm}` : `&\\quad + ${sm}`));

@@ -70,11 +70,15 @@ export function matrixView(step: MatrixStep, kit: MathKit): MatrixView {
   const vecX = kit.column(step.vector.length, (i) => kit.xValue(step.vector[i]!));
   const vecY = kit.column(step.product.length, (i) => valueTex(d.output[step.product[i]!]!), [outFocus]);
   const bias = d.bias ? " + b" : "";
+  // The bias as its own term: b_c of each output cell's channel, in the order of vec(Y).
+  const biasCol = d.bias
+    ? ` + ${kit.column(step.product.length, (i) => scalarCell(d.bias!.data[Math.floor((step.product[i]! % (info.outChannels * info.outCount)) / info.outCount)]!), [outFocus])}`
+    : "";
   return {
     transposed, rows: step.rows, cols: step.cols, c, ct, vecX,
     product: transposed
-      ? `\\operatorname{vec}(Y) = C^{\\mathsf{T}} \\operatorname{vec}(X)${bias} = ${ctNum} ${vecX}${bias} = ${vecY}`
-      : `\\operatorname{vec}(Y) = C \\operatorname{vec}(X)${bias} = ${cNum} ${vecX}${bias} = ${vecY}`,
+      ? `\\operatorname{vec}(Y) = C^{\\mathsf{T}} \\operatorname{vec}(X)${bias} = ${ctNum} ${vecX}${biasCol} = ${vecY}`
+      : `\\operatorname{vec}(Y) = C \\operatorname{vec}(X)${bias} = ${cNum} ${vecX}${biasCol} = ${vecY}`,
     substitution: [...new Set(step.entries.map(([, , w]) => w))].sort((a, b) => a - b)
       .map((w) => `${kit.wName(w)} = ${scalarCell(d.w.data[w]!)}`).join(",\\; "),
     namesAreValues: d.w.data.every((s, i) => s.kind === "symbol" && s.tex === d.names.w[i]),

@@ -6,7 +6,7 @@
  */
 import { LIMITS, elide, omitted, withGaps } from "../../explain/elision.ts";
 import type { ScatterStep } from "../../explain/types.ts";
-import { LINE_EM, indexText, scalarCell, texWidthEm, valueTex, type MathKit } from "../math.ts";
+import { LINE_EM, gridTex, indexText, scalarCell, texWidthEm, valueTex, type MathKit } from "../math.ts";
 import { outputMaps, type MapView } from "./common.ts";
 import { rowMajorStrides, unflatten } from "../../geometry/taps.ts";
 
@@ -124,7 +124,8 @@ export function scatterView(step: ScatterStep, kit: MathKit): ScatterView {
           const term = placed.get(f);
           return term ? kit.termProduct(term) : "0";
         }, keep),
-        block: kit.grid(boxShape, boxCell),
+        // A block's slices are named by where they are in the output, not inside the block.
+        block: gridTex(boxShape, boxCell, [], d.indexBase, list.length === 0 ? [] : lo),
         ranges: list.length === 0 ? [] : sp.map((_, ax) => ({ axis: ax, from: lo[ax]! + d.indexBase, to: hi[ax]! + d.indexBase })),
         cropped: c.cropped,
         focusMeets: focusInputs.has(i),
@@ -145,12 +146,14 @@ export function scatterView(step: ScatterStep, kit: MathKit): ScatterView {
   if (!blocks && single && total <= 4 && copies.length === total) {
     const cols = rank === 1 ? sp[0]! : sp[rank - 1]!;
     const gridW = 1.0 + cols * 1.6;
+    // 1-D rows that do not all fit one line are added as a column sum, one row under the other.
     const perLine = Math.max(1, Math.floor(LINE_EM / (gridW + 2)));
+    const stack = rank === 1 ? 1 : perLine;
     const grids = copies.map((c) => c.grid);
     if (grids.length + 1 <= perLine) sumEquation = `${grids.join(" + ")} = ${result[0]!.tex}`;
     else {
       const rows: string[] = [];
-      for (let k = 0; k < grids.length; k += perLine) rows.push(`${k === 0 ? "&\\phantom{{}={}}" : "&+\\;"} ${grids.slice(k, k + perLine).join(" + ")}`);
+      for (let k = 0; k < grids.length; k += stack) rows.push(`${k === 0 ? "&\\phantom{{}={}}" : "&+\\;"} ${grids.slice(k, k + stack).join(" + ")}`);
       rows.push(`&=\\; ${result[0]!.tex}`);
       sumEquation = `\\begin{aligned} ${rows.join(" \\\\ ")} \\end{aligned}`;
     }
