@@ -201,6 +201,19 @@ export function focusOf(info: ConvInfo, focus: readonly number[] | undefined, wh
   return [...focus];
 }
 
+/**
+ * Dash patterns of the copy outlines, by palette slot: in greyscale print all outline colours
+ * turn the same dark grey, so neighbouring copies also differ in their line.
+ */
+export const OUTLINE_DASHES = Object.freeze(["", "7 3", "2.5 2.5", "10 3 2.5 3"]);
+
+/** The `stroke-dasharray` attribute (or nothing) of input cell `flat`'s copy outline. */
+function outlineDash(colouring: InputColouring, flat: number): string {
+  const slot = colouring.slots[flat] ?? -1;
+  const d = slot < 0 ? "" : OUTLINE_DASHES[slot % OUTLINE_DASHES.length]!;
+  return d === "" ? "" : ` stroke-dasharray="${d}"`;
+}
+
 /** Consecutive runs of the sorted, distinct slot numbers `slots`: [first, last] pairs. */
 export function runs(slots: readonly number[]): Array<[number, number]> {
   const sorted = [...new Set(slots)].filter((v) => v >= 0).sort((a, b) => a - b);
@@ -411,7 +424,7 @@ export function scatterDiagram(info: ConvInfo, opts: ScatterDiagramOptions): str
             const kFlat = t;
             const label = opts.productLabel ? opts.productLabel(flat, kFlat) : opts.kernelLabels[kFlat]!;
             body += `<g class="copy-cell" data-input="${flat}" data-tap="${kFlat}">`
-              + `<rect x="${num(tx)}" y="${num(rowY)}" width="${num(cell)}" height="${num(cell)}" fill="url(#${inputPatternId(prefix, flat, colouring)})" stroke="${colour}" stroke-width="2"/>`
+              + `<rect x="${num(tx)}" y="${num(rowY)}" width="${num(cell)}" height="${num(cell)}" fill="url(#${inputPatternId(prefix, flat, colouring)})" stroke="${colour}" stroke-width="2"${outlineDash(colouring, flat)}/>`
               + text(tx + cell / 2, rowY + cell / 2 + 4, label, { size: fitSize(label, cell - 8, 13), backing: true })
               + `</g>`;
           }
@@ -422,7 +435,7 @@ export function scatterDiagram(info: ConvInfo, opts: ScatterDiagramOptions): str
           const [x0, y0] = slotXY(outG, r0, c0);
           body += `<rect class="footprint" data-input="${flat}" x="${num(x0 + inset)}" y="${num(y0 + inset)}" `
             + `width="${num((c1 - c0 + 1) * cell - 2 * inset)}" height="${num((r1 - r0 + 1) * cell - 2 * inset)}" `
-            + `rx="3" fill="none" stroke="${colour}" stroke-width="2.2"/>`;
+            + `rx="3" fill="none" stroke="${colour}" stroke-width="2.2"${outlineDash(colouring, flat)}/>`;
         }
         // Name tag in the copy's first tap cell (its top-left corner, inside the cell).
         const [tx, ty] = slotXY(outG, Math.min(...rowSlots), Math.min(...colSlots));

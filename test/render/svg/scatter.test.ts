@@ -130,6 +130,11 @@ describe("scatterDiagram, seed problem input [[1,2],[3,4]], kernel [[1,0],[0,-1]
     expect(findAll(seedSvg, "rect", "footprint")).toHaveLength(4);
   });
 
+  it("draws the four copy outlines with four different line patterns, so they differ in greyscale print too", () => {
+    const dashes = findAll(seedSvg, "rect", "footprint").map((r) => r["stroke-dasharray"] ?? "solid");
+    expect(new Set(dashes).size).toBe(4);
+  });
+
   it("writes each overlap count inside its own output cell, clear of the cell's borders", () => {
     expectBadgesInsideCells(seedSvg);
   });
