@@ -6,6 +6,8 @@ import { canonicalParams, type CanonicalParams } from "../../../src/spec/problem
 import { scatterDiagram } from "../../../src/render/svg/scatter.ts";
 import { NEUTRAL_INPUT, inputCellColour, inputCellFill } from "../../../src/render/svg/palette.ts";
 import { findAll, groups, texts, xmlProblems } from "./svg-utils.ts";
+import fc from "fast-check";
+import { paramsArb } from "../../tensor/problems.ts";
 
 type P = Partial<CanonicalParams> & Pick<CanonicalParams, "inputSize" | "kernelSize">;
 const infoOf = (p: P) => computeConvInfo(canonicalParams(p));
@@ -319,5 +321,40 @@ describe("scatterDiagram on other problems", () => {
   it("refuses an ordinary convolution and label lists of the wrong length", () => {
     expect(() => scatterDiagram(infoOf({ op: "conv", inputSize: [3, 3], kernelSize: [2, 2] }), { inputLabels: labels(9, "x"), kernelLabels: labels(4, "w") })).toThrow(/only transposed/);
     expect(() => scatterDiagram(seed, { inputLabels: labels(3, "x"), kernelLabels: labels(4, "w") })).toThrow(/3 input labels for 4 cells/);
+  });
+});
+
+describe("scatterDiagram on random problems (property)", () => {
+  it("counts sit inside their cells, and each copy's marks cover exactly the output cells its taps reach", () => {
+    fc.assert(fc.property(
+      paramsArb("transposed", [1, 2, 3], { input: 4, kernel: 3, stride: 3, dilation: 3, pad: 2, batch: 1, groups: 1, channels: 1, output: 12 }),
+      (p) => {
+        const info = computeConvInfo(p);
+        const svg = scatterDiagram(info, { inputLabels: labels(info.inCount, "x"), kernelLabels: labels(info.kernelCount, "w") });
+        expect(xmlProblems(svg)).toEqual([]);
+        expectBadgesInsideCells(svg);
+        const out = groups(svg, "output-cell").map((c) => ({
+          rect: findAll(c.inner, "rect", "cell-box")[0]!,
+          inputs: new Set(findAll(c.inner, "rect").filter((r) => r["data-input"] !== undefined).map((r) => Number(r["data-input"]))),
+        }));
+        const centre = (r: Box) => [num(r, "x") + num(r, "width") / 2, num(r, "y") + num(r, "height") / 2] as const;
+        const marks = new Map<number, Box[]>();
+        for (const r of findAll(svg, "rect", "footprint")) marks.set(Number(r["data-input"]), [...(marks.get(Number(r["data-input"])) ?? []), r]);
+        for (const g of groups(svg, "copy-cell")) {
+          // 1-D copy rows: a copy cell marks the sum cell in its column.
+          const r = findAll(g.inner, "rect")[0]!, a = Number(g.attrs["data-input"]);
+          const column = { x: r.x!, y: "-1e9", width: r.width!, height: "2e9" };
+          marks.set(a, [...(marks.get(a) ?? []), column]);
+        }
+        for (const [a, boxes] of marks) {
+          const covered = out.filter((c) => {
+            const [cx, cy] = centre(c.rect);
+            return boxes.some((b) => cx > num(b, "x") && cx < num(b, "x") + num(b, "width") && cy > num(b, "y") && cy < num(b, "y") + num(b, "height"));
+          });
+          const reached = out.filter((c) => c.inputs.has(a));
+          expect(covered.map((c) => c.rect.x + "," + c.rect.y).sort(), `input ${a}`).toEqual(reached.map((c) => c.rect.x + "," + c.rect.y).sort());
+        }
+      },
+    ), { numRuns: 60 });
   });
 });
