@@ -100,7 +100,9 @@ describe("past 16 input cells: only the cells feeding the focus cell are coloure
     // The diagrams agree: neutral outline for the cells that do not feed the focus cell.
     const html = renderDerivation(d, { format: "html", locale: "en" });
     expect(html).toContain("the other cells are printed in black (light grey in the diagrams).");
-    for (const [, flat, stroke] of html.matchAll(/<g class="input-cell" data-index="(\d+)"><rect [^>]*stroke="(#[0-9A-F]{6})"/g)) {
+    const drawn = [...html.matchAll(/<g class="(?:input-cell" data-index|padded-cell input" data-input)="(\d+)"[^>]*><rect [^>]*stroke="(#[0-9A-F]{6})"/g)];
+    expect(drawn.length).toBeGreaterThan(25);
+    for (const [, flat, stroke] of drawn) {
       expect(stroke).toBe(feeding.includes(Number(flat)) ? bySpatial.get(Number(flat)) : NEUTRAL_INPUT.strong);
     }
   });

@@ -158,13 +158,6 @@ export function elisionNotes(
   return notes;
 }
 
-/** "axis 0" / "axes 0, 1" for the slice note. */
-export function sliceNote(lang: DiagramLang, plane: Plane): string[] {
-  if (plane.fixedAxes.length === 0) return [];
-  const names = plane.fixedAxes.map((a) => (lang === "zh-CN" ? `第 ${a} 轴` : `axis ${a}`)).join(", ");
-  return [diagramStrings(lang).slice(names)];
-}
-
 /** The first output cell (full spatial index, row-major) with the most terms. */
 export function busiestCell(info: ConvInfo): number[] {
   const counts = overlapCounts(info);

@@ -39,7 +39,6 @@ export interface DiagramStrings {
   readonly heatmapCaption: string;
   readonly terms: (n: number) => string;
   readonly elided: (axis: string, shown: number, total: number) => string;
-  readonly slice: (axes: string) => string;
   readonly outputSlice: (parts: string) => string;
   readonly rows: string;
   readonly cols: string;
@@ -86,7 +85,6 @@ const en: DiagramStrings = {
   heatmapCaption: "Darker cells sum more terms; uneven counts are the checkerboard pattern.",
   terms: (n) => (n === 1 ? "1 term" : `${n} terms`),
   elided: (axis, shown, total) => `${axis}: ${shown} of ${total} drawn (⋯ marks the rest)`,
-  slice: (axes) => `3-D and up: only the slice at index 0 of ${axes} is drawn`,
   outputSlice: (parts) => `3-D and up: only the slice at ${parts} is drawn`,
   rows: "rows",
   cols: "columns",
@@ -127,7 +125,6 @@ const zh: DiagramStrings = {
   heatmapCaption: "颜色越深，累加的项越多；项数不均匀就是棋盘格伪影的来源。",
   terms: (n) => `${n} 项`,
   elided: (axis, shown, total) => `${axis}：共 ${total} 个，只画出 ${shown} 个（⋯ 表示省略的部分）`,
-  slice: (axes) => `三维及以上：只画出 ${axes} 下标为 0 的切片`,
   outputSlice: (parts) => `三维及以上：只画出 ${parts} 的切片`,
   rows: "行",
   cols: "列",

@@ -273,6 +273,15 @@ describe("scatterDiagram on other problems", () => {
     expect(texts(first).join(" ")).toContain("the output slice o₀ = 0 is drawn");
   });
 
+  it("3-D: a focus slice no input slice reaches (dilation 3 on the leading axis) is drawn empty and the caption says so", () => {
+    const info = infoOf({ inputSize: [1, 2, 2], kernelSize: [2, 2, 2], dilation: [3, 1, 1] });
+    const svg = scatterDiagram(info, { inputLabels: labels(4, "x"), kernelLabels: labels(8, "w"), focus: [1, 0, 0] });
+    expect(xmlProblems(svg)).toEqual([]);
+    expect(groups(svg, "output-cell").every((c) => c.attrs["data-terms"] === "0")).toBe(true);
+    expect(findAll(svg, "rect", "footprint")).toHaveLength(0);
+    expect(texts(svg).join(" ")).toContain("the output slice o₀ = 1 is drawn, the one that holds the cell derived in full; no input slice reaches it.");
+  });
+
   it("3-D: the default focus is the busiest cell, and a focus outside the output is refused", () => {
     const info = infoOf({ inputSize: [2, 2, 2], kernelSize: [2, 2, 2] });
     const svg = scatterDiagram(info, { inputLabels: labels(8, "x"), kernelLabels: labels(8, "w") });
