@@ -314,7 +314,9 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     if (it.sole) { const d = it.diagnosis[0];
     __eta.res+=mistake[d.id](d);
     __eta.res+='\n\nThis one mistake explains every wrong cell';
-    if (it.wrongCount > 1) {
+    if (it.wrongCount === 2) {
+    __eta.res+=' (both)';
+    } else if (it.wrongCount > 2) {
     __eta.res+=' (all ';
     __eta.res+=it.wrongCount;
     __eta.res+=')';
@@ -495,9 +497,9 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=d.id;
     __eta.res+=': ';
     __eta.res+=words[d.id](d);
-    __eta.res+=' — this one mistake explains all ';
-    __eta.res+=it.wrongCount;
-    __eta.res+=' wrong cells\n';
+    __eta.res+=' — this one mistake explains ';
+    __eta.res+=it.wrongCount === 1 ? "the wrong cell" : it.wrongCount === 2 ? "both wrong cells" : "all " + it.wrongCount + " wrong cells";
+    __eta.res+='\n';
     } else if (it.diagnosis.length > 0) {
     __eta.res+='diagnosis:\n';
     it.diagnosis.slice(0, 6).forEach((d) => {
@@ -779,6 +781,13 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' is the kernel\'s reach: it lets the window hang over the input\'s edge by all but one tap, exactly as far as a kernel copy reaches past its input cell in the scatter picture; the transposed convolution\'s own padding ';
     __eta.res+=it.m("p");
     __eta.res+=' then takes cells away.\n\n';
+    if (v.channelShown) {
+    __eta.res+='This view draws output channel ';
+    __eta.res+=v.channelShown;
+    __eta.res+=' (batch item ';
+    __eta.res+=it.base;
+    __eta.res+='), the first group\'s input channels and its kernel slice; every other channel is the same computation with its own slice.\n\n';
+    }
     __eta.res+=it.fig("direct");
     __eta.res+='\n\n';
     for (const map of v.padded) {
@@ -828,15 +837,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.m("k");
     __eta.res+=' of them.\n';
     }
-    __eta.res+='\n';
-    if (v.channelShown) {
-    __eta.res+='This view draws output channel ';
-    __eta.res+=v.channelShown;
-    __eta.res+=' (batch item ';
-    __eta.res+=it.base;
-    __eta.res+='), the first group\'s input channels and its kernel slice; every other channel is the same computation with its own slice.\n\n';
-    }
-    __eta.res+='Each output cell is the sum of the entry-by-entry products (written ';
+    __eta.res+='\nEach output cell is the sum of the entry-by-entry products (written ';
     __eta.res+=it.m("\\langle A, B\\rangle");
     __eta.res+=') of its window and the kernel';
     __eta.res+=v.channels ? ", added over the input channels of its group" : "";
@@ -933,10 +934,16 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='.\n';
     }
     __eta.res+='\n';
-    if (v.transposed) {
+    if (v.transposed && !v.keptColumns) {
     __eta.res+='The transposed convolution multiplies by the transpose — that is where its name comes from:\n\n';
     __eta.res+=it.dm("C^{\\mathsf{T}} = " + v.ct);
     __eta.res+='\n';
+    } else if (v.transposed) {
+    __eta.res+='The transposed convolution multiplies by the transpose ';
+    __eta.res+=it.m("C^{\\mathsf{T}}");
+    __eta.res+=' — that is where its name comes from: ';
+    __eta.res+=it.m("C");
+    __eta.res+=' mirrored across its diagonal, so that each column above, one output cell, becomes a row. It appears below with the kernel\'s numbers in it.\n';
     }
     __eta.res+='\nFlatten the input row by row into ';
     __eta.res+=it.m("\\operatorname{vec}(X)");
@@ -948,6 +955,14 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' and multiply:\n\n';
     __eta.res+=it.dm(v.product);
     __eta.res+='\n\n';
+    if (it.d.bias) {
+    __eta.res+='The product is the output before the bias; the bias is added as its own vector ';
+    __eta.res+=it.m("b");
+    __eta.res+=', which holds for each output cell the bias ';
+    __eta.res+=it.m("b_c");
+    __eta.res+=' of its channel.\n';
+    }
+    __eta.res+='\n';
     if (v.batch) {
     __eta.res+='Every batch item is multiplied by the same ';
     __eta.res+=it.m("C");
@@ -1006,7 +1021,39 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     } else {
     __eta.res+='The convolution is the deep-learning kind (cross-correlation, as in PyTorch `Conv` and ONNX `Conv`): the kernel slides over the input without being flipped.';
     }
-    __eta.res+=' Parameter names follow PyTorch; the first section gives the ONNX and TensorFlow spelling of the same layer. Each input cell keeps one colour through the whole document, and its name is always written next to it, so colour is never the only clue.\n';
+    __eta.res+=' Parameter names follow PyTorch; the first section gives the ONNX and TensorFlow spelling of the same layer. Each input cell keeps one colour through the whole document';
+    const sc = tr && it.kinds.includes("scatter"), clues = []
+    if (!it.inputNamed) { clues.push("the entries are written as their own names") } else { if (it.kinds.includes("problem")) clues.push("the grid of names after " + it.m("X") + " says which cell each value is"); if (it.kinds.includes("direct")) clues.push(it.m("X'") + " writes each value's name under it"); if (it.kinds.includes("cells")) clues.push("every sum names its terms before it puts the numbers in") }
+    if (sc) clues.push("each kernel copy is introduced by its cell's name")
+    if (it.diagrams) clues.push("in the diagrams every input cell shows its value" + (sc ? " and every copy carries its cell's name" : ""))
+    if (clues.length > 1) clues[clues.length - 1] = "and " + clues[clues.length - 1]
+    if (clues.length) {
+    __eta.res+=', and colour is never the only clue: ';
+    __eta.res+=clues.join(", ");
+    }
+    __eta.res+='.';
+    if (it.colouring.limited) {
+    __eta.res+=' The input has ';
+    __eta.res+=it.colouring.slots.length;
+    __eta.res+=' cells, more than the 16 colours, so only ';
+    if (it.colouring.coloured.length < it.colouring.feeding.length) {
+    __eta.res+='16 of the ';
+    __eta.res+=it.colouring.feeding.length;
+    __eta.res+=' cells that feed ';
+    __eta.res+=it.m(it.focusName);
+    __eta.res+=' (the cell derived in full) are coloured';
+    } else {
+    __eta.res+='the ';
+    __eta.res+=it.colouring.coloured.length;
+    __eta.res+=' cells that feed ';
+    __eta.res+=it.m(it.focusName);
+    __eta.res+=' (the cell derived in full) are coloured';
+    }
+    __eta.res+='; the other cells are printed in black';
+    __eta.res+=it.diagrams ? " (light grey in the diagrams)" : "";
+    __eta.res+='.';
+    }
+    __eta.res+='\n';
 
     if (__eta.layout) {
       __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -1602,7 +1649,16 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.m("c_{\\text{out}}");
     __eta.res+=' pick the kernel slice ';
     __eta.res+=it.m("W_{c_{\\text{in}},c_{\\text{out}}}");
-    __eta.res+=' each copy multiplies (output channels counted within the group).';
+    __eta.res+=' each copy multiplies (output channels counted within the group). The diagram draws batch item ';
+    __eta.res+=it.base;
+    __eta.res+=', channel ';
+    __eta.res+=it.base;
+    __eta.res+=' only: input channel ';
+    __eta.res+=it.base;
+    __eta.res+=', its kernel slice and output channel ';
+    __eta.res+=it.base;
+    __eta.res+=v.bias ? " (bias included)" : "";
+    __eta.res+='.';
     }
     __eta.res+='\n\n';
     __eta.res+=it.fig("scatter");
@@ -2593,6 +2649,13 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' 就是卷积核的覆盖范围：它让窗口最多伸出输入边缘只差一个抽头，正好等于分散视角中卷积核副本伸出其输入单元的距离；转置卷积自身的填充 ';
     __eta.res+=it.m("p");
     __eta.res+=' 再把这部分去掉。\n\n';
+    if (v.channelShown) {
+    __eta.res+='这一节画的是输出通道 ';
+    __eta.res+=v.channelShown;
+    __eta.res+='（批次第 ';
+    __eta.res+=it.base;
+    __eta.res+=' 项）、第一组的输入通道及其卷积核切片；其他通道的计算完全相同，只是换成各自的切片。\n\n';
+    }
     __eta.res+=it.fig("direct");
     __eta.res+='\n\n';
     for (const map of v.padded) {
@@ -2642,15 +2705,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.m("k");
     __eta.res+=' 个。\n';
     }
-    __eta.res+='\n';
-    if (v.channelShown) {
-    __eta.res+='这一节画的是输出通道 ';
-    __eta.res+=v.channelShown;
-    __eta.res+='（批次第 ';
-    __eta.res+=it.base;
-    __eta.res+=' 项）、第一组的输入通道及其卷积核切片；其他通道的计算完全相同，只是换成各自的切片。\n\n';
-    }
-    __eta.res+='每个输出单元等于它的窗口与卷积核逐元素相乘后的和（记作 ';
+    __eta.res+='\n每个输出单元等于它的窗口与卷积核逐元素相乘后的和（记作 ';
     __eta.res+=it.m("\\langle A, B\\rangle");
     __eta.res+='）';
     __eta.res+=v.channels ? "，再对所在分组的各输入通道求和" : "";
@@ -2747,10 +2802,16 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' 列。\n';
     }
     __eta.res+='\n';
-    if (v.transposed) {
+    if (v.transposed && !v.keptColumns) {
     __eta.res+='转置卷积乘的是它的转置——名字正是由此而来：\n\n';
     __eta.res+=it.dm("C^{\\mathsf{T}} = " + v.ct);
     __eta.res+='\n';
+    } else if (v.transposed) {
+    __eta.res+='转置卷积乘的是它的转置 ';
+    __eta.res+=it.m("C^{\\mathsf{T}}");
+    __eta.res+='——名字正是由此而来：把 ';
+    __eta.res+=it.m("C");
+    __eta.res+=' 沿对角线翻转，上面的每一列（一个输出单元）就成了一行。下面的乘法中它已代入卷积核的数值。\n';
     }
     __eta.res+='\n把输入按行展平为 ';
     __eta.res+=it.m("\\operatorname{vec}(X)");
@@ -2762,6 +2823,14 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='，再相乘：\n\n';
     __eta.res+=it.dm(v.product);
     __eta.res+='\n\n';
+    if (it.d.bias) {
+    __eta.res+='乘积是加偏置之前的输出；偏置作为单独的向量 ';
+    __eta.res+=it.m("b");
+    __eta.res+=' 加上，其中每个输出单元对应其所在通道的偏置 ';
+    __eta.res+=it.m("b_c");
+    __eta.res+='。\n';
+    }
+    __eta.res+='\n';
     if (v.batch) {
     __eta.res+='每个批次都乘以同一个 ';
     __eta.res+=it.m("C");
@@ -2820,7 +2889,38 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     } else {
     __eta.res+='这里的卷积是深度学习里的卷积，即互相关（PyTorch 的 `Conv`、ONNX 的 `Conv`）：卷积核在输入上滑动，不做旋转。';
     }
-    __eta.res+='参数名沿用 PyTorch，第一节同时给出同一层在 ONNX 和 TensorFlow 中的写法。每个输入单元在全文中始终使用同一种颜色，并且旁边总写着它的名字，所以不靠颜色也能分辨。\n';
+    __eta.res+='参数名沿用 PyTorch，第一节同时给出同一层在 ONNX 和 TensorFlow 中的写法。每个输入元素在全文中始终使用同一种颜色';
+    const sc = tr && it.kinds.includes("scatter"), clues = []
+    if (!it.inputNamed) { clues.push("各元素直接以名字书写") } else { if (it.kinds.includes("problem")) clues.push(it.m("X") + " 之后的名字矩阵说明每个数值属于哪个元素"); if (it.kinds.includes("direct")) clues.push(it.m("X'") + " 在每个数值下方写出它的名字"); if (it.kinds.includes("cells")) clues.push("每个求和式都先写出各项的名字，再代入数值") }
+    if (sc) clues.push("每份卷积核副本都先写出它所属元素的名字")
+    if (it.diagrams) clues.push("图中每个输入元素都标出数值" + (sc ? "，每份副本都带有所属元素的名字" : ""))
+    if (clues.length) {
+    __eta.res+='，但颜色从来不是唯一的线索：';
+    __eta.res+=clues.join("；");
+    }
+    __eta.res+='。';
+    if (it.colouring.limited) {
+    __eta.res+='输入共有 ';
+    __eta.res+=it.colouring.slots.length;
+    __eta.res+=' 个元素，多于 16 种颜色，因此只给';
+    if (it.colouring.coloured.length < it.colouring.feeding.length) {
+    __eta.res+='为 ';
+    __eta.res+=it.m(it.focusName);
+    __eta.res+='（完整推导的输出元素）提供项的 ';
+    __eta.res+=it.colouring.feeding.length;
+    __eta.res+=' 个元素中的 16 个';
+    } else {
+    __eta.res+='为 ';
+    __eta.res+=it.m(it.focusName);
+    __eta.res+='（完整推导的输出元素）提供项的 ';
+    __eta.res+=it.colouring.coloured.length;
+    __eta.res+=' 个元素';
+    }
+    __eta.res+='着色，其余元素用黑色';
+    __eta.res+=it.diagrams ? "（图中为浅灰色）" : "";
+    __eta.res+='。';
+    }
+    __eta.res+='\n';
 
     if (__eta.layout) {
       __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -3400,7 +3500,16 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.m("c_{\\text{out}}");
     __eta.res+=' 决定每份副本所乘的卷积核切片 ';
     __eta.res+=it.m("W_{c_{\\text{in}},c_{\\text{out}}}");
-    __eta.res+='（输出通道在组内计数）。';
+    __eta.res+='（输出通道在组内计数）。下图只画批次第 ';
+    __eta.res+=it.base;
+    __eta.res+=' 项的通道 ';
+    __eta.res+=it.base;
+    __eta.res+='：输入通道 ';
+    __eta.res+=it.base;
+    __eta.res+='、它的卷积核切片和输出通道 ';
+    __eta.res+=it.base;
+    __eta.res+=v.bias ? "（已加偏置）" : "";
+    __eta.res+='。';
     }
     __eta.res+='\n\n';
     __eta.res+=it.fig("scatter");

@@ -7,6 +7,8 @@ import { valueTex } from "./math.ts";
 import type { Derivation } from "../explain/types.ts";
 import { directConvDiagram, overlapHeatmap, scatterDiagram } from "./svg/index.ts";
 import { unflatten } from "../geometry/taps.ts";
+import { numberTex } from "../algebra/tex.ts";
+import { pageColouring } from "./colouring.ts";
 import type { Locale } from "./templates.ts";
 
 const label = (s: Scalar) => (s.kind === "symbol" ? s.name : s.kind === "exact" ? s.value.toString() : String(s.value));
@@ -23,9 +25,19 @@ export function figuresFor(d: Derivation, locale: Locale): Record<string, string
   const kernelLabels = d.w.data.slice(0, info.kernelCount).map(label);
   const outputLabels = d.output.slice(0, info.outCount).map((v) => valueTex(v).replace(/\\frac\{(\d+)\}\{(\d+)\}/g, "$1/$2"));
   const focus = unflatten(d.focus % info.outCount, info.outSpatial);
-  const common = { lang: locale, indexBase: d.indexBase } as const;
+  const common = { lang: locale, indexBase: d.indexBase, focus, colouring: pageColouring(d) } as const;
+  const inputNames = d.names.x.slice(0, info.inCount);
+  // x·w of one term, as the 1-D copy rows print it (the same arithmetic as the copy grids of the scatter step).
+  const productLabel = (i: number, k: number): string => {
+    const a = d.x.data[i]!, b = d.w.data[k]!;
+    if (a.kind === "symbol" || b.kind === "symbol") return `${label(a)}·${label(b)}`;
+    const v = typeof a.value === "number" || typeof b.value === "number"
+      ? (typeof a.value === "number" ? a.value : a.value.toNumber()) * (typeof b.value === "number" ? b.value : b.value.toNumber())
+      : a.value.mul(b.value);
+    return numberTex(v).replace(/\\frac\{(-?\d+)\}\{(\d+)\}/g, "$1/$2");
+  };
   const out: Record<string, string> = {};
-  if (kinds.has("scatter") && info.op === "transposed") out["scatter"] = scatterDiagram(info, { ...common, inputLabels, kernelLabels, outputLabels });
+  if (kinds.has("scatter") && info.op === "transposed") out["scatter"] = scatterDiagram(info, { ...common, inputLabels, kernelLabels, outputLabels, inputNames, productLabel });
   if (kinds.has("direct")) out["direct"] = directConvDiagram(info, { ...common, inputLabels, kernelLabels, outputLabels, window: focus });
   if (kinds.has("overlap")) out["overlap"] = overlapHeatmap(info, { ...common, highlight: focus });
   return out;

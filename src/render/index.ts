@@ -73,7 +73,15 @@ export function renderDerivation(d: Derivation, opts: RenderOptions): string {
   const doc = documentBuilder();
   const title = opts.title ?? documentTitle(d, opts.locale);
   const data = (extra: object) => ({ d, doc, m: doc.m, dm: doc.dm, fig: doc.fig, details: doc.details, endDetails: doc.endDetails, base: d.indexBase, ...extra });
-  let text = renderTemplate(opts.locale, "walk.md.eta", data({ title, kinds: d.steps.map((s) => s.kind) }));
+  // Whether the input's entries differ from their names (then the names are shown beside them).
+  const inputNamed = d.x.data.some((e, i) => e.kind !== "symbol" || e.tex !== d.names.x[i]);
+  const kinds = d.steps.map((s) => s.kind);
+  let text = renderTemplate(opts.locale, "walk.md.eta", data({
+    title, kinds, colouring: kit.colouring, focusName: d.names.y[d.focus]!,
+    inputNamed,
+    // Only the HTML page carries the diagrams (scatter and direct convolution draw input cells).
+    diagrams: opts.format === "html" && (kinds.includes("direct") || (d.info.op === "transposed" && kinds.includes("scatter"))),
+  }));
   d.steps.forEach((step: Step, i: number) => {
     text += "\n\n" + renderTemplate(opts.locale, `walk.${step.kind}.md.eta`, data({ v: stepView(step, kit), s: step, number: i + 1 }));
   });

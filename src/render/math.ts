@@ -12,6 +12,8 @@ import { rowMajorStrides, unflatten } from "../geometry/taps.ts";
 import { LIMITS, elide, type Elided } from "../explain/elision.ts";
 import type { Derivation } from "../explain/types.ts";
 import type { TexTarget } from "./tex-target.ts";
+import type { InputColouring } from "./svg/palette.ts";
+import { pageColouring } from "./colouring.ts";
 
 /** A value as TeX: numbers exactly, polynomials simplified. */
 export function valueTex(v: AlgebraValue): string {
@@ -36,6 +38,10 @@ export interface MathKit {
   readonly t: TexTarget;
   /** Spatial flat of an input flat (the colour key). */
   spatialIn(flat: number): number;
+  /** Which palette slot each spatial input cell takes on this page (neutral past 16 cells). */
+  readonly colouring: InputColouring;
+  /** `tex` in the colour of spatial input cell `spatialFlat` (uncoloured when it is neutral). */
+  colour(spatialFlat: number, tex: string): string;
   /** The input entry's symbol, coloured. */
   xName(flat: number): string;
   /** The input entry's value (or user symbol) as a factor, coloured. */
@@ -76,12 +82,14 @@ function plainScalar(s: Scalar): string {
 export function mathKit(d: Derivation, t: TexTarget): MathKit {
   const inCount = d.info.inCount;
   const spatialIn = (flat: number) => flat % inCount;
-  const xName = (f: number) => t.colour(spatialIn(f), d.names.x[f]!);
-  const xValue = (f: number) => t.colour(spatialIn(f), factorTex(d.x.data[f]!));
+  const colouring = pageColouring(d);
+  const colour = (spatialFlat: number, tex: string) => t.colour(colouring.slots[spatialFlat] ?? -1, tex);
+  const xName = (f: number) => colour(spatialIn(f), d.names.x[f]!);
+  const xValue = (f: number) => colour(spatialIn(f), factorTex(d.x.data[f]!));
   const wName = (f: number) => d.names.w[f]!;
   const wValue = (f: number) => factorTex(d.w.data[f]!);
   const kit: MathKit = {
-    d, t, spatialIn, xName, xValue, wName, wValue,
+    d, t, spatialIn, colouring, colour, xName, xValue, wName, wValue,
     termSymbolic: ([i, k]) => {
       // Juxtapose the plain names (so x_{0,0}w_{1,1} reads as a product), then colour the x part.
       const x = d.names.x[i]!, plain = juxtapose([x, wName(k)]);
@@ -94,9 +102,9 @@ export function mathKit(d: Derivation, t: TexTarget): MathKit {
         const v = typeof a.value === "number" || typeof b.value === "number"
           ? (typeof a.value === "number" ? a.value : a.value.toNumber()) * (typeof b.value === "number" ? b.value : b.value.toNumber())
           : a.value.mul(b.value);
-        return t.colour(spatialIn(i), numberTex(v));
+        return colour(spatialIn(i), numberTex(v));
       }
-      return t.colour(spatialIn(i), juxtapose([factorTex(a), factorTex(b)]));
+      return colour(spatialIn(i), juxtapose([factorTex(a), factorTex(b)]));
     },
     sumParts: (parts) => elide(parts.length, LIMITS.terms, 4, 2).map((i) => (i === null ? "\\cdots" : parts[i]!)),
     sum: (parts) => {

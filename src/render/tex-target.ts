@@ -7,8 +7,11 @@ import { INPUT_PALETTE, texColour } from "./svg/palette.ts";
 
 export interface TexTarget {
   readonly name: "katex" | "latex";
-  /** `tex` in the colour of input cell `spatialFlat` (the palette every diagram uses). */
-  colour(spatialFlat: number, tex: string): string;
+  /**
+   * `tex` in the colour of palette slot `slot` (the palette every diagram uses); a neutral slot
+   * (-1) leaves it uncoloured. Renderers map a cell to its slot with the page's `InputColouring`.
+   */
+  colour(slot: number, tex: string): string;
 }
 
 /** KaTeX and MathJax: hex colours inline. */
@@ -17,7 +20,7 @@ export const katexTarget: TexTarget = { name: "katex", colour: texColour };
 /** pdflatex: `\textcolor{tconvN}{…}` with the colours defined by {@link latexColourDefinitions}. */
 export const latexTarget: TexTarget = {
   name: "latex",
-  colour: (flat, tex) => `\\textcolor{tconv${String.fromCharCode(97 + (flat % INPUT_PALETTE.length))}}{${tex}}`,
+  colour: (slot, tex) => (slot < 0 || slot >= INPUT_PALETTE.length ? tex : `\\textcolor{tconv${String.fromCharCode(97 + slot)}}{${tex}}`),
 };
 
 /**

@@ -31,7 +31,7 @@ export function tensorMaps(
   return maps(n0!, c0!, letter, kit.d.indexBase, (n, c) => kit.grid(spatial, (f) => {
     const flat = (n * c0! + c) * count + f;
     const tex = scalarCell(t.data[flat]!);
-    return colour ? kit.t.colour(f, tex) : tex;
+    return colour ? kit.colour(f, tex) : tex;
   }));
 }
 

@@ -55,7 +55,16 @@ export function directView(step: DirectStep, kit: MathKit): DirectView {
   const cig = info.inChannelsPerGroup;
   const paddedCell = (ci: number) => (q: number) => {
     const s = step.padded.source[q]!;
-    return s < 0 ? "0" : kit.t.colour(s, scalarCell(d.x.data[ci * info.inCount + s]!));
+    return s < 0 ? "0" : kit.colour(s, scalarCell(d.x.data[ci * info.inCount + s]!));
+  };
+  // X′ itself writes each input value's name under it (unless the value is that name), so the
+  // spread-out grid says which cell each value is without relying on colour.
+  const namedCell = (ci: number) => (q: number) => {
+    const s = step.padded.source[q]!;
+    if (s < 0) return "0";
+    const f = ci * info.inCount + s, e = d.x.data[f]!, name = d.names.x[f]!;
+    const value = scalarCell(e);
+    return kit.colour(s, e.kind === "symbol" && e.tex === name ? value : `\\underset{${name}}{${value}}`);
   };
   // The kernel as the direct convolution uses it: w[c_in, c_out = 0] flipped (transposed) or w[0, c_in] (conv).
   const kernelFlat = (cil: number, t: number) => (cil * (transposed ? info.outChannelsPerGroup : 1)) * kc + (transposed ? kc - 1 - t : t);
@@ -64,7 +73,7 @@ export function directView(step: DirectStep, kit: MathKit): DirectView {
   const label = (letter: string, ci: number) => (cig > 1 ? `${letter}_{${ci + d.indexBase}}` : letter);
   const padded: MapView[] = [], kernel: MapView[] = [];
   for (let ci = 0; ci < channelsShown; ci++) {
-    padded.push({ label: label("X'", ci), tex: kit.grid(pShape, paddedCell(ci), unflatten(d.focus % info.outCount, info.outSpatial)) });
+    padded.push({ label: label("X'", ci), tex: kit.grid(pShape, namedCell(ci), unflatten(d.focus % info.outCount, info.outSpatial)) });
     kernel.push({ label: label(transposed ? "\\widetilde{W}" : "W", ci), tex: kit.grid(info.kernelSpatial, kernelCell(ci)) });
   }
   const outCount = info.outCount;

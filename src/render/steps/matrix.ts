@@ -44,7 +44,7 @@ export function matrixView(step: MatrixStep, kit: MathKit): MatrixView {
     const w = at.get(r * step.cols + c);
     if (w === undefined) return "0";
     const tex = kit.wName(w);
-    return transposed ? kit.t.colour(r % info.inCount, tex) : kit.t.colour(c % info.inCount, tex);
+    return transposed ? kit.colour(r % info.inCount, tex) : kit.colour(c % info.inCount, tex);
   };
   const outFocus = d.focus % (info.outChannels * info.outCount);
   const [keepRows, keepCols] = transposed ? [[], [outFocus]] : [[outFocus], []];

@@ -41,7 +41,7 @@ export function roundtripView(step: RoundtripStep, kit: MathKit): RoundtripView 
     transposed: step.op === "transposed",
     start: flatGrid(step.startShape, step.start),
     there: flatGrid(step.thereShape, step.there),
-    input: kit.grid(d.info.inSpatial, (f) => kit.t.colour(f, scalarCell(d.x.data[f]!))),
+    input: kit.grid(d.info.inSpatial, (f) => kit.colour(f, scalarCell(d.x.data[f]!))),
     thereIsInput: step.op === "transposed" && step.there.every((v, i) => valueTex(v) === scalarCell(d.x.data[i]!)),
     back: flatGrid(step.startShape, step.back),
     gram, gramSize: step.gramSize, gramComplete: complete,

@@ -15,7 +15,7 @@ import {
   neutralHatchDef, panelTitle, panelWidth, svgDocument, text,
 } from "./draw.ts";
 import { DEFAULT_MAX_CELLS, axisSlots, gridBox, planeOf, sliceFlat, slotXY } from "./layout.ts";
-import { cellSizeFor, elisionNotes, slotSpan, type DiagramCommonOptions } from "./scatter.ts";
+import { cellSizeFor, defaultColouring, elisionNotes, slotSpan, type DiagramCommonOptions } from "./scatter.ts";
 import { diagramLang, diagramStrings } from "./strings.ts";
 import { num, shortHash } from "./xml.ts";
 
@@ -131,6 +131,7 @@ export function directConvDiagram(info: ConvInfo, opts: DirectConvDiagramOptions
     if (!Number.isInteger(o) || o < 0 || o >= info.outSpatial[ax]!) throw new Error(`directConvDiagram: window ${win.join(",")} outside the output ${info.outSpatial.join("×")}`);
   });
 
+  const colouring = opts.colouring ?? defaultColouring(info, win);
   const rAxis = hasRows ? axes[plane.rowAxis]! : undefined, cAxis = axes[plane.colAxis]!;
   const rows = axisSlots(rAxis ? rAxis.hi - rAxis.lo : 1, max), cols = axisSlots(cAxis.hi - cAxis.lo, max);
   const kRows = axisSlots(hasRows ? info.kernelSpatial[plane.rowAxis]! : 1, max), kCols = axisSlots(info.kernelSpatial[plane.colAxis]!, max);
@@ -203,7 +204,7 @@ export function directConvDiagram(info: ConvInfo, opts: DirectConvDiagramOptions
     let fill = "#FFFFFF", stroke: string = NEUTRAL.grid, label = "0", ink: string = NEUTRAL.croppedInk, dash = "";
     if (kind === "input" || (kind === "cropped" && flat >= 0)) {
       used.add(flat);
-      fill = `url(#${inputPatternId(prefix, flat)})`; stroke = inputCellColour(flat); label = opts.inputLabels[flat]!; ink = NEUTRAL.ink;
+      fill = `url(#${inputPatternId(prefix, flat, colouring)})`; stroke = inputCellColour(flat, colouring); label = opts.inputLabels[flat]!; ink = NEUTRAL.ink;
     } else if (kind === "inserted-zero") fill = NEUTRAL.faint;
     else if (kind === "padding") fill = `url(#${prefix}-pad)`;
     if (kind === "cropped") dash = ` stroke-dasharray="4 3"`;
@@ -265,7 +266,7 @@ export function directConvDiagram(info: ConvInfo, opts: DirectConvDiagramOptions
   let y = Math.max(inG.y + inG.height, kG.y + kG.height, oG.y + oG.height) + 22;
   const firstInput = [...used][0] ?? 0;
   const legend: Array<readonly [(x: number, y: number) => string, string]> = [];
-  if (kinds.has("input")) legend.push([(x, yy) => `<rect x="${num(x)}" y="${num(yy)}" width="14" height="14" fill="url(#${inputPatternId(prefix, firstInput)})" stroke="${inputCellColour(firstInput)}"/>`, S.inputValueLegend]);
+  if (kinds.has("input")) legend.push([(x, yy) => `<rect x="${num(x)}" y="${num(yy)}" width="14" height="14" fill="url(#${inputPatternId(prefix, firstInput, colouring)})" stroke="${inputCellColour(firstInput, colouring)}"/>`, S.inputValueLegend]);
   if (kinds.has("inserted-zero")) legend.push([(x, yy) => `<rect x="${num(x)}" y="${num(yy)}" width="14" height="14" fill="${NEUTRAL.faint}" stroke="${NEUTRAL.grid}"/>`, S.insertedZeroLegend]);
   if (kinds.has("padding")) legend.push([(x, yy) => `<rect x="${num(x)}" y="${num(yy)}" width="14" height="14" fill="url(#${prefix}-pad)" stroke="${NEUTRAL.grid}"/>`, S.paddingZeroLegend]);
   if (kinds.has("cropped")) legend.push([(x, yy) => `<rect x="${num(x)}" y="${num(yy)}" width="14" height="14" fill="#FFFFFF" stroke="${NEUTRAL.croppedInk}" stroke-dasharray="3 2"/>`, S.croppedInputLegend]);
@@ -290,7 +291,7 @@ export function directConvDiagram(info: ConvInfo, opts: DirectConvDiagramOptions
   const [capSvg, capH] = captionBlock(left, y + 4, width - left - 10, paragraphs);
   body += capSvg;
 
-  const defs = inputPatternDefs(prefix, [...used].sort((p, q) => p - q)) + neutralHatchDef(`${prefix}-pad`, "#FFFFFF", "#9A9A9A");
+  const defs = inputPatternDefs(prefix, [...used].sort((p, q) => p - q), colouring) + neutralHatchDef(`${prefix}-pad`, "#FFFFFF", "#9A9A9A");
   return svgDocument({
     width, height: y + capH + 6, title: transposed ? S.directTitle : S.convTitle, desc: paragraphs.join(" "),
     idPrefix: prefix, defs, body, kind: "direct-conv",

@@ -3,7 +3,7 @@
  * readable backing, ellipsis bands, wrapped captions and legend rows. Every string that comes
  * from outside goes through `escapeXml` / `svgTextContent` here.
  */
-import { HATCHES, INPUT_PALETTE, NEUTRAL, inputCellEntry, inputCellHatch, type Hatch } from "./palette.ts";
+import { NEUTRAL, inputCellEntry, type Hatch, type InputColouring } from "./palette.ts";
 import { approxTextWidth, escapeXml, num, plainText, svgTextContent } from "./xml.ts";
 import { slotXY, type GridBox } from "./layout.ts";
 
@@ -11,13 +11,22 @@ import { slotXY, type GridBox } from "./layout.ts";
 export const SVG_FONT =
   "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
-/** Wraps a body into a standalone, accessible SVG document. */
+/** How far a diagram may grow past its drawn size to fill a wide column (text stays in proportion). */
+export const MAX_SCALE = 1.5;
+
+/**
+ * Wraps a body into a standalone, accessible SVG document. The diagram takes the width of its
+ * container (`width="100%"`, height from the viewBox) up to {@link MAX_SCALE} times its drawn
+ * width, so it fills a page column without its text growing oversized; `data-width` keeps the
+ * drawn width.
+ */
 export function svgDocument(o: {
   width: number; height: number; title: string; desc: string; idPrefix: string; defs: string; body: string; kind: string;
 }): string {
   const w = Math.ceil(o.width), h = Math.ceil(o.height);
   return `<svg xmlns="http://www.w3.org/2000/svg" class="tconv-diagram tconv-${o.kind}" role="img" `
-    + `width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" aria-labelledby="${o.idPrefix}-title ${o.idPrefix}-desc" `
+    + `width="100%" viewBox="0 0 ${w} ${h}" style="max-width: ${Math.round(w * MAX_SCALE)}px" data-width="${w}" data-height="${h}" `
+    + `aria-labelledby="${o.idPrefix}-title ${o.idPrefix}-desc" `
     + `font-family="${escapeXml(SVG_FONT)}" font-size="13">`
     + `<title id="${o.idPrefix}-title">${escapeXml(o.title)}</title>`
     + `<desc id="${o.idPrefix}-desc">${escapeXml(o.desc)}</desc>`
@@ -34,28 +43,30 @@ function hatchMarks(h: Hatch, stroke: string): string {
     case "anti-diagonal": return line("M-2,6l4,4M0,0l8,8M6,-2l4,4");
     case "horizontal": return line("M0,4h8");
     case "cross": return line("M0,4h8M4,0v8");
+    case "vertical": return line("M4,0v8");
     case "dots": return `<circle cx="4" cy="4" r="1.4" fill="${stroke}" fill-opacity="0.7"/>`;
+    case "none": return "";
     default: { const never: never = h; throw new Error(`unknown hatch ${String(never)}`); }
   }
 }
 
-/** Id of the pattern that fills input cell `flat` (one pattern per colour–hatch pair). */
-export function inputPatternId(prefix: string, flat: number): string {
-  const e = INPUT_PALETTE.indexOf(inputCellEntry(flat));
-  return `${prefix}-c${e}${inputCellHatch(flat)[0]}${HATCHES.indexOf(inputCellHatch(flat))}`;
+/** Id of the pattern that fills input cell `flat` (one pattern per palette entry; `n`: neutral). */
+export function inputPatternId(prefix: string, flat: number, colouring?: InputColouring): string {
+  const slot = colouring ? (colouring.slots[flat] ?? -1) : flat;
+  return `${prefix}-p${slot >= 0 ? slot : "n"}`;
 }
 
 /** `<pattern>` definitions for the input cells `flats` (deduplicated, in first-use order). */
-export function inputPatternDefs(prefix: string, flats: Iterable<number>): string {
+export function inputPatternDefs(prefix: string, flats: Iterable<number>, colouring?: InputColouring): string {
   const seen = new Set<string>();
   let out = "";
   for (const f of flats) {
-    const id = inputPatternId(prefix, f);
+    const id = inputPatternId(prefix, f, colouring);
     if (seen.has(id)) continue;
     seen.add(id);
-    const e = inputCellEntry(f);
+    const e = inputCellEntry(f, colouring);
     out += `<pattern id="${id}" width="8" height="8" patternUnits="userSpaceOnUse">`
-      + `<rect width="8" height="8" fill="${e.fill}"/>${hatchMarks(inputCellHatch(f), e.strong)}</pattern>`;
+      + `<rect width="8" height="8" fill="${e.fill}"/>${hatchMarks(e.hatch, e.strong)}</pattern>`;
   }
   return out;
 }

@@ -3,8 +3,8 @@ export { scatterDiagram, contributorsAt, type ScatterDiagramOptions, type Diagra
 export { directConvDiagram, busiestCell, type DirectConvDiagramOptions, type DirectCellKind } from "./direct-conv.ts";
 export { overlapHeatmap, type OverlapHeatmapOptions } from "./overlap-heatmap.ts";
 export {
-  INPUT_PALETTE, HATCHES, NEUTRAL, inputCellColour, texColour, inputCellFill, inputCellHatch, inputCellEntry, rampColour, rampInk,
-  type PaletteEntry, type Hatch,
+  INPUT_PALETTE, NEUTRAL_INPUT, HATCHES, NEUTRAL, inputColouring, paletteEntry, inputCellColour, texColour, inputCellFill, inputCellHatch, inputCellEntry, rampColour, rampInk,
+  type PaletteEntry, type Hatch, type InputColouring,
 } from "./palette.ts";
 export { escapeXml, svgTextContent, plainText } from "./xml.ts";
 export { diagramLang, type DiagramLang } from "./strings.ts";

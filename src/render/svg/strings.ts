@@ -21,6 +21,12 @@ export interface DiagramStrings {
   readonly output: string;
   readonly paddedInput: string;
   readonly scatterCaption: string;
+  readonly scatterCaption1d: string;
+  /** More input cells than colours: `coloured` of `total` cells (those feeding the focus cell) are coloured. */
+  readonly neutralNote: (coloured: number, total: number) => string;
+  /** 3-D and up: the output slice drawn (it holds the focus cell) and the input/kernel slices reaching it. */
+  readonly focusSlice: (slice: string, links: string, reached: boolean) => string;
+  readonly sliceLink: (input: string, tap: string) => string;
   readonly croppedLegend: string;
   readonly overlapBadgeLegend: string;
   readonly inputValueLegend: string;
@@ -33,7 +39,6 @@ export interface DiagramStrings {
   readonly heatmapCaption: string;
   readonly terms: (n: number) => string;
   readonly elided: (axis: string, shown: number, total: number) => string;
-  readonly slice: (axes: string) => string;
   readonly outputSlice: (parts: string) => string;
   readonly rows: string;
   readonly cols: string;
@@ -55,10 +60,19 @@ const en: DiagramStrings = {
   output: "output y",
   paddedInput: "zero-inserted, padded input",
   scatterCaption:
-    "Each input cell has one colour and hatch; its copy of the kernel is outlined in that colour on the output. "
-    + "Stripes show which input cells add up in a cell.",
+    "Each input cell has one colour and hatch; its copy of the kernel is outlined in that colour on the output cells its taps reach, "
+    + "and the tag in the copy's first cell names the input cell. Stripes show which input cells add up in a cell.",
+  scatterCaption1d:
+    "Each row is one input cell's copy of the kernel (its products, in the cell's colour and hatch), placed where its taps land; "
+    + "the row marked Σ adds the copies up. Stripes show which input cells add up in a cell.",
+  neutralNote: (coloured, total) =>
+    `The input has ${total} cells, more than the 16 colours: only the ${coloured} that feed the cell derived in full are coloured and outlined; the others are light grey.`,
+  focusSlice: (slice, links, reached) => reached
+    ? `3-D and up: the output slice ${slice} is drawn, the one that holds the cell derived in full; it receives ${links}.`
+    : `3-D and up: the output slice ${slice} is drawn, the one that holds the cell derived in full; no input slice reaches it.`,
+  sliceLink: (input, tap) => `input slice ${input} through kernel slice ${tap}`,
   croppedLegend: "cropped by padding (not in the output)",
-  overlapBadgeLegend: "corner number: input cells that overlap there",
+  overlapBadgeLegend: "number in a cell's corner: input cells that overlap there",
   inputValueLegend: "input value",
   insertedZeroLegend: "inserted zero (stride)",
   paddingZeroLegend: "padding zero",
@@ -71,7 +85,6 @@ const en: DiagramStrings = {
   heatmapCaption: "Darker cells sum more terms; uneven counts are the checkerboard pattern.",
   terms: (n) => (n === 1 ? "1 term" : `${n} terms`),
   elided: (axis, shown, total) => `${axis}: ${shown} of ${total} drawn (⋯ marks the rest)`,
-  slice: (axes) => `3-D and up: only the slice at index 0 of ${axes} is drawn`,
   outputSlice: (parts) => `3-D and up: only the slice at ${parts} is drawn`,
   rows: "rows",
   cols: "columns",
@@ -92,9 +105,15 @@ const zh: DiagramStrings = {
   flippedKernel: "卷积核旋转 180°",
   output: "输出 y",
   paddedInput: "插零并填充后的输入",
-  scatterCaption: "每个输入元素有自己的颜色和纹理；它乘以卷积核后的副本在输出上用同一颜色框出。条纹表示哪些输入元素在该位置相加。",
+  scatterCaption: "每个输入元素有自己的颜色和纹理；它乘以卷积核后的副本在输出上用同一颜色框出（只框卷积核元素落到的格子），副本第一格的标签写出该输入元素的名字。条纹表示哪些输入元素在该位置相加。",
+  scatterCaption1d: "每一行是一个输入元素乘以卷积核得到的副本（各乘积，用该元素的颜色和纹理），放在卷积核元素落到的位置；标 Σ 的一行把各副本相加。条纹表示哪些输入元素在该位置相加。",
+  neutralNote: (coloured, total) => `输入有 ${total} 个元素，多于 16 种颜色：只有为完整推导的那个输出元素提供项的 ${coloured} 个元素着色并框出，其余为浅灰色。`,
+  focusSlice: (slice, links, reached) => reached
+    ? `三维及以上：画出的是输出切片 ${slice}，即包含完整推导的那个元素的切片；它来自${links}。`
+    : `三维及以上：画出的是输出切片 ${slice}，即包含完整推导的那个元素的切片；没有输入切片到达这里。`,
+  sliceLink: (input, tap) => `输入切片 ${input} 经卷积核切片 ${tap}`,
   croppedLegend: "被填充裁掉（不属于输出）",
-  overlapBadgeLegend: "角上的数字：在此重叠的输入元素个数",
+  overlapBadgeLegend: "格子角上的数字：在此重叠的输入元素个数",
   inputValueLegend: "输入值",
   insertedZeroLegend: "插入的零（步长）",
   paddingZeroLegend: "填充的零",
@@ -106,7 +125,6 @@ const zh: DiagramStrings = {
   heatmapCaption: "颜色越深，累加的项越多；项数不均匀就是棋盘格伪影的来源。",
   terms: (n) => `${n} 项`,
   elided: (axis, shown, total) => `${axis}：共 ${total} 个，只画出 ${shown} 个（⋯ 表示省略的部分）`,
-  slice: (axes) => `三维及以上：只画出 ${axes} 下标为 0 的切片`,
   outputSlice: (parts) => `三维及以上：只画出 ${parts} 的切片`,
   rows: "行",
   cols: "列",
