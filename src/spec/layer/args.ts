@@ -139,5 +139,5 @@ export function stripPrefix(name: string, prefixes: readonly string[]): string |
 
 /** Every positive, in the framework's words. */
 export function requirePositiveValues(values: readonly number[], field: string, pos: number, key: string, message: string): void {
-  if (values.some((v) => v < 1)) layerError(field, pos, `${message} (got ${key}=${values.length === 1 ? values[0] : `(${values.join(", ")})`})`);
+  if (values.some((v) => v < 1)) layerError(field, pos, `${message} (got ${key}=${values.every((v) => v === values[0]) ? values[0] : `(${values.join(", ")})`})`);
 }
