@@ -15,8 +15,8 @@ export type { ScriptFramework } from "../render/python-script.ts";
  * @example
  * const script = code({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]", stride: 2 }, { framework: "numpy" });
  * script.includes("def conv_transpose(") // → true
- * code({ torch: "nn.ConvTranspose1d(1, 1, 2)", input: [[[1, 2]]], kernel: [[[1, 1]]] }, { framework: "torch" })
- *   .includes("F.conv_transpose1d(x, w, b") // → true
+ * const torch = code({ torch: "nn.ConvTranspose1d(1, 1, 2, bias=False)", input: [[[1, 2]]], kernel: [[[1, 1]]] }, { framework: "torch" });
+ * torch.includes("F.conv_transpose1d(x, w, None") // → true
  */
 export function code(problem: Problem | ProblemOptions, options: { framework: ScriptFramework | string; names?: FieldNames; frameworkField?: string }): string {
   const names = options.names ?? ("info" in problem ? apiNames : problem.names ?? apiNames);

@@ -6,6 +6,7 @@ import type { Op } from "../spec/problem.ts";
 import type { ExplainContext } from "./context.ts";
 import { buildCells } from "./steps/cells.ts";
 import { buildCheck } from "./steps/check.ts";
+import { buildCode } from "./steps/code.ts";
 import { buildDirect } from "./steps/direct.ts";
 import { buildMatrix } from "./steps/matrix.ts";
 import { buildOverlap } from "./steps/overlap.ts";
@@ -20,6 +21,8 @@ export interface StepRow {
   readonly build: (ctx: ExplainContext) => Step;
   /** The operations the section makes sense for. */
   readonly ops: readonly Op[];
+  /** Shown only when `--sections` asks for it. */
+  readonly optional?: boolean;
 }
 
 const both: readonly Op[] = ["transposed", "conv"];
@@ -28,7 +31,7 @@ const both: readonly Op[] = ["transposed", "conv"];
  * Every step kind, in the default order for a transposed convolution.
  *
  * @example
- * stepTable.map((row) => row.kind) // → ["problem", "size", "scatter", "cells", "matrix", "direct", "roundtrip", "overlap", "check"]
+ * stepTable.map((row) => row.kind) // → ["problem", "size", "scatter", "cells", "matrix", "direct", "roundtrip", "overlap", "check", "code"]
  */
 export const stepTable: readonly StepRow[] = [
   { kind: "problem", build: buildProblem, ops: both },
@@ -40,6 +43,7 @@ export const stepTable: readonly StepRow[] = [
   { kind: "roundtrip", build: buildRoundtrip, ops: both },
   { kind: "overlap", build: buildOverlap, ops: ["transposed"] },
   { kind: "check", build: buildCheck, ops: both },
+  { kind: "code", build: buildCode, ops: both, optional: true },
 ];
 
 /**
@@ -50,7 +54,7 @@ export const stepTable: readonly StepRow[] = [
  * defaultSections("conv") // → ["problem", "size", "direct", "cells", "matrix", "roundtrip", "check"]
  */
 export function defaultSections(op: Op): StepKind[] {
-  const kinds = stepTable.filter((r) => r.ops.includes(op)).map((r) => r.kind);
+  const kinds = stepTable.filter((r) => r.ops.includes(op) && !r.optional).map((r) => r.kind);
   if (op === "transposed") return kinds;
   return ["problem", "size", "direct", "cells", "matrix", "roundtrip", "check"];
 }

@@ -83,7 +83,7 @@ export function renderDerivation(d: Derivation, opts: RenderOptions): string {
   const data = (extra: object) => ({ d, doc, m: doc.m, dm: doc.dm, fig: doc.fig, base: d.indexBase, ...extra });
   let text = renderTemplate(opts.locale, "walk.md.eta", data({ title, kinds: d.steps.map((s) => s.kind) }));
   d.steps.forEach((step: Step, i: number) => {
-    text += "\n\n" + renderTemplate(opts.locale, `walk.${step.kind}.md.eta`, data({ v: stepView(step, kit), s: step, number: i + 1 }));
+    text += "\n\n" + renderTemplate(opts.locale, `walk.${step.kind}.md.eta`, data({ v: stepView(step, kit), s: step, number: i + 1, kinds: d.steps.map((t) => t.kind) }));
   });
   text = tidy(text);
   switch (opts.format) {

@@ -8,8 +8,31 @@
 import type { Scalar, ScalarTensor } from "../algebra/scalar.ts";
 import { TconvError } from "../spec/error.ts";
 import { outputToLayout, permute } from "../spec/layout.ts";
-import type { Problem } from "../spec/parse-problem.ts";
+import type { ConvInfo } from "../geometry/conv-info.ts";
+import type { Layout } from "../spec/layout.ts";
 
+/** What a script needs of a problem: its shape record, layout and canonical tensors (a parsed Problem has all of it). */
+export interface ScriptProblem {
+  readonly info: ConvInfo;
+  readonly layout: Layout;
+  readonly batched: boolean;
+  readonly x: ScalarTensor;
+  readonly w: ScalarTensor;
+  readonly bias?: ScalarTensor | undefined;
+}
+
+type Problem = ScriptProblem;
+
+/** The per-axis parameters, read from the shape record. */
+function paramsOf(info: ConvInfo) {
+  return {
+    stride: info.axes.map((a) => a.stride), dilation: info.axes.map((a) => a.dilation),
+    padBegin: info.axes.map((a) => a.padBegin), padEnd: info.axes.map((a) => a.padEnd),
+    outputPadding: info.axes.map((a) => a.outputPadding), groups: info.groups,
+  };
+}
+
+/** The Python frameworks `tconv code` writes scripts for (`--framework`). */
 export type ScriptFramework = "numpy" | "torch" | "tf";
 
 export const SCRIPT_FRAMEWORKS: readonly ScriptFramework[] = ["numpy", "torch", "tf"];
@@ -109,7 +132,7 @@ export function pythonScript(p: Problem, framework: ScriptFramework, names = { i
       `${framework === "torch" ? "PyTorch" : "TensorFlow"} has 1-, 2- and 3-D convolutions only; this problem has ${r} spatial axes (use numpy)`);
   }
   const t = userTensors(p, names);
-  const a = p.params;
+  const a = paramsOf(p.info);
   const op = p.info.op;
   const lines: string[] = [];
   const what = op === "transposed" ? "transposed convolution" : "convolution (cross-correlation)";
@@ -147,7 +170,7 @@ export function pythonScript(p: Problem, framework: ScriptFramework, names = { i
 
 /** numpy and PyTorch work channels-first: [N, C, *spatial]. */
 function channelsFirstBody(p: Problem, framework: "numpy" | "torch", hasBias: boolean): string[] {
-  const r = p.info.rank, a = p.params, op = p.info.op;
+  const r = p.info.rank, a = paramsOf(p.info), op = p.info.op;
   const out: string[] = [];
   const add = framework === "numpy" ? "x[None]" : "x.unsqueeze(0)";
   if (p.layout === "plain") {
@@ -256,7 +279,7 @@ const NUMPY_CONV = [
 
 /** TensorFlow works channels-last: [N, *spatial, C]. */
 function tfBody(p: Problem, hasBias: boolean): string[] {
-  const r = p.info.rank, a = p.params, op = p.info.op, g = a.groups;
+  const r = p.info.rank, a = paramsOf(p.info), op = p.info.op, g = a.groups;
   const out: string[] = [];
   if (p.layout === "plain") {
     out.push("# to channels-last [N, *spatial, C] and TF's kernel order: one image, one channel",

@@ -227,7 +227,7 @@ export function resolveLayer(
  * The field names a layer's translated parameters report errors under: the layer option itself.
  *
  * @example
- * layerNames({ ...cliNamesLike }, "--torch").stride // → "--torch"
+ * layerNames(cliNames, "--torch").stride // → "--torch"
  */
 export function layerNames(names: FieldNames, field: string): FieldNames {
   const out: Record<string, string> = { ...names };
