@@ -153,6 +153,9 @@ export function pythonScript(p: Problem, framework: ScriptFramework, names = { i
   lines.push(make(t.w, "w", `kernel, ${layoutNote} ${list(t.w.shape)}`));
   if (t.b) lines.push(make(t.b, "b", "bias, one value per output channel"));
   lines.push("");
+  if (framework === "tf" && a.stride.some((s, i) => s > 1 && a.dilation[i]! > 1)) {
+    lines.push("# Note: TensorFlow on CPU refuses strides above 1 together with dilations above 1; run this on a GPU, or use --framework torch.", "");
+  }
   if (framework === "tf") lines.push(...tfBody(p, !!t.b));
   else lines.push(...channelsFirstBody(p, framework, !!t.b));
   lines.push("", "",

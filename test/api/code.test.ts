@@ -132,6 +132,11 @@ describe("tconv code --framework tf (no TensorFlow here: checked as Python and b
     expect(script).toContain("y = y[0, ..., 0]");
   });
 
+  it("warns about TF's CPU limit only when a stride and a dilation above 1 meet on an axis", () => {
+    expect(code({ input: "[1, 2]", kernel: "[1, 1]", stride: 2, dilation: 2 }, { framework: "tf" })).toContain("TensorFlow on CPU refuses strides above 1 together with dilations above 1");
+    expect(code({ input: "[[1, 2]]", kernel: "[[1, 1]]", stride: "2,1", dilation: "1,2" }, { framework: "tf" })).not.toContain("refuses strides");
+  });
+
   it("splits groups and calls tf.nn.convolution for an ordinary convolution", () => {
     const script = code({ layout: "torch", op: "conv", groups: 2, input: nest(Array(16).fill(1), [1, 4, 2, 2]) as never, kernel: nest(Array(8).fill(1), [2, 2, 1, 2]) as never, padding: 1 }, { framework: "tf" });
     expect(script).toContain("x = tf.pad(x, [[0, 0], [1, 1], [1, 1], [0, 0]])");
