@@ -43,7 +43,9 @@ export { cliNames, apiNames, type FieldNames } from "./spec/names.ts";
 export type { ParamValue } from "./spec/params.ts";
 
 // Shapes and numbers.
-export { shape, shapeFormulaLines, type ShapeResult } from "./api/shape.ts";
+export { shape, shapeFormulaLines, outputReach, fixForShape, type ShapeResult, type OutputReach, type AxisReach, type ShapeFix } from "./api/shape.ts";
+export { code, type ScriptFramework } from "./api/code.ts";
+export { parseLayer, resolveLayer, type LayerSpec, type ResolvedLayer } from "./spec/layer/index.ts";
 export { evaluate, nestedOutput, evaluationJson, type EvaluateResult, type NestedOutput } from "./api/evaluate.ts";
 export { matrix, type MatrixOptions, type MatrixResult } from "./api/matrix.ts";
 export { check, type CheckOptions, type CheckOutcome } from "./api/check.ts";

@@ -44,3 +44,5 @@ export function shapeFormulaLines(problem: ShapeProblem): string[] {
       + ` = ⌊(${a.inSize} + ${a.padBegin} + ${a.padEnd} − ${a.dilation}·(${a.kernel}−1) − 1) / ${a.stride}⌋ + 1 = ${a.outSize}`;
   });
 }
+
+export { outputReach, fixForShape, type AxisReach, type OutputReach, type ShapeFix } from "../spec/layer/reach.ts";

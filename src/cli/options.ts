@@ -20,8 +20,8 @@ export type ParsedOptions = Record<string, unknown>;
 
 function addParameterOptions(cmd: Command): Command {
   return cmd
-    .option("--layout <name>", "axis order of the tensors: plain (spatial only), torch (alias onnx: [N,C,*spatial], kernel [C_in,C_out/g,*k]) or tf ([N,*spatial,C], kernel [*k,C_out/g,C_in])", "plain")
-    .option("--op <op>", "transposed or conv (ordinary cross-correlation as in deep-learning libraries; its torch kernel is [C_out,C_in/g,*k], tf [*k,C_in/g,C_out])", "transposed")
+    .option("--layout <name>", "axis order of the tensors: plain (spatial only), torch (alias onnx: [N,C,*spatial], kernel [C_in,C_out/g,*k]) or tf ([N,*spatial,C], kernel [*k,C_out/g,C_in]); default plain")
+    .option("--op <op>", "transposed or conv (ordinary cross-correlation as in deep-learning libraries; its torch kernel is [C_out,C_in/g,*k], tf [*k,C_in/g,C_out]); default transposed")
     .option("--stride <values>", "stride: one value for every axis or one per spatial axis, e.g. 2 or 2,1")
     .option("--dilation <values>", "dilation: one value or one per spatial axis")
     .option("--padding <values>", "padding: r values (both ends of each axis) or 2r values (all begins, then all ends, ONNX pads order)")
@@ -29,10 +29,12 @@ function addParameterOptions(cmd: Command): Command {
     .option("--output-size <values>", "wanted spatial output size (PyTorch output_size): the output padding is chosen to reach it")
     .option("--output-shape <values>", "wanted spatial output size (ONNX/TF output_shape): pads are derived from the total padding, split by --auto-pad")
     .option("--auto-pad <mode>", "valid, same_upper or same_lower (ONNX semantics; TF 'same' = same_upper)")
-    .option("--groups <n>", "groups: C_in and C_out must both divide by it", "1")
+    .option("--groups <n>", "groups: C_in and C_out must both divide by it (default 1)")
     .option("--max-terms <n>", `refuse problems with more multiply-add terms than this (default ${DEFAULT_MAX_TERMS})`)
     .option("--max-cells <n>", `refuse problems that would allocate an array (output, zero-inserted input, im2col buffer, tap table) of more cells than this (default ${DEFAULT_MAX_CELLS})`)
-    .option("--max-file-size <bytes>", `largest @file read, in bytes (default ${DEFAULT_MAX_FILE_BYTES}); only regular files are read`);
+    .option("--max-file-size <bytes>", `largest @file read, in bytes (default ${DEFAULT_MAX_FILE_BYTES}); only regular files are read`)
+    .option("--torch <layer>", "the problem as a PyTorch layer, e.g. \"nn.ConvTranspose2d(16, 8, kernel_size=(4, 3), stride=2, padding=1)\" (layout torch; sets the parameters above)")
+    .option("--keras <layer>", "the problem as a Keras layer, e.g. \"layers.Conv2DTranspose(8, 3, strides=2, padding='same')\" (layout tf; sets the parameters above)");
 }
 
 /**
@@ -76,7 +78,7 @@ const text = (v: unknown): string | undefined => (typeof v === "string" ? v : un
 function parameterOptions(opts: ParsedOptions, io?: CliIo): ParameterOptions {
   const pick = (key: string) => text(opts[key]);
   const out: { -readonly [K in keyof ParameterOptions]: ParameterOptions[K] } = { names: cliNames };
-  const keys = ["layout", "op", "stride", "dilation", "padding", "outputPadding", "outputSize", "outputShape", "autoPad", "groups", "maxTerms", "maxCells"] as const;
+  const keys = ["layout", "op", "stride", "dilation", "padding", "outputPadding", "outputSize", "outputShape", "autoPad", "groups", "maxTerms", "maxCells", "torch", "keras"] as const;
   for (const key of keys) {
     const v = pick(key);
     if (v !== undefined) (out as Record<string, unknown>)[key] = v;

@@ -7,6 +7,7 @@ import type { Op } from "../spec/problem.ts";
 import type { ExplainContext } from "./context.ts";
 import { buildCells } from "./steps/cells.ts";
 import { buildCheck } from "./steps/check.ts";
+import { buildCode } from "./steps/code.ts";
 import { buildDirect } from "./steps/direct.ts";
 import { buildMatrix } from "./steps/matrix.ts";
 import { buildOverlap } from "./steps/overlap.ts";
@@ -28,6 +29,8 @@ export interface StepRow {
    * "stride 1,1"). Absent: every problem of `ops`.
    */
   readonly applies?: { readonly test: (info: ConvInfo) => boolean; readonly needs: string; readonly has: (info: ConvInfo) => string };
+  /** Shown only when `--sections` asks for it. */
+  readonly optional?: boolean;
 }
 
 const both: readonly Op[] = ["transposed", "conv"];
@@ -36,7 +39,7 @@ const both: readonly Op[] = ["transposed", "conv"];
  * Every step kind, in the default order for a transposed convolution.
  *
  * @example
- * stepTable.map((row) => row.kind) // → ["problem", "size", "scatter", "cells", "matrix", "direct", "roundtrip", "overlap", "phases", "check"]
+ * stepTable.map((row) => row.kind) // → ["problem", "size", "scatter", "cells", "matrix", "direct", "roundtrip", "overlap", "phases", "check", "code"]
  */
 export const stepTable: readonly StepRow[] = [
   { kind: "problem", build: buildProblem, ops: both },
@@ -51,6 +54,7 @@ export const stepTable: readonly StepRow[] = [
     test: phasesApply, needs: "a stride above 1 on some axis", has: (info) => `stride ${info.axes.map((a) => a.stride).join(",")}`,
   } },
   { kind: "check", build: buildCheck, ops: both },
+  { kind: "code", build: buildCode, ops: both, optional: true },
 ];
 
 /**
@@ -76,7 +80,7 @@ export function stepApplies(row: StepRow, info: ConvInfo): boolean {
  */
 export function defaultSections(info: ConvInfo): StepKind[] {
   const order: readonly StepKind[] = info.op === "transposed"
-    ? stepTable.map((r) => r.kind)
+    ? stepTable.filter((r) => !r.optional).map((r) => r.kind)
     : ["problem", "size", "direct", "cells", "matrix", "roundtrip", "check"];
   return order.filter((kind) => stepApplies(stepRow(kind), info));
 }

@@ -238,6 +238,17 @@ export interface CheckStep {
   readonly agrees: boolean;
 }
 
+export interface CodeStep {
+  readonly kind: "code";
+  /** The framework whose script the section shows. */
+  readonly framework: "torch";
+  /** The user's layout and whether the input had a batch axis: the script writes the tensors as the user did. */
+  readonly layout: Layout;
+  readonly batched: boolean;
+  /** Why there is no script: symbols (a script computes with numbers) or more spatial axes than PyTorch has (3). */
+  readonly refusal?: "symbolic" | "rank";
+}
+
 /**
  * One section of a walkthrough, as data; `kind` names its file in src/explain/steps/.
  *
@@ -246,7 +257,7 @@ export interface CheckStep {
  */
 export type Step =
   | ProblemStep | SizeStep | ScatterStep | CellsStep | MatrixStep
-  | DirectStep | RoundtripStep | OverlapStep | PhasesStep | CheckStep;
+  | DirectStep | RoundtripStep | OverlapStep | PhasesStep | CheckStep | CodeStep;
 
 /**
  * The name of a section (`--sections` takes these).

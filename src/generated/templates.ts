@@ -729,6 +729,48 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     return __eta.res;
 
   },
+  "en/walk.code.md.eta": function (it, options) {
+
+    let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+    let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+
+    let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
+
+    function layout(path, data) {
+      __eta.layout = path;
+      __eta.layoutData = data;
+    }
+
+    function output(s){__eta.res+=s;}
+    function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
+    async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
+    function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
+    async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
+
+    const v = it.v
+    __eta.res+='\n## ';
+    __eta.res+=it.number;
+    __eta.res+='. Code\n\n';
+    if (v.refusal === "symbolic") {
+    __eta.res+='The problem has symbols among its entries, and a script computes with numbers, so there is no script here; give numbers to get one (`tconv code`).';
+    } else if (v.refusal === "rank") {
+    __eta.res+='PyTorch has 1-, 2- and 3-D convolutions only and this problem has ';
+    __eta.res+=v.rank;
+    __eta.res+=' spatial axes, so there is no PyTorch script here; `tconv code --framework numpy` writes one with numpy.';
+    } else {
+    __eta.res+='This PyTorch script recomputes the problem with PyTorch\'s own call and prints `{"shape": …, "output": …}` as `tconv eval --json` does, so the numbers above can be compared in any Python with PyTorch (`tconv code --framework numpy` and `--framework tf` write the same for numpy and TensorFlow):\n\n```python\n';
+    __eta.res+=v.script;
+    __eta.res+='\n```';
+    }
+    __eta.res+='\n';
+
+    if (__eta.layout) {
+      __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
+    }
+
+    return __eta.res;
+
+  },
   "en/walk.direct.md.eta": function (it, options) {
 
     let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
@@ -1499,6 +1541,13 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     } else if (f.caveat === "tf-dilation-with-stride") {
     __eta.res+='- TensorFlow refuses a stride above 1 together with a dilation above 1 on CPU; the numbers here are still what the formula gives.\n';
     }
+    }
+    __eta.res+='\n';
+    const codeAt = (it.kinds ?? []).indexOf("code")
+    if (codeAt >= 0) {
+    __eta.res+='\nSection ';
+    __eta.res+=codeAt + 1;
+    __eta.res+=' (Code) has a runnable PyTorch script that recomputes this problem and prints the result as `tconv eval --json` does.\n';
     }
     __eta.res+='\n';
 
@@ -2600,6 +2649,48 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     return __eta.res;
 
   },
+  "zh-CN/walk.code.md.eta": function (it, options) {
+
+    let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+    let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+
+    let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
+
+    function layout(path, data) {
+      __eta.layout = path;
+      __eta.layoutData = data;
+    }
+
+    function output(s){__eta.res+=s;}
+    function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
+    async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
+    function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
+    async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
+
+    const v = it.v
+    __eta.res+='\n## ';
+    __eta.res+=it.number;
+    __eta.res+='. 代码\n\n';
+    if (v.refusal === "symbolic") {
+    __eta.res+='这个问题的元素里有符号，而脚本只能用数字计算，所以这里没有脚本；把元素换成数字即可得到（`tconv code`）。';
+    } else if (v.refusal === "rank") {
+    __eta.res+='PyTorch 只有一维、二维和三维卷积，而这个问题有 ';
+    __eta.res+=v.rank;
+    __eta.res+=' 个空间轴，所以这里没有 PyTorch 脚本；`tconv code --framework numpy` 可以写出 numpy 版本。';
+    } else {
+    __eta.res+='下面的 PyTorch 脚本用 PyTorch 自己的函数重新计算这个问题，并像 `tconv eval --json` 一样打印 `{"shape": …, "output": …}`，可以在任何装有 PyTorch 的 Python 环境里对照上面的数字（`tconv code --framework numpy` 和 `--framework tf` 分别写出 numpy 和 TensorFlow 的版本）：\n\n```python\n';
+    __eta.res+=v.script;
+    __eta.res+='\n```';
+    }
+    __eta.res+='\n';
+
+    if (__eta.layout) {
+      __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
+    }
+
+    return __eta.res;
+
+  },
   "zh-CN/walk.direct.md.eta": function (it, options) {
 
     let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
@@ -3350,6 +3441,13 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     } else if (f.caveat === "tf-dilation-with-stride") {
     __eta.res+='- TensorFlow 在 CPU 上不接受步长大于 1 同时膨胀大于 1；这里的数值仍是公式给出的结果。\n';
     }
+    }
+    __eta.res+='\n';
+    const codeAt = (it.kinds ?? []).indexOf("code")
+    if (codeAt >= 0) {
+    __eta.res+='\n第 ';
+    __eta.res+=codeAt + 1;
+    __eta.res+=' 节（代码）给出一个可运行的 PyTorch 脚本，重新计算这个问题，并像 `tconv eval --json` 一样打印结果。\n';
     }
     __eta.res+='\n';
 

@@ -10,7 +10,7 @@ import { TconvError } from "../spec/error.ts";
 /** Problem options of CONTRACT.md, by their command-line names. */
 export const PROBLEM_KEYS = [
   "input", "kernel", "op", "layout", "stride", "padding", "dilation", "output-padding", "output-size",
-  "output-shape", "auto-pad", "groups", "bias", "index-base",
+  "output-shape", "auto-pad", "groups", "bias", "index-base", "torch", "keras",
 ] as const;
 export type ProblemKey = (typeof PROBLEM_KEYS)[number];
 
@@ -40,7 +40,7 @@ function canonicalKey(key: string): string {
 
 const TENSOR_KEYS: ReadonlySet<string> = new Set(["input", "kernel", "bias", "claim"]);
 const PER_AXIS_KEYS: ReadonlySet<string> = new Set(["stride", "padding", "dilation", "output-padding", "output-size", "output-shape", "cell"]);
-const WORD_KEYS: ReadonlySet<string> = new Set(["op", "layout", "auto-pad", "lang"]);
+const WORD_KEYS: ReadonlySet<string> = new Set(["op", "layout", "auto-pad", "lang", "torch", "keras"]);
 const INTEGER_KEYS: ReadonlySet<string> = new Set(["groups", "index-base"]);
 const KNOWN = new Set<string>([...PROBLEM_KEYS, ...VIEW_KEYS]);
 

@@ -26,6 +26,7 @@ function blockNames(block: NoteBlock): FieldNames {
     outputPadding: as("output-padding", "output_padding"), outputSize: as("output-size", "output_size"),
     outputShape: as("output-shape", "output_shape"), autoPad: as("auto-pad", "auto_pad"),
     groups: as("groups", "groups"), maxTerms: "max_terms", maxCells: "max_cells", inputShape: "input_shape", kernelShape: "kernel_shape",
+    torch: as("torch", "torch"), keras: as("keras", "keras"),
   };
 }
 
@@ -42,7 +43,7 @@ export function toProblemOptions(block: NoteBlock, context: DeriveContext, allow
     input: p.input, kernel: p.kernel, bias: p.bias, layout: p.layout, op: p.op,
     stride: p.stride, dilation: p.dilation, padding: p.padding, outputPadding: p["output-padding"],
     outputSize: p["output-size"], outputShape: p["output-shape"], autoPad: p["auto-pad"], groups: p.groups,
-    allowSymbols, cwd: context.cwd, fileRoot: context.fileRoot, names: blockNames(block),
+    torch: p.torch, keras: p.keras, allowSymbols, cwd: context.cwd, fileRoot: context.fileRoot, names: blockNames(block),
   };
   for (const key of Object.keys(options)) if (options[key] === undefined) delete options[key];
   return options as unknown as ProblemOptions;

@@ -83,7 +83,7 @@ export function renderDerivation(d: Derivation, opts: RenderOptions): string {
     diagrams: opts.format === "html" && (kinds.includes("direct") || (d.info.op === "transposed" && kinds.includes("scatter"))),
   }));
   d.steps.forEach((step: Step, i: number) => {
-    text += "\n\n" + renderTemplate(opts.locale, `walk.${step.kind}.md.eta`, data({ v: stepView(step, kit), s: step, number: i + 1 }));
+    text += "\n\n" + renderTemplate(opts.locale, `walk.${step.kind}.md.eta`, data({ v: stepView(step, kit), s: step, number: i + 1, kinds: d.steps.map((t) => t.kind) }));
   });
   text = tidy(text);
   switch (opts.format) {

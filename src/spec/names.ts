@@ -6,7 +6,7 @@
 export type FieldKey =
   | "input" | "kernel" | "bias" | "layout" | "op" | "stride" | "dilation" | "padding"
   | "outputPadding" | "outputSize" | "outputShape" | "autoPad" | "groups" | "maxTerms" | "maxCells"
-  | "inputShape" | "kernelShape";
+  | "inputShape" | "kernelShape" | "torch" | "keras";
 
 /** How errors name each field: API property names or CLI option names. */
 export type FieldNames = Readonly<Record<FieldKey, string>>;
@@ -22,6 +22,7 @@ export const cliNames: FieldNames = {
   stride: "--stride", dilation: "--dilation", padding: "--padding", outputPadding: "--output-padding",
   outputSize: "--output-size", outputShape: "--output-shape", autoPad: "--auto-pad", groups: "--groups",
   maxTerms: "--max-terms", maxCells: "--max-cells", inputShape: "--input-shape", kernelShape: "--kernel-shape",
+  torch: "--torch", keras: "--keras",
 };
 
 /**
@@ -35,4 +36,5 @@ export const apiNames: FieldNames = {
   stride: "stride", dilation: "dilation", padding: "padding", outputPadding: "outputPadding",
   outputSize: "outputSize", outputShape: "outputShape", autoPad: "autoPad", groups: "groups",
   maxTerms: "maxTerms", maxCells: "maxCells", inputShape: "inputShape", kernelShape: "kernelShape",
+  torch: "torch", keras: "keras",
 };

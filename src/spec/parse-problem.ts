@@ -17,6 +17,7 @@ import { apiNames, type FieldNames } from "./names.ts";
 import { parseAutoPad, resolvePadding, type AutoPad, type PaddingChoice } from "./padding.ts";
 import { parseIntList, perAxis, requirePositive, splitPadding, type ParamValue } from "./params.ts";
 import { canonicalParams, type CanonicalParams, type Op } from "./problem.ts";
+import { LAYER_SET_KEYS, layerNames, parseLayer, resolveLayer, type LayerSpec, type ResolvedLayer } from "./layer/index.ts";
 
 /** A tensor as text (`[[1,2],[3,4]]`, `@file.json`) or as nested arrays. */
 export type TensorInput = string | NestedValues;
@@ -51,6 +52,14 @@ export interface ParameterOptions {
   readonly maxFileBytes?: number;
   /** How errors name fields: API property names (default, `stride`) or CLI options (`cliNames`: `--stride`). */
   readonly names?: FieldNames;
+  /**
+   * A PyTorch layer as written in code, e.g. `nn.ConvTranspose2d(16, 8, 3, stride=2)`: sets the
+   * layout (torch), op, stride, padding, dilation, output padding and groups (giving any of them
+   * as well is an error) and is checked against the tensors' shapes.
+   */
+  readonly torch?: string;
+  /** A Keras layer (or `tf.nn.conv2d_transpose` call), e.g. `layers.Conv2DTranspose(8, 3, strides=2, padding='same')`; layout tf. */
+  readonly keras?: string;
 }
 
 /** A problem as a user states it: input and kernel values plus the parameters in any convention. */
@@ -91,6 +100,8 @@ export interface ShapeProblem {
   readonly outputShape: readonly number[];
   /** The kernel in canonical weight order, when values were given. */
   readonly w?: ScalarTensor;
+  /** The layer string the problem was given by (`torch`/`keras`), with the framework's size rule. */
+  readonly layer?: ResolvedLayer;
 }
 
 /** A problem with values: canonical tensors ready for evaluation or derivation. */
@@ -134,7 +145,15 @@ export function parseProblem(options: ProblemOptions): Problem {
   // The input first: with both wrong, the first option the user gave is the one reported.
   const input = lit(options.input, names.input);
   const kernel = lit(options.kernel, names.kernel);
-  const base = build(options, names, input.shape, kernel.shape);
+  const layerSpec = layerFrom(options, names);
+  let base: ShapeProblem;
+  if (layerSpec) {
+    const layer = resolveLayer(layerSpec, { inputShape: input.shape, kernelShape: kernel.shape, fields: { input: names.input, kernel: names.kernel } });
+    requireLayerBias(layerSpec, options.bias !== undefined, names);
+    base = { ...build({ ...options, ...layer.parameters }, layerNames(names, layerSpec.field), input.shape, kernel.shape), layer };
+  } else {
+    base = build(options, names, input.shape, kernel.shape);
+  }
   // Refused before anything the size of the output is allocated.
   requireTermLimit(base.info, parseMaxTerms(options.maxTerms, names.maxTerms), names.maxTerms);
   requireCellLimit(base.info, parseMaxCells(options.maxCells, names.maxCells), names.maxCells);
@@ -183,6 +202,10 @@ export function parseShapeProblem(options: ShapeProblemOptions): ShapeProblem {
   } else if (options.kernelShape !== undefined) {
     kernelShape = typeof options.kernelShape === "string" ? parseShape(options.kernelShape, names.kernelShape) : [...options.kernelShape];
   } else {
+    kernelShape = [];
+  }
+  const layerSpec = layerFrom(options, names);
+  if (kernelShape.length === 0 && layerSpec?.form !== "module") {
     throw new TconvError("missing-option", names.kernelShape, `required: the kernel's shape (e.g. 2,2) or its values (${names.kernel})`);
   }
   for (const [shape, field] of [[inputShape, names.inputShape], [kernelShape, names.kernelShape]] as const) {
@@ -190,8 +213,14 @@ export function parseShapeProblem(options: ShapeProblemOptions): ShapeProblem {
       throw new TconvError("bad-shape", field, `every size must be a positive integer, got [${shape.join(",")}]`);
     }
   }
-  const base = build(options, names, inputShape, kernelShape,
-    { input: names.inputShape, kernel: kernel ? names.kernel : names.kernelShape });
+  const fields = { input: names.inputShape, kernel: kernel ? names.kernel : names.kernelShape };
+  let base: ShapeProblem;
+  if (layerSpec) {
+    const layer = resolveLayer(layerSpec, { inputShape, ...(kernelShape.length > 0 ? { kernelShape } : {}), fields });
+    base = Object.freeze({ ...build({ ...options, ...layer.parameters }, layerNames(names, layerSpec.field), inputShape, layer.kernelShape, fields), layer });
+  } else {
+    base = build(options, names, inputShape, kernelShape, fields);
+  }
   if (!kernel) return base;
   return Object.freeze({ ...base, w: kernelToCanonical(base.layout, kernel, base.info.rank) });
 }
@@ -203,6 +232,39 @@ function fileOptions(options: ParameterOptions): { cwd?: string; fileRoot?: stri
     ...(options.fileRoot !== undefined ? { fileRoot: options.fileRoot } : {}),
     ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
   };
+}
+
+/**
+ * The layer string of a problem, read (`torch` or `keras`), after refusing the options it sets
+ * when they are given as well: a layer string is the whole parameter set, never silently overridden.
+ */
+function layerFrom(options: ParameterOptions, names: FieldNames): LayerSpec | undefined {
+  if (options.torch !== undefined && options.keras !== undefined) {
+    throw new TconvError("conflicting-options", names.keras, `give one layer string: ${names.torch} or ${names.keras}, not both`);
+  }
+  const framework = options.torch !== undefined ? "torch" : options.keras !== undefined ? "keras" : undefined;
+  if (framework === undefined) return undefined;
+  const field = names[framework];
+  for (const key of LAYER_SET_KEYS) {
+    if (options[key] !== undefined) {
+      throw new TconvError("conflicting-options", names[key],
+        `cannot be given together with ${field}: the layer string sets it; change it in the layer instead`);
+    }
+  }
+  const text = options[framework];
+  if (typeof text !== "string") throw new TconvError("bad-layer", field, "expected the layer as text, e.g. nn.ConvTranspose2d(16, 8, 3)");
+  return parseLayer(framework, text, field);
+}
+
+function requireLayerBias(spec: LayerSpec, given: boolean, names: FieldNames): void {
+  if (given && !spec.bias) {
+    throw new TconvError("conflicting-options", names.bias, spec.form === "module"
+      ? `the layer ${spec.field} has ${spec.framework === "torch" ? "bias=False" : "use_bias=False"}; drop ${names.bias} or give the layer a bias`
+      : `the call ${spec.field} passes no bias (bias=None); drop ${names.bias} or pass bias=b`);
+  }
+  if (!given && spec.bias && spec.form === "functional") {
+    throw new TconvError("missing-option", names.bias, `the call ${spec.field} passes a bias tensor; give its values`);
+  }
 }
 
 function parseOp(text: string | undefined, field: string): Op {

@@ -15,7 +15,8 @@ describe("tconv shape", () => {
 
   it("explains the formula per axis in the text form", async () => {
     const r = await run(["--input-shape", "4", "--kernel-shape", "3", "--stride", "2", "--padding", "1", "--output-padding", "1"]);
-    expect(r.stdout).toBe("output shape: [8]\naxis 0: o = (i−1)·s − p_begin − p_end + d·(k−1) + output_padding + 1 = (4−1)·2 − 1 − 1 + 1·(3−1) + 1 + 1 = 8\n");
+    expect(r.stdout).toBe("output shape: [8]\naxis 0: o = (i−1)·s − p_begin − p_end + d·(k−1) + output_padding + 1 = (4−1)·2 − 1 − 1 + 1·(3−1) + 1 + 1 = 8\n"
+      + "output_padding (or output_size) can reach: axis 0 7..8 (output_padding must be smaller than stride or dilation (PyTorch's rule; output_size chooses it))\n");
   });
 
   it("reads shapes in the torch layout and answers in it", async () => {

@@ -6,6 +6,7 @@ import type { Step } from "../../explain/types.ts";
 import type { MathKit } from "../math.ts";
 import { cellsView } from "./cells.ts";
 import { checkView } from "./check.ts";
+import { codeView } from "./code.ts";
 import { directView } from "./direct.ts";
 import { matrixView } from "./matrix.ts";
 import { overlapView } from "./overlap.ts";
@@ -32,6 +33,7 @@ export function stepView(step: Step, kit: MathKit): object {
     case "overlap": return overlapView(step, kit);
     case "phases": return phasesView(step, kit);
     case "check": return checkView(step, kit);
+    case "code": return codeView(step, kit);
     default: {
       const never: never = step;
       throw new Error(`stepView: unknown step ${JSON.stringify(never)}`);
