@@ -4,12 +4,41 @@ import { convGemmAccumulate } from "./conv-gemm.ts";
 import { directAccumulate } from "./direct.ts";
 import { tapPlan, type TapPlan } from "./tap-rows.ts";
 import { transposedGemmAccumulate } from "./transposed-gemm.ts";
+import { convWasmAccumulate, transposedWasmAccumulate } from "./wasm-gemm.ts";
+import { wasmKernel } from "./wasm/kernel.ts";
 
 export { tapPlan } from "./tap-rows.ts";
 export type { AxisSegment, TapPlan, TapRows } from "./tap-rows.ts";
 
-/** How the core computes a problem: `direct` for few channels, `gemm` (matrix product + col2im/im2col) otherwise. */
-export type TensorPath = "direct" | "gemm";
+export { simdSupported } from "./wasm/kernel.ts";
+
+/**
+ * How the core computes a problem: `direct` for few channels; otherwise a matrix product plus
+ * col2im (transposed) or im2col (conv), in WebAssembly SIMD (`wasm`) where available, else in
+ * JavaScript (`gemm`).
+ */
+export type TensorPath = "direct" | "gemm" | "wasm";
+
+let wasmAllowed = true;
+
+/**
+ * Lets `computeTensor` use the WebAssembly kernel (the default) or not: with `false` it takes
+ * only the JavaScript paths, as where WebAssembly SIMD is missing. Tests use it to run the
+ * fallback; `computeTensorWith(…, "wasm")` is not affected.
+ *
+ * @example
+ * setWasmEnabled(false); // JavaScript only from now on
+ */
+export function setWasmEnabled(enabled: boolean): void { wasmAllowed = enabled; }
+
+/**
+ * Whether `computeTensor` may use the WebAssembly kernel: allowed by `setWasmEnabled` and the
+ * engine runs WebAssembly SIMD (checked once).
+ *
+ * @example
+ * wasmEnabled(); // true in Node 20 and current browsers
+ */
+export function wasmEnabled(): boolean { return wasmAllowed && wasmKernel() !== null; }
 
 const plans = new WeakMap<ConvInfo, TapPlan>();
 
@@ -22,7 +51,8 @@ function planOf(info: ConvInfo): TapPlan {
 /**
  * The path `computeTensor` takes. A matrix product pays off once its 4×4 register tiles are
  * filled: the reduction (input channels for transposed; input channels × taps for conv) and the
- * rows it produces must both be a few wide; otherwise packing costs more than it saves.
+ * rows it produces must both be a few wide; otherwise packing costs more than it saves. The
+ * product runs in WebAssembly when `wasmEnabled()`.
  *
  * @example
  * choosePath(computeConvInfo(canonicalParams({ inputSize: [2, 2], kernelSize: [2, 2] }))); // "direct"
@@ -31,8 +61,9 @@ export function choosePath(info: ConvInfo): TensorPath {
   const cig = info.inChannelsPerGroup, cog = info.outChannelsPerGroup;
   // Thresholds measured on 32×32 problems (k1–k5, 1–16 channels): the matrix product wins from
   // 3 reduction channels (transposed) or 4 output channels (conv) on.
-  if (info.op === "transposed") return cig >= 3 && cog * info.kernelCount >= 4 ? "gemm" : "direct";
-  return cog >= 4 && cig * info.kernelCount >= 4 ? "gemm" : "direct";
+  const product = info.op === "transposed" ? cig >= 3 && cog * info.kernelCount >= 4 : cog >= 4 && cig * info.kernelCount >= 4;
+  if (!product) return "direct";
+  return wasmEnabled() ? "wasm" : "gemm";
 }
 
 function checkLength(t: Float64Array | Float32Array, expected: number, path: string, shape: readonly number[]): void {
@@ -47,7 +78,8 @@ const asFloat64 = (t: Float64Array | Float32Array): Float64Array =>
   t instanceof Float64Array ? t : Float64Array.from(t);
 
 /**
- * `computeTensor` with the path chosen by the caller (tests run every problem through both).
+ * `computeTensor` with the path chosen by the caller (tests run every problem through each);
+ * `"wasm"` throws where WebAssembly SIMD is unavailable.
  *
  * @example
  * computeTensorWith(info, x, w, undefined, "direct");
@@ -63,14 +95,24 @@ export function computeTensorWith<T extends Float64Array | Float32Array>(
   if ((w instanceof Float32Array) !== isF32 || (bias !== undefined && (bias instanceof Float32Array) !== isF32)) {
     throw new TconvError("type-mismatch", "weight", "input, weight and bias must all be float64 or all float32");
   }
-  // float32 is computed in float64 and rounded once at the end: more accurate than float32
-  // accumulation, and V8 runs double arithmetic either way, so the hot loops stay monomorphic.
-  const xd = asFloat64(x), wd = asFloat64(w);
   const out = new Float64Array(info.batch * outChannels * info.outCount);
   const plan = planOf(info);
-  if (path === "direct") directAccumulate(info, plan, xd, wd, out);
-  else if (info.op === "transposed") transposedGemmAccumulate(info, plan, xd, wd, out);
-  else convGemmAccumulate(info, plan, xd, wd, out);
+  if (path === "wasm") {
+    // float32 runs the f32x4 kernel (float32 products summed in float32 within a depth block,
+    // everything else in float64); float64 the f64x2 kernel.
+    const k = wasmKernel();
+    if (!k) throw new Error("tensor: the wasm path needs WebAssembly SIMD, which this engine lacks");
+    if (info.op === "transposed") transposedWasmAccumulate(k, info, plan, x, w, isF32, out);
+    else convWasmAccumulate(k, info, plan, asFloat64(x), w, isF32, out);
+  } else {
+    // In JavaScript, float32 is computed in float64 and rounded once at the end: more accurate
+    // than float32 accumulation, and V8 runs double arithmetic either way, so the hot loops stay
+    // monomorphic.
+    const xd = asFloat64(x), wd = asFloat64(w);
+    if (path === "direct") directAccumulate(info, plan, xd, wd, out);
+    else if (info.op === "transposed") transposedGemmAccumulate(info, plan, xd, wd, out);
+    else convGemmAccumulate(info, plan, xd, wd, out);
+  }
   if (bias) {
     const oc = info.outCount;
     for (let n = 0; n < info.batch; n++) {
