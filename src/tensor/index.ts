@@ -4,7 +4,7 @@ import { convGemmAccumulate } from "./conv-gemm.ts";
 import { directAccumulate } from "./direct.ts";
 import { tapPlan, type TapPlan } from "./tap-rows.ts";
 import { transposedGemmAccumulate } from "./transposed-gemm.ts";
-import { convWasmAccumulate, transposedWasmAccumulate } from "./wasm-gemm.ts";
+import { convWasmAccumulate, directWasm, transposedWasmAccumulate } from "./wasm-paths.ts";
 import { wasmKernel } from "./wasm/kernel.ts";
 
 export { tapPlan } from "./tap-rows.ts";
@@ -14,17 +14,20 @@ export { simdSupported } from "./wasm/kernel.ts";
 
 /**
  * How the core computes a problem: `direct` for few channels; otherwise a matrix product plus
- * col2im (transposed) or im2col (conv), in WebAssembly SIMD (`wasm`) where available, else in
- * JavaScript (`gemm`).
+ * col2im (transposed) or im2col (conv), `gemm`. Each in JavaScript, or in WebAssembly SIMD
+ * (`wasm-direct`, `wasm-gemm`) where available.
  */
-export type TensorPath = "direct" | "gemm" | "wasm";
+export type TensorPath = "direct" | "gemm" | "wasm-direct" | "wasm-gemm";
 
 let wasmAllowed = true;
+
+/** The smallest problem (multiply-adds) `computeTensor` sends to WebAssembly. */
+export const WASM_MIN_TERMS = 1024;
 
 /**
  * Lets `computeTensor` use the WebAssembly kernel (the default) or not: with `false` it takes
  * only the JavaScript paths, as where WebAssembly SIMD is missing. Tests use it to run the
- * fallback; `computeTensorWith(…, "wasm")` is not affected.
+ * fallback; `computeTensorWith` with a `wasm-` path is not affected.
  *
  * @example
  * setWasmEnabled(false); // JavaScript only from now on
@@ -51,8 +54,9 @@ function planOf(info: ConvInfo): TapPlan {
 /**
  * The path `computeTensor` takes. A matrix product pays off once its 4×4 register tiles are
  * filled: the reduction (input channels for transposed; input channels × taps for conv) and the
- * rows it produces must both be a few wide; otherwise packing costs more than it saves. The
- * product runs in WebAssembly when `wasmEnabled()`.
+ * rows it produces must both be a few wide; otherwise packing costs more than it saves. Either
+ * runs in WebAssembly when `wasmEnabled()` and the problem has at least WASM_MIN_TERMS
+ * multiply-adds.
  *
  * @example
  * choosePath(computeConvInfo(canonicalParams({ inputSize: [2, 2], kernelSize: [2, 2] }))); // "direct"
@@ -62,8 +66,11 @@ export function choosePath(info: ConvInfo): TensorPath {
   // Thresholds measured on 32×32 problems (k1–k5, 1–16 channels): the matrix product wins from
   // 3 reduction channels (transposed) or 4 output channels (conv) on.
   const product = info.op === "transposed" ? cig >= 3 && cog * info.kernelCount >= 4 : cog >= 4 && cig * info.kernelCount >= 4;
-  if (!product) return "direct";
-  return wasmEnabled() ? "wasm" : "gemm";
+  // Below ~1000 multiply-adds, copying into the kernel's memory costs more than it saves
+  // (measured on 1–3-channel k2–k3 problems of 2²–12² cells: a µs either way).
+  const wasm = wasmEnabled() && info.batch * info.groups * cig * cog * planOf(info).links >= WASM_MIN_TERMS;
+  if (!product) return wasm ? "wasm-direct" : "direct";
+  return wasm ? "wasm-gemm" : "gemm";
 }
 
 function checkLength(t: Float64Array | Float32Array, expected: number, path: string, shape: readonly number[]): void {
@@ -79,7 +86,7 @@ const asFloat64 = (t: Float64Array | Float32Array): Float64Array =>
 
 /**
  * `computeTensor` with the path chosen by the caller (tests run every problem through each);
- * `"wasm"` throws where WebAssembly SIMD is unavailable.
+ * the `wasm-` paths throw where WebAssembly SIMD is unavailable.
  *
  * @example
  * computeTensorWith(info, x, w, undefined, "direct");
@@ -97,12 +104,14 @@ export function computeTensorWith<T extends Float64Array | Float32Array>(
   }
   const out = new Float64Array(info.batch * outChannels * info.outCount);
   const plan = planOf(info);
-  if (path === "wasm") {
-    // float32 runs the f32x4 kernel (float32 products summed in float32 within a depth block,
-    // everything else in float64); float64 the f64x2 kernel.
+  if (path === "wasm-direct" || path === "wasm-gemm") {
     const k = wasmKernel();
-    if (!k) throw new Error("tensor: the wasm path needs WebAssembly SIMD, which this engine lacks");
-    if (info.op === "transposed") transposedWasmAccumulate(k, info, plan, x, w, isF32, out);
+    if (!k) throw new Error(`tensor: the ${path} path needs WebAssembly SIMD, which this engine lacks`);
+    // The direct path computes in float64 like the JavaScript one. In the product, float32 runs
+    // the f32x4 kernel (float32 products summed in float32 within a depth block, everything else
+    // in float64); float64 the f64x2 kernel.
+    if (path === "wasm-direct") directWasm(k, info, plan, x, w, out);
+    else if (info.op === "transposed") transposedWasmAccumulate(k, info, plan, x, w, isF32, out);
     else convWasmAccumulate(k, info, plan, asFloat64(x), w, isF32, out);
   } else {
     // In JavaScript, float32 is computed in float64 and rounded once at the end: more accurate

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { computeConvInfo } from "../../src/geometry/index.ts";
 import { canonicalParams } from "../../src/spec/problem.ts";
 import { afterEach, vi } from "vitest";
-import { choosePath, computeTensor, computeTensorWith, setWasmEnabled, wasmEnabled, type TensorPath } from "../../src/tensor/index.ts";
+import { choosePath, computeTensor, computeTensorWith, setWasmEnabled, wasmEnabled, WASM_MIN_TERMS, type TensorPath } from "../../src/tensor/index.ts";
 import * as kernel from "../../src/tensor/wasm/kernel.ts";
+import { firstDifference } from "./problems.ts";
 import { TconvError } from "../../src/spec/error.ts";
 
 const seed = computeConvInfo(canonicalParams({ inputSize: [2, 2], kernelSize: [2, 2] }));
@@ -56,15 +57,15 @@ describe("computeTensor on fixed cases", () => {
 
   it("128 input channels to 64 output channels with a 4x4 kernel takes the wasm path, or gemm with WebAssembly turned off", () => {
     const info = computeConvInfo(canonicalParams({ inputSize: [16, 16], kernelSize: [4, 4], inChannels: 128, outChannels: 64 }));
-    expect(choosePath(info)).toBe("wasm");
+    expect(choosePath(info)).toBe("wasm-gemm");
     setWasmEnabled(false);
     try {
       expect(wasmEnabled()).toBe(false);
       expect(choosePath(info)).toBe("gemm");
+      expect(choosePath(seed)).toBe("direct");
     } finally {
       setWasmEnabled(true);
     }
-    expect(choosePath(seed)).toBe("direct");
   });
 
   it("an input of the wrong length is refused with a TconvError naming the input", () => {
@@ -81,16 +82,19 @@ describe("computeTensor on fixed cases", () => {
 describe("the matrix-product paths (gemm in JavaScript, wasm in WebAssembly SIMD) on problems wider than one block", () => {
   const ints = (n: number, seed: number) => Float64Array.from({ length: n }, (_, i) => ((i * 7919 + seed * 104729) % 7) - 3);
   const size = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
-  const products: readonly TensorPath[] = ["gemm", "wasm"];
+  const products: readonly TensorPath[] = ["gemm", "wasm-direct", "wasm-gemm"];
 
   /** Every product path, float64 and float32, equals the direct path exactly (small integers). */
   function expectAllPathsEqual(info: ReturnType<typeof computeConvInfo>, withBias: boolean): void {
     const x = ints(size(info.inputShape), 1), w = ints(size(info.weightShape), 2), b = withBias ? ints(info.outChannels, 3) : undefined;
     const want = computeTensorWith(info, x, w, b, "direct");
     for (const path of products) {
-      expect(computeTensorWith(info, x, w, b, path), `${path} float64`).toEqual(want);
+      const y64 = computeTensorWith(info, x, w, b, path);
+      expect(y64).toBeInstanceOf(Float64Array);
+      expect(firstDifference(y64, want), `${path} float64`).toBe("");
       const y32 = computeTensorWith(info, Float32Array.from(x), Float32Array.from(w), b && Float32Array.from(b), path);
-      expect(y32, `${path} float32`).toEqual(Float32Array.from(want));
+      expect(y32).toBeInstanceOf(Float32Array);
+      expect(firstDifference(y32, want), `${path} float32`).toBe("");
     }
   }
 
@@ -136,6 +140,18 @@ describe("the matrix-product paths (gemm in JavaScript, wasm in WebAssembly SIMD
   });
 });
 
+describe("the path computeTensor takes", () => {
+  it("a 64x64 single-channel k3 problem (36 864 multiply-adds) takes the direct path in WebAssembly", () => {
+    const info = computeConvInfo(canonicalParams({ inputSize: [64, 64], kernelSize: [3, 3] }));
+    expect(choosePath(info)).toBe("wasm-direct");
+  });
+
+  it("the 2x2 seed problem (16 multiply-adds, below WASM_MIN_TERMS) stays in JavaScript", () => {
+    expect(WASM_MIN_TERMS).toBeGreaterThan(16);
+    expect(choosePath(seed)).toBe("direct");
+  });
+});
+
 describe("the WebAssembly fallback", () => {
   afterEach(() => { vi.restoreAllMocks(); setWasmEnabled(true); });
 
@@ -143,10 +159,10 @@ describe("the WebAssembly fallback", () => {
     const info = computeConvInfo(canonicalParams({ inputSize: [10, 10], kernelSize: [3, 3], stride: [2, 2], inChannels: 16, outChannels: 8 }));
     const x = Float64Array.from({ length: 1600 }, (_, i) => (i % 9) - 4), w = Float64Array.from({ length: 16 * 8 * 9 }, (_, i) => (i % 5) - 2);
     const withWasm = computeTensor(info, x, w);
-    expect(choosePath(info)).toBe("wasm");
+    expect(choosePath(info)).toBe("wasm-gemm");
     vi.spyOn(kernel, "wasmKernel").mockReturnValue(null);
     expect(choosePath(info)).toBe("gemm");
     expect(computeTensor(info, x, w)).toEqual(withWasm);
-    expect(() => computeTensorWith(info, x, w, undefined, "wasm")).toThrowError(/WebAssembly SIMD/);
+    expect(() => computeTensorWith(info, x, w, undefined, "wasm-gemm")).toThrowError(/WebAssembly SIMD/);
   });
 });

@@ -7,7 +7,7 @@ import { computeTensorWith, type TensorPath } from "../../src/tensor/index.ts";
 import { intProblemArb, type IntProblem } from "./problems.ts";
 
 /** Every path of the core: JavaScript direct, JavaScript matrix product, WebAssembly SIMD matrix product. */
-const paths: readonly TensorPath[] = ["direct", "gemm", "wasm"];
+const paths: readonly TensorPath[] = ["direct", "gemm", "wasm-direct", "wasm-gemm"];
 
 const scalars = (shape: readonly number[], values: number[]): ScalarTensor => ({
   shape, data: values.map((v) => exact(Rational.int(v))),
@@ -52,7 +52,8 @@ describe("the tensor core equals the exact reference evaluator on integer data",
     (p) => {
       const direct = core(p, "direct", Float64Array);
       expect(core(p, "gemm", Float64Array)).toEqual(direct);
-      expect(core(p, "wasm", Float64Array)).toEqual(direct);
+      expect(core(p, "wasm-gemm", Float64Array)).toEqual(direct);
+      expect(core(p, "wasm-direct", Float64Array)).toEqual(direct);
     },
   );
 });

@@ -132,7 +132,7 @@ describe("the tensor core agrees with tfjs (cpu backend, float32) on transposed 
   });
 
   // Every path of the core (JavaScript direct, JavaScript matrix product, WebAssembly SIMD).
-  for (const path of ["direct", "gemm", "wasm"] as const satisfies readonly TensorPath[]) {
+  for (const path of ["direct", "gemm", "wasm-direct", "wasm-gemm"] as const satisfies readonly TensorPath[]) {
     test.prop([caseArb(2)], { numRuns: 40 })(
       `2-D conv2dTranspose: batch, channels, stride, explicit/valid/same padding, output padding (${path} path)`,
       (c) => { expectClose(computeTensorWith(c.info, Float64Array.from(c.x), Float64Array.from(c.w), undefined, path), oracle(c)); },

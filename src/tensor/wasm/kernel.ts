@@ -1,10 +1,10 @@
+import type { ConvInfo } from "../../geometry/conv-info.ts";
 import { kernelBase64 } from "./kernel-bytes.ts";
 
 /**
  * The WebAssembly SIMD kernel (source: ./assembly/gemm.ts), instantiated once on first use,
  * with one memory reused by every call and grown when a problem needs more. No Node APIs: this
- * runs in the browser too (the module is under 4 KB, so the synchronous compile is allowed on a
- * browser's main thread).
+ * runs in the browser too.
  */
 interface KernelExports {
   readonly memory: WebAssembly.Memory;
@@ -14,6 +14,10 @@ interface KernelExports {
   gemmPacked(
     M: number, N: number, K: number, ap: number, b: number, bRowStride: number, c: number, cRowStride: number,
     overwrite: number, packBuf: number, tile: number, f32: number,
+  ): void;
+  direct(
+    batch: number, groups: number, inChannels: number, outChannels: number, inCount: number, outCount: number,
+    kernelCount: number, transposed: number, plan: number, x: number, w: number, out: number,
   ): void;
 }
 
@@ -103,13 +107,21 @@ export class WasmKernel {
     overwrite: boolean, f32: boolean): void {
     this.ex.gemmPacked(M, N, K, ap, b, bRowStride, c, cRowStride, overwrite ? 1 : 0, this.packB, this.tile, f32 ? 1 : 0);
   }
+
+  /** The direct path for `info` (plan encoded at byte `plan`; x, w, out float64 at byte addresses). */
+  direct(info: ConvInfo, plan: number, x: number, w: number, out: number): void {
+    this.ex.direct(info.batch, info.groups, info.inChannels, info.outChannels, info.inCount, info.outCount,
+      info.kernelCount, info.op === "transposed" ? 1 : 0, plan, x, w, out);
+  }
 }
 
 let kernel: WasmKernel | null | undefined;
 
 /**
- * The kernel, or null where WebAssembly SIMD is unavailable (or the module cannot be
- * instantiated synchronously here). Decided once.
+ * The kernel, or null where WebAssembly SIMD is unavailable. Decided once. Where the engine
+ * refuses a synchronous compile (a browser's main thread allows it only for modules up to
+ * 4 KB; this one is a little larger), the module is compiled asynchronously instead and null
+ * returned until it is ready, so the first calls take the JavaScript paths.
  *
  * @example
  * const k = wasmKernel();
@@ -119,11 +131,15 @@ export function wasmKernel(): WasmKernel | null {
   if (kernel === undefined) {
     kernel = null;
     if (simdSupported()) {
+      const bytes = decodeBase64(kernelBase64);
       try {
-        const instance = new WebAssembly.Instance(new WebAssembly.Module(decodeBase64(kernelBase64)), {});
+        const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
         kernel = new WasmKernel(instance.exports as unknown as KernelExports);
       } catch {
-        kernel = null;
+        WebAssembly.instantiate(bytes, {}).then(
+          (r) => { kernel = new WasmKernel(r.instance.exports as unknown as KernelExports); },
+          () => { /* no kernel: the JavaScript paths stay */ },
+        );
       }
     }
   }

@@ -241,3 +241,58 @@ function macro32(
     }
   }
 }
+
+/**
+ * The direct path (few channels) in float64, the same arithmetic and order as
+ * src/tensor/direct.ts: for every (image, output channel, input channel, kernel tap), one scaled
+ * add of the input rows the tap connects into the output rows it reaches — two lanes at a time
+ * where both sides are contiguous, so every cell gets exactly the additions the JavaScript path
+ * makes. `plan` is the tap plan as i32: tap count, then per tap kernelOffset, rows, count,
+ * inStart, inStep, outStart, outStep, and where its rows start (in i32 from `plan`) as (inRow, outRow) pairs.
+ * `out` must hold zeros (or what to add to).
+ */
+export function direct(
+  batch: i32, groups: i32, inChannels: i32, outChannels: i32, inCount: i32, outCount: i32, kernelCount: i32,
+  transposed: bool, plan: usize, x: usize, w: usize, out: usize,
+): void {
+  const cig = inChannels / groups, cog = outChannels / groups;
+  const taps = load<i32>(plan);
+  for (let n = 0; n < batch; n++) {
+    for (let g = 0; g < groups; g++) {
+      for (let col = 0; col < cog; col++) {
+        const co = g * cog + col;
+        const oPlane = out + (<usize>((n * outChannels + co) * outCount) << 3);
+        for (let cil = 0; cil < cig; cil++) {
+          const ci = g * cig + cil;
+          const xPlane = x + (<usize>((n * inChannels + ci) * inCount) << 3);
+          const wBase = transposed ? (ci * cog + col) * kernelCount : (co * cig + cil) * kernelCount;
+          for (let t = 0; t < taps; t++) {
+            const e = plan + 4 + (<usize>t << 5);
+            const wv = load<f64>(w + (<usize>(wBase + load<i32>(e)) << 3));
+            axpyRows(oPlane, xPlane, wv, load<i32>(e, 4), load<i32>(e, 8), load<i32>(e, 12), load<i32>(e, 16),
+              load<i32>(e, 20), load<i32>(e, 24), plan + (<usize>load<i32>(e, 28) << 2));
+          }
+        }
+      }
+    }
+  }
+}
+
+function axpyRows(
+  oPlane: usize, xPlane: usize, wv: f64, rows: i32, count: i32, inStart: i32, inStep: i32, outStart: i32, outStep: i32, rowsAt: usize,
+): void {
+  const wv2 = f64x2.splat(wv);
+  for (let r = 0; r < rows; r++) {
+    const pair = rowsAt + (<usize>r << 3);
+    let i = xPlane + (<usize>(load<i32>(pair) + inStart) << 3);
+    let o = oPlane + (<usize>(load<i32>(pair, 4) + outStart) << 3);
+    if (inStep == 1 && outStep == 1) {
+      const end2 = o + (<usize>(count & ~1) << 3), end = o + (<usize>count << 3);
+      for (; o < end2; o += 16, i += 16) v128.store(o, f64x2.add(v128.load(o), f64x2.mul(wv2, v128.load(i))));
+      if (o < end) store<f64>(o, load<f64>(o) + wv * load<f64>(i));
+    } else {
+      const is = <usize>inStep << 3, os = <usize>outStep << 3;
+      for (let j = 0; j < count; j++, i += is, o += os) store<f64>(o, load<f64>(o) + wv * load<f64>(i));
+    }
+  }
+}

@@ -5,12 +5,13 @@ import type { TapPlan } from "./tap-rows.ts";
 import type { WasmKernel } from "./wasm/kernel.ts";
 
 /**
- * The two matrix-product paths with the product done by the WebAssembly SIMD kernel: the same
+ * The core's paths in WebAssembly SIMD. The two matrix-product paths: the same
  * algorithms as transposed-gemm.ts and conv-gemm.ts, with the operands laid out in the kernel's
  * memory (taken afresh per call from one reused, growable memory) and col2im / im2col running
  * in JavaScript on a float64 view of it. `f32` selects the f32x4 kernel (operands rounded to
  * float32 when packed — exact for float32 inputs — products summed in float32 within a depth
- * block of 256, blocks and taps summed in float64); otherwise f64x2.
+ * block of 256, blocks and taps summed in float64); otherwise f64x2. And the direct path, all
+ * in the kernel, in float64 with exactly the JavaScript direct path's arithmetic.
  */
 
 /** Columns per block of the transposed path: the block of cols stays within ~1 MB (L2 here). */
@@ -83,5 +84,49 @@ export function convWasmAccumulate(
       k.gemmPacked(cog, outCount, depth, paAt, colsAt, outCount, oAt, outCount, true, f32);
     }
   }
+  out.set(heap.subarray(outAt / 8, outAt / 8 + out.length));
+}
+
+const encodedPlans = new WeakMap<TapPlan, Int32Array>();
+
+/** The tap plan as the kernel's `direct` reads it (see ./wasm/assembly/gemm.ts); cached per plan. */
+function encodePlan(plan: TapPlan): Int32Array {
+  let enc = encodedPlans.get(plan);
+  if (!enc) {
+    const taps = plan.taps;
+    const rows = taps.reduce((s, t) => s + t.inRow.length, 0);
+    enc = new Int32Array(1 + 8 * taps.length + 2 * rows);
+    enc[0] = taps.length;
+    let r = 1 + 8 * taps.length;
+    for (let i = 0; i < taps.length; i++) {
+      const t = taps[i]!, s = t.last;
+      enc.set([t.kernelOffset, t.inRow.length, s.count, s.inStart, s.inStep, s.outStart, s.outStep, r], 1 + 8 * i);
+      for (let j = 0; j < t.inRow.length; j++, r += 2) { enc[r] = t.inRow[j]!; enc[r + 1] = t.outRow[j]!; }
+    }
+    encodedPlans.set(plan, enc);
+  }
+  return enc;
+}
+
+/**
+ * The direct path in the kernel: x and w copied in (float32 widened to float64), the output
+ * computed in the kernel's memory and copied over `out`.
+ *
+ * @example
+ * const out = new Float64Array(info.batch * info.outChannels * info.outCount);
+ * directWasm(wasmKernel()!, info, tapPlan(info), x, w, out);
+ */
+export function directWasm(
+  k: WasmKernel, info: ConvInfo, plan: TapPlan, x: Float64Array | Float32Array, w: Float64Array | Float32Array, out: Float64Array,
+): void {
+  k.begin();
+  const enc = encodePlan(plan);
+  const planAt = k.take(enc.length * 4), xAt = k.take(x.length * 8), wAt = k.take(w.length * 8), outAt = k.take(out.length * 8);
+  const heap = k.heap();
+  new Int32Array(heap.buffer, planAt, enc.length).set(enc);
+  heap.set(x, xAt / 8);
+  heap.set(w, wAt / 8);
+  heap.fill(0, outAt / 8, outAt / 8 + out.length);
+  k.direct(info, planAt, xAt, wAt, outAt);
   out.set(heap.subarray(outAt / 8, outAt / 8 + out.length));
 }
