@@ -4,7 +4,7 @@ import { convGemmAccumulate } from "./conv-gemm.ts";
 import { directAccumulate } from "./direct.ts";
 import { tapPlan, type TapPlan } from "./tap-rows.ts";
 import { transposedGemmAccumulate } from "./transposed-gemm.ts";
-import { convWasmAccumulate, directWasm, transposedWasmAccumulate } from "./wasm-paths.ts";
+import { convWasm, directWasm, transposedWasm } from "./wasm-paths.ts";
 import { wasmKernel } from "./wasm/kernel.ts";
 
 export { tapPlan } from "./tap-rows.ts";
@@ -102,21 +102,24 @@ export function computeTensorWith<T extends Float64Array | Float32Array>(
   if ((w instanceof Float32Array) !== isF32 || (bias !== undefined && (bias instanceof Float32Array) !== isF32)) {
     throw new TconvError("type-mismatch", "weight", "input, weight and bias must all be float64 or all float32");
   }
-  const out = new Float64Array(info.batch * outChannels * info.outCount);
   const plan = planOf(info);
-  if (path === "wasm-direct" || path === "wasm-gemm") {
+  let out: Float64Array;
+  const inKernel = path === "wasm-direct" || path === "wasm-gemm";
+  if (inKernel) {
     const k = wasmKernel();
     if (!k) throw new Error(`tensor: the ${path} path needs WebAssembly SIMD, which this engine lacks`);
     // The direct path computes in float64 like the JavaScript one. In the product, float32 runs
     // the f32x4 kernel (float32 products summed in float32 within a depth block, everything else
-    // in float64); float64 the f64x2 kernel.
-    if (path === "wasm-direct") directWasm(k, info, plan, x, w, out);
-    else if (info.op === "transposed") transposedWasmAccumulate(k, info, plan, x, w, isF32, out);
-    else convWasmAccumulate(k, info, plan, asFloat64(x), w, isF32, out);
+    // in float64); float64 the f64x2 kernel. The result is a view into the kernel's memory,
+    // copied into the returned array below.
+    if (path === "wasm-direct") out = directWasm(k, info, plan, x, w);
+    else if (info.op === "transposed") out = transposedWasm(k, info, plan, x, w, isF32);
+    else out = convWasm(k, info, plan, asFloat64(x), w, isF32);
   } else {
     // In JavaScript, float32 is computed in float64 and rounded once at the end: more accurate
     // than float32 accumulation, and V8 runs double arithmetic either way, so the hot loops stay
     // monomorphic.
+    out = new Float64Array(info.batch * outChannels * info.outCount);
     const xd = asFloat64(x), wd = asFloat64(w);
     if (path === "direct") directAccumulate(info, plan, xd, wd, out);
     else if (info.op === "transposed") transposedGemmAccumulate(info, plan, xd, wd, out);
@@ -131,7 +134,7 @@ export function computeTensorWith<T extends Float64Array | Float32Array>(
       }
     }
   }
-  return (isF32 ? Float32Array.from(out) : out) as T;
+  return (isF32 ? new Float32Array(out) : inKernel ? out.slice() : out) as T;
 }
 
 /**

@@ -20,17 +20,20 @@ function wasmBlockWidth(rows: number, inCount: number): number {
   return Math.min(w, inCount);
 }
 
+/** Cells of the output: batch × C_out × output cells. */
+const outLength = (info: ConvInfo) => info.batch * info.outChannels * info.outCount;
+
 /**
- * Transposed convolution: per image and group, cols = Wᵀ·X by the kernel, then col2im.
+ * Transposed convolution: per image and group, cols = Wᵀ·X by the kernel, then col2im into an
+ * output in the kernel's memory. Returns that output as a view, valid until the next call into
+ * the kernel (the caller copies it into the array it returns).
  *
  * @example
- * const out = new Float64Array(info.batch * info.outChannels * info.outCount);
- * transposedWasmAccumulate(wasmKernel()!, info, tapPlan(info), x, w, false, out);
+ * const view = transposedWasm(wasmKernel()!, info, tapPlan(info), x, w, false);
  */
-export function transposedWasmAccumulate(
-  k: WasmKernel, info: ConvInfo, plan: TapPlan, x: Float64Array | Float32Array, w: Float64Array | Float32Array,
-  f32: boolean, out: Float64Array,
-): void {
+export function transposedWasm(
+  k: WasmKernel, info: ConvInfo, plan: TapPlan, x: Float64Array | Float32Array, w: Float64Array | Float32Array, f32: boolean,
+): Float64Array {
   const { batch, groups, inChannels, outChannels, inCount, outCount, kernelCount } = info;
   const cig = info.inChannelsPerGroup, cog = info.outChannelsPerGroup;
   const rows = cog * kernelCount;
@@ -38,9 +41,11 @@ export function transposedWasmAccumulate(
   k.begin();
   const xAt = k.take(x.length * 8), wAt = k.take(w.length * 8);
   const paAt = k.take(k.packedABytes(rows, cig, f32)), colsAt = k.take(rows * width * 8);
-  const heap = k.heap();
+  const cells = outLength(info), outAt = k.take(cells * 8);
+  const heap = k.heap(), out = outAt / 8;
   heap.set(x, xAt / 8);
   heap.set(w, wAt / 8);
+  heap.fill(0, out, out + cells);
   for (let g = 0; g < groups; g++) {
     // The weight block of group g is [cig × (cog·K)] row-major; read as its transpose, packed once.
     k.packA(rows, cig, wAt + g * cig * rows * 8, 1, rows, paAt, f32);
@@ -49,30 +54,29 @@ export function transposedWasmAccumulate(
       for (let lo = 0; lo < inCount; lo += width) {
         const hi = Math.min(inCount, lo + width);
         k.gemmPacked(rows, hi - lo, cig, paAt, xAt + (xBase + lo) * 8, inCount, colsAt, hi - lo, true, f32);
-        col2im(plan, heap, colsAt / 8, cog, kernelCount, lo, hi, out, (n * outChannels + g * cog) * outCount, outCount);
+        col2im(plan, heap, colsAt / 8, cog, kernelCount, lo, hi, heap, out + (n * outChannels + g * cog) * outCount, outCount);
       }
     }
   }
+  return heap.subarray(out, out + cells);
 }
 
 /**
- * Ordinary convolution: per image and group, im2col into the kernel's memory, then
- * W·cols by the kernel; the result is copied out of the kernel's memory over `out`.
+ * Ordinary convolution: per image and group, im2col into the kernel's memory, then W·cols by
+ * the kernel into an output there. Returns it as a view, valid until the next call into the kernel.
  *
  * @example
- * const out = new Float64Array(info.batch * info.outChannels * info.outCount);
- * convWasmAccumulate(wasmKernel()!, info, tapPlan(info), x, w, false, out);
+ * const view = convWasm(wasmKernel()!, info, tapPlan(info), x, w, false);
  */
-export function convWasmAccumulate(
-  k: WasmKernel, info: ConvInfo, plan: TapPlan, x: Float64Array, w: Float64Array | Float32Array,
-  f32: boolean, out: Float64Array,
-): void {
+export function convWasm(
+  k: WasmKernel, info: ConvInfo, plan: TapPlan, x: Float64Array, w: Float64Array | Float32Array, f32: boolean,
+): Float64Array {
   const { batch, groups, inChannels, outChannels, inCount, outCount, kernelCount } = info;
   const cig = info.inChannelsPerGroup, cog = info.outChannelsPerGroup;
   const depth = cig * kernelCount;
   k.begin();
   const wAt = k.take(w.length * 8), paAt = k.take(k.packedABytes(cog, depth, f32));
-  const colsAt = k.take(depth * outCount * 8), outAt = k.take(out.length * 8);
+  const cells = outLength(info), colsAt = k.take(depth * outCount * 8), outAt = k.take(cells * 8);
   const heap = k.heap();
   heap.set(w, wAt / 8);
   for (let g = 0; g < groups; g++) {
@@ -84,7 +88,7 @@ export function convWasmAccumulate(
       k.gemmPacked(cog, outCount, depth, paAt, colsAt, outCount, oAt, outCount, true, f32);
     }
   }
-  out.set(heap.subarray(outAt / 8, outAt / 8 + out.length));
+  return heap.subarray(outAt / 8, outAt / 8 + cells);
 }
 
 const encodedPlans = new WeakMap<TapPlan, Int32Array>();
@@ -110,23 +114,23 @@ function encodePlan(plan: TapPlan): Int32Array {
 
 /**
  * The direct path in the kernel: x and w copied in (float32 widened to float64), the output
- * computed in the kernel's memory and copied over `out`.
+ * computed in the kernel's memory and returned as a view, valid until the next call into the kernel.
  *
  * @example
- * const out = new Float64Array(info.batch * info.outChannels * info.outCount);
- * directWasm(wasmKernel()!, info, tapPlan(info), x, w, out);
+ * const view = directWasm(wasmKernel()!, info, tapPlan(info), x, w);
  */
 export function directWasm(
-  k: WasmKernel, info: ConvInfo, plan: TapPlan, x: Float64Array | Float32Array, w: Float64Array | Float32Array, out: Float64Array,
-): void {
+  k: WasmKernel, info: ConvInfo, plan: TapPlan, x: Float64Array | Float32Array, w: Float64Array | Float32Array,
+): Float64Array {
   k.begin();
   const enc = encodePlan(plan);
-  const planAt = k.take(enc.length * 4), xAt = k.take(x.length * 8), wAt = k.take(w.length * 8), outAt = k.take(out.length * 8);
+  const cells = outLength(info);
+  const planAt = k.take(enc.length * 4), xAt = k.take(x.length * 8), wAt = k.take(w.length * 8), outAt = k.take(cells * 8);
   const heap = k.heap();
   new Int32Array(heap.buffer, planAt, enc.length).set(enc);
   heap.set(x, xAt / 8);
   heap.set(w, wAt / 8);
-  heap.fill(0, outAt / 8, outAt / 8 + out.length);
+  heap.fill(0, outAt / 8, outAt / 8 + cells);
   k.direct(info, planAt, xAt, wAt, outAt);
-  out.set(heap.subarray(outAt / 8, outAt / 8 + out.length));
+  return heap.subarray(outAt / 8, outAt / 8 + cells);
 }
