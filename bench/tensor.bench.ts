@@ -258,7 +258,10 @@ function kernelBench(n: number): KernelRow[] {
   return rows;
 }
 
+const loadAverage = () => { try { return readFileSync("/proc/loadavg", "utf8").trim(); } catch { return "unknown"; } };
+
 async function main(): Promise<void> {
+  const loadAtStart = loadAverage();
   setWasmPaths(dirname(require.resolve("@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm")) + "/");
   await tf.setBackend("wasm");
   await tf.ready();
@@ -349,8 +352,8 @@ async function main(): Promise<void> {
     console.log("|---|---:|---:|---:|---:|---:|");
     for (const k of kernel) console.log(`| ${k.kind} | ${f(k.ms)} | ${k.gmacs.toFixed(2)} | ${k.gflops.toFixed(2)} | ${k.peakGflops.toFixed(1)} | ${(100 * k.ofPeak).toFixed(0)} % |`);
   }
-  const load = (() => { try { return readFileSync("/proc/loadavg", "utf8").trim(); } catch { return "unknown"; } })();
-  console.log(`\nload average at the end: ${load}`);
+  const load = loadAverage();
+  console.log(`\nload average (/proc/loadavg) at the start: ${loadAtStart}; at the end: ${load}`);
 
   const here = dirname(fileURLToPath(import.meta.url));
   const outDir = join(here, "results");
@@ -358,7 +361,7 @@ async function main(): Promise<void> {
   const json = JSON.stringify({
     bench: "tensor", date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model, tfjs: tf.version_core,
     onnxruntime: ort.env.versions.node, unit: "ms per operation: ms = median CPU time, wallMs = median wall time", rows, allTargetsMet: allMet,
-    targets, loadAverage: load, kernel,
+    targets, loadAverage: { start: loadAtStart, end: load }, kernel,
   }, null, 2) + "\n";
   const tmp = join(outDir, `.tensor.json.${process.pid}.tmp`);
   writeFileSync(tmp, json);
