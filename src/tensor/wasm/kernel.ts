@@ -119,9 +119,9 @@ let kernel: WasmKernel | null | undefined;
 
 /**
  * The kernel, or null where WebAssembly SIMD is unavailable. Decided once. Where the engine
- * refuses a synchronous compile (a browser's main thread allows it only for modules up to
- * 4 KB; this one is a little larger), the module is compiled asynchronously instead and null
- * returned until it is ready, so the first calls take the JavaScript paths.
+ * refuses a synchronous compile (browsers may limit it on the main thread to small modules;
+ * this one is 4.3 KB), the module is compiled asynchronously instead and null returned until it
+ * is ready, so the first calls take the JavaScript paths.
  *
  * @example
  * const k = wasmKernel();
