@@ -1,5 +1,4 @@
 import type { ConvInfo } from "../geometry/conv-info.ts";
-import { col2im } from "./col2im.ts";
 import { im2col } from "./im2col.ts";
 import type { TapPlan } from "./tap-rows.ts";
 import type { WasmKernel } from "./wasm/kernel.ts";
@@ -7,8 +6,8 @@ import type { WasmKernel } from "./wasm/kernel.ts";
 /**
  * The core's paths in WebAssembly SIMD. The two matrix-product paths: the same
  * algorithms as transposed-gemm.ts and conv-gemm.ts, with the operands laid out in the kernel's
- * memory (taken afresh per call from one reused, growable memory) and col2im / im2col running
- * in JavaScript on a float64 view of it. `f32` selects the f32x4 kernel (operands rounded to
+ * memory (taken afresh per call from one reused, growable memory); col2im runs in the kernel,
+ * im2col in JavaScript on a float64 view of it. `f32` selects the f32x4 kernel (operands rounded to
  * float32 when packed — exact for float32 inputs — products summed in float32 within a depth
  * block of 256, blocks and taps summed in float64); otherwise f64x2. And the direct path, all
  * in the kernel, in float64 with exactly the JavaScript direct path's arithmetic.
@@ -42,7 +41,9 @@ export function transposedWasm(
   const xAt = k.take(x.length * 8), wAt = k.take(w.length * 8);
   const paAt = k.take(k.packedABytes(rows, cig, f32)), colsAt = k.take(rows * width * 8);
   const cells = outLength(info), outAt = k.take(cells * 8);
+  const enc = encodePlan(plan), planAt = k.take(enc.length * 4);
   const heap = k.heap(), out = outAt / 8;
+  new Int32Array(heap.buffer, planAt, enc.length).set(enc);
   heap.set(x, xAt / 8);
   heap.set(w, wAt / 8);
   heap.fill(0, out, out + cells);
@@ -54,7 +55,7 @@ export function transposedWasm(
       for (let lo = 0; lo < inCount; lo += width) {
         const hi = Math.min(inCount, lo + width);
         k.gemmPacked(rows, hi - lo, cig, paAt, xAt + (xBase + lo) * 8, inCount, colsAt, hi - lo, true, f32);
-        col2im(plan, heap, colsAt / 8, cog, kernelCount, lo, hi, heap, out + (n * outChannels + g * cog) * outCount, outCount);
+        k.col2im(planAt, colsAt, cog, kernelCount, lo, hi, outAt + (n * outChannels + g * cog) * outCount * 8, outCount);
       }
     }
   }

@@ -15,6 +15,7 @@ interface KernelExports {
     M: number, N: number, K: number, ap: number, b: number, bRowStride: number, c: number, cRowStride: number,
     overwrite: number, packBuf: number, tile: number, f32: number,
   ): void;
+  col2im(plan: number, cols: number, cog: number, kernelCount: number, lo: number, hi: number, out: number, outCount: number): void;
   direct(
     batch: number, groups: number, inChannels: number, outChannels: number, inCount: number, outCount: number,
     kernelCount: number, transposed: number, plan: number, x: number, w: number, out: number,
@@ -108,6 +109,11 @@ export class WasmKernel {
     this.ex.gemmPacked(M, N, K, ap, b, bRowStride, c, cRowStride, overwrite ? 1 : 0, this.packB, this.tile, f32 ? 1 : 0);
   }
 
+  /** col2im of the input cells [lo, hi) into `cog` output channels at byte `out` (plan encoded at byte `plan`). */
+  col2im(plan: number, cols: number, cog: number, kernelCount: number, lo: number, hi: number, out: number, outCount: number): void {
+    this.ex.col2im(plan, cols, cog, kernelCount, lo, hi, out, outCount);
+  }
+
   /** The direct path for `info` (plan encoded at byte `plan`; x, w, out float64 at byte addresses). */
   direct(info: ConvInfo, plan: number, x: number, w: number, out: number): void {
     this.ex.direct(info.batch, info.groups, info.inChannels, info.outChannels, info.inCount, info.outCount,
@@ -120,7 +126,7 @@ let kernel: WasmKernel | null | undefined;
 /**
  * The kernel, or null where WebAssembly SIMD is unavailable. Decided once. Where the engine
  * refuses a synchronous compile (browsers may limit it on the main thread to small modules;
- * this one is 4.3 KB), the module is compiled asynchronously instead and null returned until it
+ * this one is 4.6 KB), the module is compiled asynchronously instead and null returned until it
  * is ready, so the first calls take the JavaScript paths.
  *
  * @example

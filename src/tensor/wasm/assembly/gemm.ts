@@ -296,3 +296,39 @@ function axpyRows(
     }
   }
 }
+
+/**
+ * col2im (see src/tensor/col2im.ts): adds the columns of a transposed convolution, which hold
+ * only the input cells [lo, hi) (row stride hi − lo), into the output block of `cog` channels at
+ * `out`. `plan` is encoded as for `direct`; a tap's rows are ascending in their input offset,
+ * so the rows that meet [lo, hi) are found by bisection.
+ */
+export function col2im(plan: usize, cols: usize, cog: i32, kernelCount: i32, lo: i32, hi: i32, out: usize, outCount: i32): void {
+  const taps = load<i32>(plan);
+  const width = hi - lo;
+  for (let c = 0; c < cog; c++) {
+    const oPlane = out + (<usize>(c * outCount) << 3);
+    for (let t = 0; t < taps; t++) {
+      const e = plan + 4 + (<usize>t << 5);
+      const rows = load<i32>(e, 4), count = load<i32>(e, 8), inStart = load<i32>(e, 12);
+      const outStart = load<i32>(e, 20), os = <usize>load<i32>(e, 24) << 3;
+      const rowsAt = plan + (<usize>load<i32>(e, 28) << 2);
+      const src = cols + (<usize>((c * kernelCount + load<i32>(e)) * width) << 3);
+      let a = 0, b = rows;
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (load<i32>(rowsAt + (<usize>mid << 3)) + inStart + count > lo) b = mid; else a = mid + 1;
+      }
+      for (let r = a; r < rows; r++) {
+        const pair = rowsAt + (<usize>r << 3);
+        const first = load<i32>(pair) + inStart;
+        if (first >= hi) break;
+        const jLo = first < lo ? lo - first : 0;
+        const jHi = first + count > hi ? hi - first : count;
+        let s = src + (<usize>(first - lo + jLo) << 3);
+        let o = oPlane + (<usize>(load<i32>(pair, 4) + outStart) << 3) + <usize>jLo * os;
+        for (let j = jLo; j < jHi; j++, s += 8, o += os) store<f64>(o, load<f64>(o) + load<f64>(s));
+      }
+    }
+  }
+}
