@@ -1,11 +1,14 @@
 /**
  * Tensor-core benchmark: the four workloads of the foundation issue, timed for our core
- * (float64 and float32), @tensorflow/tfjs's cpu and wasm backends (float32) and onnxruntime-node
- * with one intra-op thread (float32), all in this one process. Every implementation is timed
- * once per round, rounds interleaved, and the medians compared, so a noisy machine hurts all
- * of them alike. Prints a Markdown table and writes bench/results/tensor.json.
+ * (float64 and float32 on its default path — the WebAssembly SIMD product where it applies —
+ * and float64 with WebAssembly turned off, the JavaScript path), @tensorflow/tfjs's cpu and wasm
+ * backends (float32) and onnxruntime-node with one intra-op thread (float32), all in this one
+ * process. Every implementation is timed once per round, rounds interleaved, and the medians
+ * compared, so a noisy machine hurts all of them alike. Then the micro-kernel alone: a packed
+ * 256×256×256 product, against this machine's 128-bit SIMD peak. Prints Markdown tables and
+ * writes bench/results/tensor.json.
  */
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import { dirname, join } from "node:path";
@@ -15,7 +18,8 @@ import "@tensorflow/tfjs-backend-cpu";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { computeConvInfo, type ConvInfo } from "../src/geometry/index.ts";
 import { canonicalParams } from "../src/spec/problem.ts";
-import { computeTensor } from "../src/tensor/index.ts";
+import { choosePath, computeTensor, setWasmEnabled } from "../src/tensor/index.ts";
+import { wasmKernel } from "../src/tensor/wasm/kernel.ts";
 import { convTransposeModel } from "./tensor/onnx-model.ts";
 
 const require = createRequire(import.meta.url);
@@ -94,13 +98,14 @@ interface Impl {
   dispose(): void;
 }
 
-function oursImpl(info: ConvInfo, x: Float64Array, w: Float64Array, f32: boolean): Impl {
+/** Ours on its default path (`js`: with WebAssembly turned off, as where SIMD is missing). */
+function oursImpl(info: ConvInfo, x: Float64Array, w: Float64Array, f32: boolean, js = false): Impl {
   const xs = f32 ? Float32Array.from(x) : x, ws = f32 ? Float32Array.from(w) : w;
   const run = () => computeTensor(info, xs, ws);
   return {
-    key: f32 ? "oursF32" : "oursF64",
-    title: f32 ? "ours f32" : "ours f64",
-    activate: async () => {},
+    key: `ours${f32 ? "F32" : "F64"}${js ? "Js" : ""}`,
+    title: `ours ${f32 ? "f32" : "f64"}${js ? " JS" : ""}`,
+    activate: async () => { setWasmEnabled(!js); },
     run: () => { run(); },
     result: async () => Float64Array.from(run()),
     dispose: () => {},
@@ -195,11 +200,68 @@ const maxAbsDiff = (a: Float64Array, b: Float64Array) => {
 
 interface Row {
   workload: string; label: string; ms: Record<string, number>; wallMs: Record<string, number>; rounds: number;
-  ratios: { tfjsCpuOverOurs: number; wasmOverOurs: number; oursOverOrt: number };
+  /** The core's path for this workload with WebAssembly on, and off. */
+  path: string; pathJs: string;
+  ratios: {
+    tfjsCpuOverOurs: number; wasmOverOurs: number; oursOverOrt: number;
+    oursF32OverOrt: number; jsOverOurs: number;
+  };
   maxAbsDiffVsOurs: Record<string, number>; targetsMet: boolean;
 }
 
+/** Targets of issue 14, for ours in float64 on its default path. */
+const targets = { tfjsCpuOverOurs: 6, wasmOverOurs: 2, oursOverOrt: 4 };
+/** The workloads the onnxruntime target applies to (the channel-heavy ones). */
+const ortTargetOn = ["W2", "W3"];
+
+interface KernelRow { kind: string; size: number; ms: number; gmacs: number; gflops: number; peakGflops: number; ofPeak: number }
+
+/** The nominal clock from /proc/cpuinfo (GHz), or NaN where there is none. */
+function cpuGhz(): number {
+  try {
+    const m = /cpu MHz\s*:\s*([\d.]+)/.exec(readFileSync("/proc/cpuinfo", "utf8"));
+    return m ? Number(m[1]) / 1000 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * The micro-kernel alone: C = A·B for n×n×n, A packed once, B and C in the kernel's memory, the
+ * blocked product timed (CPU time, median of 15). Peak: one 128-bit mul and one add per cycle,
+ * 2 f64 or 4 f32 lanes, at the nominal clock.
+ */
+function kernelBench(n: number): KernelRow[] {
+  const k = wasmKernel();
+  if (!k) return [];
+  const ghz = cpuGhz();
+  const rows: KernelRow[] = [];
+  for (const f32 of [false, true]) {
+    k.begin();
+    const aAt = k.take(n * n * 8), bAt = k.take(n * n * 8), pa = k.take(k.packedABytes(n, n, f32)), cAt = k.take(n * n * 8);
+    const heap = k.heap();
+    heap.set(values(n * n, 3), aAt / 8);
+    heap.set(values(n * n, 4), bAt / 8);
+    k.packA(n, n, aAt, n, 1, pa, f32);
+    const once = () => k.gemmPacked(n, n, n, pa, bAt, n, cAt, n, true, f32);
+    for (let i = 0; i < 20; i++) once();
+    const inner = 10, samples: number[] = [];
+    for (let r = 0; r < 15; r++) {
+      const c0 = process.cpuUsage();
+      for (let i = 0; i < inner; i++) once();
+      const c = process.cpuUsage(c0);
+      samples.push((c.user + c.system) / 1000 / inner);
+    }
+    const ms = median(samples), gmacs = n ** 3 / ms / 1e6, peak = 2 * (f32 ? 4 : 2) * ghz;
+    rows.push({ kind: f32 ? "f32x4 4×8" : "f64x2 4×4", size: n, ms, gmacs, gflops: 2 * gmacs, peakGflops: peak, ofPeak: 2 * gmacs / peak });
+  }
+  return rows;
+}
+
+const loadAverage = () => { try { return readFileSync("/proc/loadavg", "utf8").trim(); } catch { return "unknown"; } };
+
 async function main(): Promise<void> {
+  const loadAtStart = loadAverage();
   setWasmPaths(dirname(require.resolve("@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm")) + "/");
   await tf.setBackend("wasm");
   await tf.ready();
@@ -214,7 +276,7 @@ async function main(): Promise<void> {
     const info = infoOf(wl);
     const x = values(info.inputShape.reduce((a, b) => a * b, 1), 1), w = values(info.weightShape.reduce((a, b) => a * b, 1), 2);
     const impls: Impl[] = [
-      oursImpl(info, x, w, false), oursImpl(info, x, w, true),
+      oursImpl(info, x, w, false), oursImpl(info, x, w, true), oursImpl(info, x, w, false, true),
       tfjsImpl("cpu", info, x, w), tfjsImpl("wasm", info, x, w), await ortImpl(info, x, w),
     ];
     // Warm up (JIT, caches), then pick an inner repeat count so each sample lasts ≥ 5 ms.
@@ -250,26 +312,48 @@ async function main(): Promise<void> {
       tfjsCpuOverOurs: ms["tfjsCpu"]! / ms["oursF64"]!,
       wasmOverOurs: ms["tfjsWasm"]! / ms["oursF64"]!,
       oursOverOrt: ms["oursF64"]! / ms["onnxruntime"]!,
+      oursF32OverOrt: ms["oursF32"]! / ms["onnxruntime"]!,
+      jsOverOurs: ms["oursF64Js"]! / ms["oursF64"]!,
     };
     const agree = Object.values(diffs).every((d) => d < 1e-3);
+    setWasmEnabled(true);
+    const path = choosePath(info);
+    setWasmEnabled(false);
+    const pathJs = choosePath(info);
+    setWasmEnabled(true);
     rows.push({
-      workload: wl.name, label: wl.label, ms, wallMs, rounds, ratios, maxAbsDiffVsOurs: diffs,
-      targetsMet: agree && ratios.tfjsCpuOverOurs >= 3 && ratios.wasmOverOurs >= 1.2,
+      workload: wl.name, label: wl.label, ms, wallMs, rounds, path, pathJs, ratios, maxAbsDiffVsOurs: diffs,
+      targetsMet: agree && ratios.tfjsCpuOverOurs >= targets.tfjsCpuOverOurs && ratios.wasmOverOurs >= targets.wasmOverOurs
+        && (!ortTargetOn.includes(wl.name) || ratios.oursOverOrt <= targets.oursOverOrt),
     });
     console.error(`${wl.name} done (${rounds} rounds)`);
   }
 
   const f = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toFixed(3));
+  const x_ = (v: number) => `${v.toFixed(2)}×`;
   const lines = [
-    "| workload (CPU ms per op, medians) | ours f64 | ours f32 | tfjs cpu | tfjs wasm | onnxruntime 1 thread | tfjs cpu / ours f64 (≥3) | tfjs wasm / ours f64 (≥1.2) | ours f64 / onnxruntime | max \\|Δ\\| vs ours (cpu, wasm, ort) |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
-    ...rows.map((r) => `| ${r.workload}: ${r.label} | ${f(r.ms["oursF64"]!)} | ${f(r.ms["oursF32"]!)} | ${f(r.ms["tfjsCpu"]!)} | ${f(r.ms["tfjsWasm"]!)} | ${f(r.ms["onnxruntime"]!)} | `
-      + `${r.ratios.tfjsCpuOverOurs.toFixed(2)}× | ${r.ratios.wasmOverOurs.toFixed(2)}× | ${r.ratios.oursOverOrt.toFixed(2)}× | `
-      + `${["tfjsCpu", "tfjsWasm", "onnxruntime"].map((k) => r.maxAbsDiffVsOurs[k]!.toExponential(1)).join(", ")} |`),
+    "| workload (CPU ms per op, medians) | path | ours f64 | ours f32 | ours f64 JS | tfjs cpu | tfjs wasm | onnxruntime 1 thread "
+      + `| tfjs cpu / ours f64 (≥${targets.tfjsCpuOverOurs}) | tfjs wasm / ours f64 (≥${targets.wasmOverOurs}) | ours f64 / onnxruntime (≤${targets.oursOverOrt} on W2, W3) `
+      + "| ours f32 / onnxruntime | JS / wasm | max \\|Δ\\| vs ours f64 (f32, JS, cpu, wasm, ort) |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ...rows.map((r) => `| ${r.workload}: ${r.label} | ${r.path} | ${f(r.ms["oursF64"]!)} | ${f(r.ms["oursF32"]!)} | ${f(r.ms["oursF64Js"]!)} | `
+      + `${f(r.ms["tfjsCpu"]!)} | ${f(r.ms["tfjsWasm"]!)} | ${f(r.ms["onnxruntime"]!)} | `
+      + `${x_(r.ratios.tfjsCpuOverOurs)} | ${x_(r.ratios.wasmOverOurs)} | ${x_(r.ratios.oursOverOrt)} | ${x_(r.ratios.oursF32OverOrt)} | ${x_(r.ratios.jsOverOurs)} | `
+      + `${["oursF32", "oursF64Js", "tfjsCpu", "tfjsWasm", "onnxruntime"].map((k) => r.maxAbsDiffVsOurs[k]!.toExponential(1)).join(", ")} |`),
   ];
   console.log(lines.join("\n"));
   const allMet = rows.every((r) => r.targetsMet);
-  console.log(`\ntargets (ours f64 ≥ 3× tfjs cpu and ≥ 1.2× tfjs wasm, results agreeing): ${allMet ? "met on every workload" : `NOT met on ${rows.filter((r) => !r.targetsMet).map((r) => r.workload).join(", ")}`}`);
+  console.log(`\ntargets (ours f64 ≥ ${targets.tfjsCpuOverOurs}× tfjs cpu and ≥ ${targets.wasmOverOurs}× tfjs wasm, within ${targets.oursOverOrt}× of onnxruntime on ${ortTargetOn.join(", ")}, results agreeing): `
+    + `${allMet ? "met on every workload" : `NOT met on ${rows.filter((r) => !r.targetsMet).map((r) => r.workload).join(", ")}`}`);
+
+  const kernel = only.length === 0 || only.includes("kernel") ? kernelBench(256) : [];
+  if (kernel.length > 0) {
+    console.log(`\n| micro-kernel, packed ${kernel[0]!.size}³ product | CPU ms | G multiply-adds/s | GFLOP/s | peak GFLOP/s (1 mul + 1 add per cycle, ${(kernel[0]!.peakGflops / 4).toFixed(2)} GHz) | of peak |`);
+    console.log("|---|---:|---:|---:|---:|---:|");
+    for (const k of kernel) console.log(`| ${k.kind} | ${f(k.ms)} | ${k.gmacs.toFixed(2)} | ${k.gflops.toFixed(2)} | ${k.peakGflops.toFixed(1)} | ${(100 * k.ofPeak).toFixed(0)} % |`);
+  }
+  const load = loadAverage();
+  console.log(`\nload average (/proc/loadavg) at the start: ${loadAtStart}; at the end: ${load}`);
 
   const here = dirname(fileURLToPath(import.meta.url));
   const outDir = join(here, "results");
@@ -277,6 +361,7 @@ async function main(): Promise<void> {
   const json = JSON.stringify({
     bench: "tensor", date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model, tfjs: tf.version_core,
     onnxruntime: ort.env.versions.node, unit: "ms per operation: ms = median CPU time, wallMs = median wall time", rows, allTargetsMet: allMet,
+    targets, loadAverage: { start: loadAtStart, end: load }, kernel,
   }, null, 2) + "\n";
   const tmp = join(outDir, `.tensor.json.${process.pid}.tmp`);
   writeFileSync(tmp, json);

@@ -6,15 +6,15 @@ import type { TapPlan } from "./tap-rows.ts";
  * (c·K + k) holds, for every input cell, the contribution of kernel tap k to output channel c;
  * tap k sends input cell a to output cell o exactly as the geometry's scatter table says, and
  * cells cropped by padding are absent from the plan, so nothing is written out of range.
- * `cols` may hold only the input cells [lo, hi) (row stride hi − lo), so the product and the
- * scatter can run block by block while the block is still in cache.
+ * `cols` (from index `colsBase`) may hold only the input cells [lo, hi) (row stride hi − lo), so
+ * the product and the scatter can run block by block while the block is still in cache.
  *
  * @example
  * // cols: [outChannels·kernelCount × inCount]; out: the [outChannels × outCount] block of one image
- * col2im(tapPlan(info), cols, 1, info.kernelCount, 0, info.inCount, out, 0, info.outCount);
+ * col2im(tapPlan(info), cols, 0, 1, info.kernelCount, 0, info.inCount, out, 0, info.outCount);
  */
 export function col2im(
-  plan: TapPlan, cols: Float64Array, outChannels: number, kernelCount: number, lo: number, hi: number,
+  plan: TapPlan, cols: Float64Array, colsBase: number, outChannels: number, kernelCount: number, lo: number, hi: number,
   out: Float64Array, outBase: number, outCount: number,
 ): void {
   const taps = plan.taps, width = hi - lo;
@@ -24,7 +24,7 @@ export function col2im(
       const tap = taps[t]!, s = tap.last;
       if (s.count > 1 && s.inStep !== 1) throw new Error("col2im: a transposed tap must read a contiguous run of inputs");
       addRowsClipped(out, oPlane + s.outStart, tap.outRow, s.outStep,
-        cols, (c * kernelCount + tap.kernelOffset) * width, tap.inRow, s.inStart, s.count, lo, hi);
+        cols, colsBase + (c * kernelCount + tap.kernelOffset) * width, tap.inRow, s.inStart, s.count, lo, hi);
     }
   }
 }

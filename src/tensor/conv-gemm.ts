@@ -25,7 +25,7 @@ export function convGemmAccumulate(
     // The weight block of group g is [cog × (cig·K)] row-major, packed once for every image.
     const pa = packA(cog, depth, { data: w, offset: g * cog * depth, rowStride: depth, colStride: 1 });
     for (let n = 0; n < batch; n++) {
-      im2col(plan, x, (n * inChannels + g * cig) * inCount, cig, kernelCount, inCount, cols, outCount);
+      im2col(plan, x, (n * inChannels + g * cig) * inCount, cig, kernelCount, inCount, cols, 0, outCount);
       gemmPacked(pa, outCount, { data: cols, offset: 0, rowStride: outCount },
         { data: out, offset: (n * outChannels + g * cog) * outCount, rowStride: outCount }, false);
     }

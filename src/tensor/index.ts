@@ -4,12 +4,44 @@ import { convGemmAccumulate } from "./conv-gemm.ts";
 import { directAccumulate } from "./direct.ts";
 import { tapPlan, type TapPlan } from "./tap-rows.ts";
 import { transposedGemmAccumulate } from "./transposed-gemm.ts";
+import { convWasm, directWasm, transposedWasm } from "./wasm-paths.ts";
+import { wasmKernel } from "./wasm/kernel.ts";
 
 export { tapPlan } from "./tap-rows.ts";
 export type { AxisSegment, TapPlan, TapRows } from "./tap-rows.ts";
 
-/** How the core computes a problem: `direct` for few channels, `gemm` (matrix product + col2im/im2col) otherwise. */
-export type TensorPath = "direct" | "gemm";
+export { simdSupported } from "./wasm/kernel.ts";
+
+/**
+ * How the core computes a problem: `direct` for few channels; otherwise a matrix product plus
+ * col2im (transposed) or im2col (conv), `gemm`. Each in JavaScript, or in WebAssembly SIMD
+ * (`wasm-direct`, `wasm-gemm`) where available.
+ */
+export type TensorPath = "direct" | "gemm" | "wasm-direct" | "wasm-gemm";
+
+let wasmAllowed = true;
+
+/** The smallest problem (multiply-adds) `computeTensor` sends to WebAssembly. */
+export const WASM_MIN_TERMS = 1024;
+
+/**
+ * Lets `computeTensor` use the WebAssembly kernel (the default) or not: with `false` it takes
+ * only the JavaScript paths, as where WebAssembly SIMD is missing. Tests use it to run the
+ * fallback; `computeTensorWith` with a `wasm-` path is not affected.
+ *
+ * @example
+ * setWasmEnabled(false); // JavaScript only from now on
+ */
+export function setWasmEnabled(enabled: boolean): void { wasmAllowed = enabled; }
+
+/**
+ * Whether `computeTensor` may use the WebAssembly kernel: allowed by `setWasmEnabled` and the
+ * engine runs WebAssembly SIMD (checked once).
+ *
+ * @example
+ * wasmEnabled(); // true in Node 20 and current browsers
+ */
+export function wasmEnabled(): boolean { return wasmAllowed && wasmKernel() !== null; }
 
 const plans = new WeakMap<ConvInfo, TapPlan>();
 
@@ -22,7 +54,9 @@ function planOf(info: ConvInfo): TapPlan {
 /**
  * The path `computeTensor` takes. A matrix product pays off once its 4×4 register tiles are
  * filled: the reduction (input channels for transposed; input channels × taps for conv) and the
- * rows it produces must both be a few wide; otherwise packing costs more than it saves.
+ * rows it produces must both be a few wide; otherwise packing costs more than it saves. Either
+ * runs in WebAssembly when `wasmEnabled()` and the problem has at least WASM_MIN_TERMS
+ * multiply-adds.
  *
  * @example
  * choosePath(computeConvInfo(canonicalParams({ inputSize: [2, 2], kernelSize: [2, 2] }))); // "direct"
@@ -31,8 +65,12 @@ export function choosePath(info: ConvInfo): TensorPath {
   const cig = info.inChannelsPerGroup, cog = info.outChannelsPerGroup;
   // Thresholds measured on 32×32 problems (k1–k5, 1–16 channels): the matrix product wins from
   // 3 reduction channels (transposed) or 4 output channels (conv) on.
-  if (info.op === "transposed") return cig >= 3 && cog * info.kernelCount >= 4 ? "gemm" : "direct";
-  return cog >= 4 && cig * info.kernelCount >= 4 ? "gemm" : "direct";
+  const product = info.op === "transposed" ? cig >= 3 && cog * info.kernelCount >= 4 : cog >= 4 && cig * info.kernelCount >= 4;
+  // Below ~1000 multiply-adds, copying into the kernel's memory costs more than it saves
+  // (measured on 1–3-channel k2–k3 problems of 2²–12² cells: a µs either way).
+  const wasm = wasmEnabled() && info.batch * info.groups * cig * cog * planOf(info).links >= WASM_MIN_TERMS;
+  if (!product) return wasm ? "wasm-direct" : "direct";
+  return wasm ? "wasm-gemm" : "gemm";
 }
 
 function checkLength(t: Float64Array | Float32Array, expected: number, path: string, shape: readonly number[]): void {
@@ -47,7 +85,8 @@ const asFloat64 = (t: Float64Array | Float32Array): Float64Array =>
   t instanceof Float64Array ? t : Float64Array.from(t);
 
 /**
- * `computeTensor` with the path chosen by the caller (tests run every problem through both).
+ * `computeTensor` with the path chosen by the caller (tests run every problem through each);
+ * the `wasm-` paths throw where WebAssembly SIMD is unavailable.
  *
  * @example
  * computeTensorWith(info, x, w, undefined, "direct");
@@ -63,14 +102,29 @@ export function computeTensorWith<T extends Float64Array | Float32Array>(
   if ((w instanceof Float32Array) !== isF32 || (bias !== undefined && (bias instanceof Float32Array) !== isF32)) {
     throw new TconvError("type-mismatch", "weight", "input, weight and bias must all be float64 or all float32");
   }
-  // float32 is computed in float64 and rounded once at the end: more accurate than float32
-  // accumulation, and V8 runs double arithmetic either way, so the hot loops stay monomorphic.
-  const xd = asFloat64(x), wd = asFloat64(w);
-  const out = new Float64Array(info.batch * outChannels * info.outCount);
   const plan = planOf(info);
-  if (path === "direct") directAccumulate(info, plan, xd, wd, out);
-  else if (info.op === "transposed") transposedGemmAccumulate(info, plan, xd, wd, out);
-  else convGemmAccumulate(info, plan, xd, wd, out);
+  let out: Float64Array;
+  const inKernel = path === "wasm-direct" || path === "wasm-gemm";
+  if (inKernel) {
+    const k = wasmKernel();
+    if (!k) throw new Error(`tensor: the ${path} path needs WebAssembly SIMD, which this engine lacks`);
+    // The direct path computes in float64 like the JavaScript one. In the product, float32 runs
+    // the f32x4 kernel (float32 products summed in float32 within a depth block, everything else
+    // in float64); float64 the f64x2 kernel. The result is a view into the kernel's memory,
+    // copied into the returned array below.
+    if (path === "wasm-direct") out = directWasm(k, info, plan, x, w);
+    else if (info.op === "transposed") out = transposedWasm(k, info, plan, x, w, isF32);
+    else out = convWasm(k, info, plan, asFloat64(x), w, isF32);
+  } else {
+    // In JavaScript, float32 is computed in float64 and rounded once at the end: more accurate
+    // than float32 accumulation, and V8 runs double arithmetic either way, so the hot loops stay
+    // monomorphic.
+    out = new Float64Array(info.batch * outChannels * info.outCount);
+    const xd = asFloat64(x), wd = asFloat64(w);
+    if (path === "direct") directAccumulate(info, plan, xd, wd, out);
+    else if (info.op === "transposed") transposedGemmAccumulate(info, plan, xd, wd, out);
+    else convGemmAccumulate(info, plan, xd, wd, out);
+  }
   if (bias) {
     const oc = info.outCount;
     for (let n = 0; n < info.batch; n++) {
@@ -80,7 +134,7 @@ export function computeTensorWith<T extends Float64Array | Float32Array>(
       }
     }
   }
-  return (isF32 ? Float32Array.from(out) : out) as T;
+  return (isF32 ? new Float32Array(out) : inKernel ? out.slice() : out) as T;
 }
 
 /**

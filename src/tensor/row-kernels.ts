@@ -48,15 +48,23 @@ export function axpyRowsStrided(
 /**
  * out[o + j·oStep] += src[s + j] along every row, keeping only the cells whose source offset
  * `inRow[r] + inStart + j` lies in [lo, hi); `src` holds just that range (offset `lo`, so
- * cell `c` is at `src[srcBase + c − lo]`).
+ * cell `c` is at `src[srcBase + c − lo]`). `inRow` is ascending (rows follow the leading axes
+ * in order), so the rows that meet [lo, hi) are found by bisection and the others never visited.
  */
 export function addRowsClipped(
   out: Float64Array, oBase: number, outRow: Int32Array, oStep: number,
   src: Float64Array, srcBase: number, inRow: Int32Array, inStart: number, count: number, lo: number, hi: number,
 ): void {
   const rows = inRow.length, o2 = 2 * oStep, o3 = 3 * oStep, o4 = 4 * oStep;
-  for (let r = 0; r < rows; r++) {
+  // The first row whose run ends past lo.
+  let a = 0, b = rows;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (inRow[mid]! + inStart + count > lo) b = mid; else a = mid + 1;
+  }
+  for (let r = a; r < rows; r++) {
     const first = inRow[r]! + inStart;
+    if (first >= hi) break;
     const jLo = first < lo ? lo - first : 0;
     const jHi = first + count > hi ? hi - first : count;
     if (jLo >= jHi) continue;

@@ -6,7 +6,7 @@ import type { TapPlan } from "./tap-rows.ts";
 let colsScratch: Float64Array = new Float64Array(0);
 
 /** Columns per block: the block of cols (rows × width doubles) stays within ~512 KB of cache. */
-function blockWidth(rows: number, inCount: number): number {
+export function blockWidth(rows: number, inCount: number): number {
   const w = Math.max(64, Math.floor(65536 / rows / 4) * 4);
   return Math.min(w, inCount);
 }
@@ -38,7 +38,7 @@ export function transposedGemmAccumulate(
       for (let lo = 0; lo < inCount; lo += width) {
         const hi = Math.min(inCount, lo + width);
         gemmPacked(pa, hi - lo, { data: x, offset: xBase + lo, rowStride: inCount }, { data: cols, offset: 0, rowStride: hi - lo }, true);
-        col2im(plan, cols, cog, kernelCount, lo, hi, out, (n * outChannels + g * cog) * outCount, outCount);
+        col2im(plan, cols, 0, cog, kernelCount, lo, hi, out, (n * outChannels + g * cog) * outCount, outCount);
       }
     }
   }

@@ -6,6 +6,9 @@ import { exact, type ScalarTensor } from "../../src/algebra/scalar.ts";
 import { computeTensorWith, type TensorPath } from "../../src/tensor/index.ts";
 import { intProblemArb, type IntProblem } from "./problems.ts";
 
+/** Every path of the core: JavaScript direct, JavaScript matrix product, WebAssembly SIMD matrix product. */
+const paths: readonly TensorPath[] = ["direct", "gemm", "wasm-direct", "wasm-gemm"];
+
 const scalars = (shape: readonly number[], values: number[]): ScalarTensor => ({
   shape, data: values.map((v) => exact(Rational.int(v))),
 });
@@ -29,7 +32,7 @@ function core(p: IntProblem, path: TensorPath, array: typeof Float64Array | type
 
 describe("the tensor core equals the exact reference evaluator on integer data", () => {
   for (const op of ["transposed", "conv"] as const) {
-    for (const path of ["direct", "gemm"] as const) {
+    for (const path of paths) {
       test.prop([intProblemArb(op)], { numRuns: 120 })(
         `${op}, 1-D/2-D/3-D, every parameter, ${path} path, float64`,
         (p) => { expect(core(p, path, Float64Array)).toEqual(reference(p)); },
@@ -39,17 +42,18 @@ describe("the tensor core equals the exact reference evaluator on integer data",
       `${op}, 1-D/2-D/3-D, every parameter, float32 (small integers stay exact)`,
       (p) => {
         const want = reference(p);
-        expect(core(p, "direct", Float32Array)).toEqual(want);
-        expect(core(p, "gemm", Float32Array)).toEqual(want);
+        for (const path of paths) expect(core(p, path, Float32Array)).toEqual(want);
       },
     );
   }
 
   test.prop([intProblemArb("transposed", [2]).filter((p) => p.info.inChannelsPerGroup > 1)], { numRuns: 30 })(
-    "transposed 2-D with several input channels per group, both paths agree with each other",
-    (p) => { expect(core(p, "gemm", Float64Array)).toEqual(core(p, "direct", Float64Array)); },
+    "transposed 2-D with several input channels per group, every path agrees with the direct one",
+    (p) => {
+      const direct = core(p, "direct", Float64Array);
+      expect(core(p, "gemm", Float64Array)).toEqual(direct);
+      expect(core(p, "wasm-gemm", Float64Array)).toEqual(direct);
+      expect(core(p, "wasm-direct", Float64Array)).toEqual(direct);
+    },
   );
 });
-
-
-

@@ -4,7 +4,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import { computeConvInfo, type ConvInfo } from "../../src/geometry/index.ts";
 import { canonicalParams } from "../../src/spec/problem.ts";
-import { computeTensor } from "../../src/tensor/index.ts";
+import { computeTensorWith, type TensorPath } from "../../src/tensor/index.ts";
 
 /**
  * tfjs as an outside oracle for transposed convolution. Its conv2dTranspose/conv3dTranspose are
@@ -131,21 +131,24 @@ describe("the tensor core agrees with tfjs (cpu backend, float32) on transposed 
     await tf.ready();
   });
 
-  test.prop([caseArb(2)], { numRuns: 40 })(
-    "2-D conv2dTranspose: batch, channels, stride, explicit/valid/same padding, output padding",
-    (c) => { expectClose(computeTensor(c.info, Float64Array.from(c.x), Float64Array.from(c.w)), oracle(c)); },
-  );
+  // Every path of the core (JavaScript direct, JavaScript matrix product, WebAssembly SIMD).
+  for (const path of ["direct", "gemm", "wasm-direct", "wasm-gemm"] as const satisfies readonly TensorPath[]) {
+    test.prop([caseArb(2)], { numRuns: 40 })(
+      `2-D conv2dTranspose: batch, channels, stride, explicit/valid/same padding, output padding (${path} path)`,
+      (c) => { expectClose(computeTensorWith(c.info, Float64Array.from(c.x), Float64Array.from(c.w), undefined, path), oracle(c)); },
+    );
 
-  test.prop([caseArb(3)], { numRuns: 40 })(
-    "3-D conv3dTranspose: batch, channels, stride, valid/same padding, output padding",
-    (c) => { expectClose(computeTensor(c.info, Float64Array.from(c.x), Float64Array.from(c.w)), oracle(c)); },
-  );
+    test.prop([caseArb(3)], { numRuns: 40 })(
+      `3-D conv3dTranspose: batch, channels, stride, valid/same padding, output padding (${path} path)`,
+      (c) => { expectClose(computeTensorWith(c.info, Float64Array.from(c.x), Float64Array.from(c.w), undefined, path), oracle(c)); },
+    );
 
-  test.prop([caseArb(2)], { numRuns: 20 })(
-    "2-D in float32 through the core matches tfjs too",
-    (c) => {
-      const y = computeTensor(c.info, Float32Array.from(c.x), Float32Array.from(c.w));
-      expectClose(Float64Array.from(y), oracle(c));
-    },
-  );
+    test.prop([caseArb(2)], { numRuns: 20 })(
+      `2-D in float32 through the core matches tfjs too (${path} path)`,
+      (c) => {
+        const y = computeTensorWith(c.info, Float32Array.from(c.x), Float32Array.from(c.w), undefined, path);
+        expectClose(Float64Array.from(y), oracle(c));
+      },
+    );
+  }
 });
