@@ -15,7 +15,7 @@ const definition: CommandDefinition = (program, io) => {
     .option("--format <format>", "md (Markdown with $…$ maths), html (one self-contained offline page), tex (standalone LaTeX) or json (the steps as data)", "md")
     .option("--lang <lang>", "en or zh (Simplified Chinese, zh-CN)", "en")
     .option("--out <file>", "write to this file (atomically) instead of standard output")
-    .option("--sections <list>", "sections to include, in this order, comma-separated: problem,size,scatter,cells,matrix,direct,roundtrip,overlap,check (scatter and overlap: transposed only)")
+    .option("--sections <list>", "sections to include, in this order, comma-separated: problem,size,scatter,cells,matrix,gradient,direct,roundtrip,overlap,check (scatter, gradient and overlap: transposed only)")
     .option("--cell <indices>", "the output cell explained in full, one index per spatial axis in the --index-base, e.g. 1,1 (default: a cell with the most terms)");
   addProblemOptions(cmd, { symbols: true }).action(async (opts: Record<string, unknown>) => {
     const format = String(opts["format"] ?? "md").trim().toLowerCase();

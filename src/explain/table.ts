@@ -6,6 +6,7 @@ import type { Op } from "../spec/problem.ts";
 import type { ExplainContext } from "./context.ts";
 import { buildCells } from "./steps/cells.ts";
 import { buildCheck } from "./steps/check.ts";
+import { buildGradient } from "./steps/gradient.ts";
 import { buildDirect } from "./steps/direct.ts";
 import { buildMatrix } from "./steps/matrix.ts";
 import { buildOverlap } from "./steps/overlap.ts";
@@ -28,7 +29,7 @@ const both: readonly Op[] = ["transposed", "conv"];
  * Every step kind, in the default order for a transposed convolution.
  *
  * @example
- * stepTable.map((row) => row.kind) // → ["problem", "size", "scatter", "cells", "matrix", "direct", "roundtrip", "overlap", "check"]
+ * stepTable.map((row) => row.kind) // → ["problem", "size", "scatter", "cells", "matrix", "gradient", "direct", "roundtrip", "overlap", "check"]
  */
 export const stepTable: readonly StepRow[] = [
   { kind: "problem", build: buildProblem, ops: both },
@@ -36,6 +37,7 @@ export const stepTable: readonly StepRow[] = [
   { kind: "scatter", build: buildScatter, ops: ["transposed"] },
   { kind: "cells", build: buildCells, ops: both },
   { kind: "matrix", build: buildMatrix, ops: both },
+  { kind: "gradient", build: buildGradient, ops: ["transposed"] },
   { kind: "direct", build: buildDirect, ops: both },
   { kind: "roundtrip", build: buildRoundtrip, ops: both },
   { kind: "overlap", build: buildOverlap, ops: ["transposed"] },

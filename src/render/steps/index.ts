@@ -7,6 +7,7 @@ import type { MathKit } from "../math.ts";
 import { cellsView } from "./cells.ts";
 import { checkView } from "./check.ts";
 import { directView } from "./direct.ts";
+import { gradientView } from "./gradient.ts";
 import { matrixView } from "./matrix.ts";
 import { overlapView } from "./overlap.ts";
 import { problemView } from "./problem.ts";
@@ -26,6 +27,7 @@ export function stepView(step: Step, kit: MathKit): object {
     case "scatter": return scatterView(step, kit);
     case "cells": return cellsView(step, kit);
     case "matrix": return matrixView(step, kit);
+    case "gradient": return gradientView(step, kit);
     case "direct": return directView(step, kit);
     case "roundtrip": return roundtripView(step, kit);
     case "overlap": return overlapView(step, kit);
