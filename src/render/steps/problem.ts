@@ -21,8 +21,6 @@ export interface ProblemView {
   readonly symbolic: boolean;
   /** Whether the default names (x_{i,j}, w_{a,b}) must be introduced: the entries are not already those symbols. */
   readonly namesNeeded: boolean;
-  /** User symbols shown under another name: [as typed (TeX-safe), as shown]. */
-  readonly renamed: readonly { readonly from: string; readonly to: string }[];
   readonly float: boolean;
   readonly indexBase: number;
   readonly channels: { readonly inC: number; readonly outC: number; readonly groups: number; readonly batch: number };
@@ -59,7 +57,6 @@ export function problemView(step: ProblemStep, kit: MathKit): ProblemView {
   const names = (t: typeof d.x, list: readonly string[], colour: boolean) => tensorMaps(kit, { shape: t.shape, data: list.map((n) => ({ kind: "symbol", name: n, tex: n })) }, "", colour).maps;
   const fmt = (s: readonly number[]) => s.join("×");
   return {
-    renamed: d.renamed.map(([name, tex]) => ({ from: tex.replace(/^\\hat\{(.*)\}$/, "$1"), to: tex })),
     transposed: step.op === "transposed",
     rank: info.rank,
     layout: step.layout,

@@ -78,7 +78,7 @@ export function overlapHeatmap(info: ConvInfo, opts: OverlapHeatmapOptions = {})
   const [legSvg, legH] = legendRows(left, y, width - left - 10, legend);
   body += legSvg;
   y += legH + 8;
-  const paragraphs = [opts.verdict ? `${S.heatmapCaption} ${S.heatmapVerdict[opts.verdict]}` : S.heatmapCaption, ...elisionNotes(lang, S.output, rows, cols, hasRows), ...(plane.fixedAxes.length
+  const paragraphs = [opts.verdict ? `${S.heatmapCaption}${lang === "zh-CN" ? "" : " "}${S.heatmapVerdict[opts.verdict]}` : S.heatmapCaption, ...elisionNotes(lang, S.output, rows, cols, hasRows), ...(plane.fixedAxes.length
     ? [S.outputSlice(plane.fixedAxes.map((ax) => `${S.axis(ax)} = ${(fixed[ax] ?? 0) + base}`).join(", "))]
     : [])];
   const [capSvg, capH] = captionBlock(left, y + 4, width - left - 10, paragraphs);
