@@ -54,6 +54,18 @@ describe("the round-trip section", () => {
     expect(text).not.toContain("36×36");
   });
 
+  it("grouped with a bias: says which channel the grids show and that the bias is left out before drawing", () => {
+    const grouped = { layout: "torch" as const, input: "[[[[1,2],[3,4]],[[5,6],[7,8]]]]", kernel: "[[[[1,0],[0,-1]]],[[[0,1],[1,0]]]]", groups: "2", bias: "[1,-1]" };
+    for (const sections of [["roundtrip"], ["gradient"]] as StepKind[][]) {
+      const text = md(grouped, "en", sections);
+      const firstGrid = text.indexOf("\\begin{bmatrix}");
+      expect(text.indexOf("The grids show channel 0 of batch item 0")).toBeGreaterThan(0);
+      expect(text.indexOf("The grids show channel 0 of batch item 0")).toBeLessThan(firstGrid);
+    }
+    const rt = md(grouped, "en", ["roundtrip"]);
+    expect(rt.indexOf("The bias is left out here")).toBeLessThan(rt.indexOf("\\begin{bmatrix}"));
+  });
+
   it("conv keeps its counting argument", () => {
     expect(md(CONV, "en", ["roundtrip"])).toContain("4 numbers cannot hold the 9 we started from");
     expect(md(CONV, "zh-CN", ["roundtrip"])).toContain("4 个数装不下原来的 9 个数");
