@@ -86,6 +86,8 @@ export interface ScatterCopy {
 export interface ScatterStep {
   readonly kind: "scatter";
   readonly copies: readonly ScatterCopy[];
+  /** Whether two copies land on a common output cell. */
+  readonly overlaps: boolean;
 }
 
 export interface CellEntry {

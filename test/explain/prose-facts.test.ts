@@ -77,6 +77,7 @@ describe("the round trip's claims agree with the algebra (random transposed prob
       if (isScaled) expect(rt.backIsScaled).toBe(true);
       // Copies overlap exactly when some output cell sums more than one term.
       expect(rt.copiesOverlap).toBe(Math.max(...overlapCounts(p.info)) > 1);
+      expect(step(explain(asProblem(p), { sections: ["scatter"] }).steps, "scatter").overlaps).toBe(rt.copiesOverlap);
     });
 
   it("computes exact ranks: the identity has full rank, a repeated row does not", () => {

@@ -84,6 +84,12 @@ describe("the cells and overlap sections", () => {
     expect(md(DILATED, "zh-CN", ["overlap"])).toContain("任何两个副本都不相遇");
   });
 
+  it("dilated: the scatter sum does not speak of overlapping copies", () => {
+    expect(md(DILATED, "en", ["scatter"])).toContain("No two copies land on the same cell");
+    expect(md(DILATED, "en", ["scatter"])).not.toContain("Where copies overlap");
+    expect(md(SEED, "en", ["scatter"])).toContain("Where copies overlap, their values are added");
+  });
+
   it("dilated: the counts are the same everywhere, so they do not 'fall off at the borders'", () => {
     const text = md(DILATED, "en", ["overlap"]);
     expect(text).not.toContain("fall off only at the borders");

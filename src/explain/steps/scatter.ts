@@ -27,5 +27,8 @@ export function buildScatter(ctx: ExplainContext): ScatterStep {
       copies.push({ input: n * perItemIn + r, placements, cropped });
     }
   }
-  return { kind: "scatter", copies };
+  // Whether two copies land on the same output cell (the scatter sum then adds something).
+  const seen = new Set<number>();
+  const overlaps = copies.some((cp) => cp.placements.some(([o]) => (seen.has(o) ? true : (seen.add(o), false))));
+  return { kind: "scatter", copies, overlaps };
 }

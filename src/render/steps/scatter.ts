@@ -27,6 +27,7 @@ export interface ScatterView {
   readonly result: readonly MapView[];
   readonly channels: boolean;
   readonly croppedAny: boolean;
+  readonly overlaps: boolean;
 }
 
 export function scatterView(step: ScatterStep, kit: MathKit): ScatterView {
@@ -67,7 +68,7 @@ export function scatterView(step: ScatterStep, kit: MathKit): ScatterView {
     ? `${copies.map((c) => c.grid).join(" + ")} = ${result[0]!.tex}`
     : undefined;
   return {
-    copies, omitted: omitted(shown, total), total, sumEquation, result,
+    copies, omitted: omitted(shown, total), total, sumEquation, result, overlaps: step.overlaps,
     channels: info.outChannels > 1 || info.inChannels > 1, croppedAny: step.copies.some((c) => c.cropped > 0),
   };
 }
