@@ -84,6 +84,11 @@ describe("the cells and overlap sections", () => {
     expect(md(DILATED, "zh-CN", ["overlap"])).toContain("任何两个副本都不相遇");
   });
 
+  it("names the busiest cell 'the busiest' only when it is the only one", () => {
+    expect(md(SEED, "en", ["cells"])).toContain("The busiest cell is $y_{1,1}$ with 4 terms");
+    expect(md(STRIDE2, "en", ["cells"])).toMatch(/The first of the \d+ busiest cells is \$y_\{1,1\}\$ with 4 terms/);
+  });
+
   it("dilated: the scatter sum does not speak of overlapping copies", () => {
     expect(md(DILATED, "en", ["scatter"])).toContain("No two copies land on the same cell");
     expect(md(DILATED, "en", ["scatter"])).not.toContain("Where copies overlap");
