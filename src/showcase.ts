@@ -34,25 +34,25 @@ export const SHOWCASE: readonly ShowcaseEntry[] = [
   },
   {
     stem: "stride2-padding", problem: { input: "[[1,2,3],[4,5,6],[7,8,9]]", kernel: "[[1,0,-1],[2,1,0],[0,-1,1]]", stride: "2", padding: "1", outputPadding: "1" },
-    locales: ["en"], en: "Stride 2, padding 1, output padding 1: zeros inserted, borders cropped, uneven overlap (kernel 3, stride 2).",
+    locales: ["en", "zh-CN"], en: "Stride 2, padding 1, output padding 1: zeros inserted, borders cropped, uneven overlap (kernel 3, stride 2).",
     zh: "步长 2、填充 1、输出填充 1：插零、裁边，重叠不均匀（卷积核 3、步长 2）。",
   },
   {
-    stem: "dilated", problem: { input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]", dilation: "2" }, locales: ["en"],
-    en: "Dilation 2: the kernel's taps spread out, the output grows to 4×4.", zh: "膨胀 2：卷积核的抽头拉开，输出变为 4×4。",
+    stem: "dilated", problem: { input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]", dilation: "2" }, locales: ["en", "zh-CN"],
+    en: "Dilation 2: the kernel's taps spread out, the output grows to 4×4.", zh: "膨胀 2：卷积核元素拉开，输出变为 4×4。",
   },
   {
-    stem: "one-d", problem: { input: "[1,2,3,4]", kernel: "[1,2,1]", stride: "2" }, locales: ["en"],
+    stem: "one-d", problem: { input: "[1,2,3,4]", kernel: "[1,2,1]", stride: "2" }, locales: ["en", "zh-CN"],
     en: "1-D: a length-4 signal, kernel 3, stride 2 → length 9.", zh: "一维：长度 4 的信号、卷积核 3、步长 2 → 长度 9。",
   },
   {
-    stem: "three-d", problem: { input: "[[[1,2],[3,4]],[[5,6],[7,8]]]", kernel: "[[[1,0],[0,1]],[[0,1],[1,0]]]" }, locales: ["en"],
+    stem: "three-d", problem: { input: "[[[1,2],[3,4]],[[5,6],[7,8]]]", kernel: "[[[1,0],[0,1]],[[0,1],[1,0]]]" }, locales: ["en", "zh-CN"],
     en: "3-D: a 2×2×2 volume and a 2×2×2 kernel → 3×3×3.", zh: "三维：2×2×2 的体数据与 2×2×2 卷积核 → 3×3×3。",
   },
   {
     stem: "grouped", problem: {
       layout: "torch", input: "[[[[1,2],[3,4]],[[5,6],[7,8]]]]", kernel: "[[[[1,0],[0,-1]]],[[[0,1],[1,0]]]]", groups: "2", bias: "[1,-1]",
-    }, locales: ["en"],
+    }, locales: ["en", "zh-CN"],
     en: "Two channels in two groups, with a bias (PyTorch layout).", zh: "两个通道分为两组，带偏置（PyTorch 布局）。",
   },
   {
@@ -81,7 +81,7 @@ export function showcaseFiles(): Map<string, string> {
     "# tconv showcase · 示例",
     "",
     "Walkthroughs written by `npm start` (`tconv explain`); every number is exact and checked against the tensor core.",
-    "由 `npm start`（`tconv explain`）生成的逐步推导；每个数都是精确值，并与数值张量核心核对过。",
+    "由 `npm start`（`tconv explain`）生成的逐步推导；每个数都是精确值，并与数值计算内核核对过。",
     "",
     ...rows.map((r) => `- ${r.en} ${r.zh} — ${r.links.join(" · ")}`),
     "",

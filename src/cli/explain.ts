@@ -16,7 +16,7 @@ const definition: CommandDefinition = (program, io) => {
     .option("--lang <lang>", "en or zh (Simplified Chinese, zh-CN)", "en")
     .option("--out <file>", "write to this file (atomically) instead of standard output")
     .option("--force", "let --out replace a read-only file")
-    .option("--sections <list>", "sections to include, in this order, comma-separated: problem,size,scatter,cells,matrix,direct,roundtrip,overlap,phases,check (scatter, overlap and phases: transposed only; phases: stride above 1), and code (the PyTorch script; off by default)")
+    .option("--sections <list>", "sections to include, in this order, comma-separated: problem,size,scatter,cells,matrix,gradient,direct,roundtrip,overlap,phases,check (scatter, gradient, overlap and phases: transposed only; phases: stride above 1), and code (the PyTorch script; off by default)")
     .option("--cell <indices>", "the output cell explained in full, one index per spatial axis in the --index-base, e.g. 1,1 (default: a cell with the most terms)");
   addProblemOptions(cmd, { symbols: true }).action(async (opts: Record<string, unknown>) => {
     const format = String(opts["format"] ?? "md").trim().toLowerCase();

@@ -8,6 +8,7 @@ import type { Problem } from "../spec/parse-problem.ts";
 import type { ConvInfo } from "../geometry/conv-info.ts";
 import { explainContext } from "./context.ts";
 import { defaultSections, stepApplies, stepRow, stepTable, type StepRow } from "./table.ts";
+import type { Scalar, ScalarTensor } from "../algebra/scalar.ts";
 import type { Derivation, StepKind } from "./types.ts";
 
 export type * from "./types.ts";
@@ -85,7 +86,7 @@ export function parseCell(text: string, info: Problem["info"], indexBase: 0 | 1,
  *
  * @example
  * const d = explain(parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" }));
- * d.steps.map((s) => s.kind) // → ["problem", "size", "scatter", "cells", "matrix", "direct", "roundtrip", "overlap", "check"]
+ * d.steps.map((s) => s.kind) // → ["problem", "size", "scatter", "cells", "matrix", "gradient", "direct", "roundtrip", "overlap", "check"]
  * d.focus // → 4
  */
 export function explain(problem: Problem, opts: ExplainOptions = {}): Derivation {
@@ -95,20 +96,56 @@ export function explain(problem: Problem, opts: ExplainOptions = {}): Derivation
     const why = notApplicable(stepRow(kind), problem.info);
     if (why) throw new TconvError("bad-sections", "sections", why);
   }
-  const ctx = explainContext(problem, { indexBase, ...(opts.cell ? { cell: opts.cell } : {}) });
+  const { problem: shown, renamed } = renameReserved(problem);
+  const ctx = explainContext(shown, { indexBase, ...(opts.cell ? { cell: opts.cell } : {}) });
   const names = defaultSymbols(problem.info, { indexBase });
   const tex = (t: { data: readonly { kind: string; tex?: string }[] }) => t.data.map((s) => s.tex ?? "");
   const derivation: Derivation = {
     info: problem.info,
     mode: ctx.cells.mode,
     indexBase,
-    x: problem.x,
-    w: problem.w,
-    ...(problem.bias ? { bias: problem.bias } : {}),
+    x: shown.x,
+    w: shown.w,
+    ...(shown.bias ? { bias: shown.bias } : {}),
+    renamed,
     names: { x: tex(names.x), w: tex(names.w), bias: tex(names.bias), y: indexedNames("y", problem.info.outputShape, 2, indexBase) },
     output: ctx.output,
     focus: ctx.focus,
     steps: sections.map((kind) => stepRow(kind).build(ctx)),
   };
   return derivation;
+}
+
+/**
+ * Letters the walkthrough's formulas and names use: sizes i, k, s, p, d, o; positions a, t, j;
+ * the tensors x, w, b, y and the gradient's u, z, L; matrices C, I, X, Y, W, U, Z.
+ */
+export const RESERVED_LETTERS: ReadonlySet<string> = new Set([
+  "a", "b", "d", "i", "j", "k", "o", "p", "s", "t", "u", "w", "x", "y", "z", "C", "I", "L", "U", "W", "X", "Y", "Z",
+]);
+
+/**
+ * A user's symbol named like a formula letter is shown with a hat (â), so "o = a·s + t·d − p"
+ * never reads as the user's a and s; the pairs [name, new TeX] let the text say so. Only the
+ * display (TeX) changes: the symbol's name, and so every sum and value, stays the same.
+ *
+ * @example renameReserved(parseProblem({ input: "[[a,2],[3,4]]", kernel: "[[1,0],[0,1]]", allowSymbols: true })).renamed // → [["a", "\\hat{a}"]]
+ */
+export function renameReserved(problem: Problem): { problem: Problem; renamed: [string, string][] } {
+  const renamed = new Map<string, string>();
+  const rename = (t: ScalarTensor): ScalarTensor => {
+    if (!t.data.some((e) => e.kind === "symbol" && RESERVED_LETTERS.has(e.tex))) return t;
+    return {
+      ...t,
+      data: t.data.map((e): Scalar => {
+        if (e.kind !== "symbol" || !RESERVED_LETTERS.has(e.tex)) return e;
+        const tex = `\\hat{${e.tex}}`;
+        renamed.set(e.name, tex);
+        return { ...e, tex };
+      }),
+    };
+  };
+  const x = rename(problem.x), w = rename(problem.w), bias = problem.bias && rename(problem.bias);
+  if (renamed.size === 0) return { problem, renamed: [] };
+  return { problem: { ...problem, x, w, ...(bias ? { bias } : {}) }, renamed: [...renamed] };
 }

@@ -8,6 +8,7 @@ import type { ExplainContext } from "./context.ts";
 import { buildCells } from "./steps/cells.ts";
 import { buildCheck } from "./steps/check.ts";
 import { buildCode } from "./steps/code.ts";
+import { buildGradient } from "./steps/gradient.ts";
 import { buildDirect } from "./steps/direct.ts";
 import { buildMatrix } from "./steps/matrix.ts";
 import { buildOverlap } from "./steps/overlap.ts";
@@ -39,7 +40,7 @@ const both: readonly Op[] = ["transposed", "conv"];
  * Every step kind, in the default order for a transposed convolution.
  *
  * @example
- * stepTable.map((row) => row.kind) // → ["problem", "size", "scatter", "cells", "matrix", "direct", "roundtrip", "overlap", "phases", "check", "code"]
+ * stepTable.map((row) => row.kind) // → ["problem", "size", "scatter", "cells", "matrix", "gradient", "direct", "roundtrip", "overlap", "phases", "check", "code"]
  */
 export const stepTable: readonly StepRow[] = [
   { kind: "problem", build: buildProblem, ops: both },
@@ -47,6 +48,7 @@ export const stepTable: readonly StepRow[] = [
   { kind: "scatter", build: buildScatter, ops: ["transposed"] },
   { kind: "cells", build: buildCells, ops: both },
   { kind: "matrix", build: buildMatrix, ops: both },
+  { kind: "gradient", build: buildGradient, ops: ["transposed"] },
   { kind: "direct", build: buildDirect, ops: both },
   { kind: "roundtrip", build: buildRoundtrip, ops: both },
   { kind: "overlap", build: buildOverlap, ops: ["transposed"] },

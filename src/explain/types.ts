@@ -59,6 +59,11 @@ export interface SizeAxis {
    * output padding picks between. Conv: the same remainder for the conv's own input.
    */
   readonly remainder: number;
+  /**
+   * Transposed: what the stride adds, (i−1)(s−1) (spreading the i inputs s apart), and what the
+   * kernel's reach adds, d(k−1); o − i = stride + reach − p_b − p_e + op.
+   */
+  readonly growth: { readonly stride: number; readonly reach: number; readonly leader: "stride" | "reach" | "equal" | "none" };
 }
 
 export interface SizeStep {
@@ -83,6 +88,8 @@ export interface ScatterStep {
   readonly copies: readonly ScatterCopy[];
   /** With a bias: every output cell's sum of copies before the bias is added (row-major over the output). */
   readonly unbiased?: readonly AlgebraValue[];
+  /** Whether two copies land on a common output cell. */
+  readonly overlaps: boolean;
 }
 
 export interface CellEntry {
@@ -143,19 +150,59 @@ export interface RoundtripStep {
   /** The wide-side map we start from (batch 0, bias left out): y for transposed, x for conv. */
   readonly start: readonly AlgebraValue[];
   readonly startShape: readonly number[];
-  /** C · start: the narrow side. */
+  /** C · start: the narrow side (transposed: C·Cᵀ·x). */
   readonly there: readonly AlgebraValue[];
   readonly thereShape: readonly number[];
   /** Cᵀ C · start: back on the wide side. */
   readonly back: readonly AlgebraValue[];
-  /** Entries [row, col, value] of Cᵀ C for the rows in `gramRows` (all rows when the matrix is small). */
+  /** The problem's input x (batch 0, every channel), what C·Y is compared with. */
+  readonly input: readonly AlgebraValue[];
+  /** Transposed: whether C·Y = C·Cᵀ·x equals x. */
+  readonly thereIsInput: boolean;
+  /**
+   * The matrix whose test decides the text: C·Cᵀ (narrow × narrow) for a transposed problem,
+   * Cᵀ·C (wide × wide) for conv. Non-zero entries [row, col, value] of the rows in `gramRows`.
+   */
   readonly gram: readonly (readonly [number, number, AlgebraValue])[];
   readonly gramSize: number;
   readonly gramRows: readonly number[];
-  /** Whether the computed rows of Cᵀ C are rows of the identity. */
+  /** Whether that matrix is the identity (for a partly computed Cᵀ·C: whether its computed rows are). */
   readonly identity: boolean;
-  /** Whether the values came back. */
+  /** c when the matrix is c·I (c ≠ 0), else null. */
+  readonly scale: AlgebraValue | null;
+  /** Its exact rank (exact arithmetic and at most 128 rows), else null. */
+  readonly rank: number | null;
+  /** Rows of C (input cells × channels for a transposed problem) and columns. */
+  readonly narrowCount: number;
+  readonly wideCount: number;
+  /** Whether the chain came back to the start exactly. */
   readonly recovered: boolean;
+  /** Whether the chain came back as scale·start (scale not null). */
+  readonly backIsScaled: boolean;
+  /** Whether two rows of C share a column (kernel copies, or windows, overlap). */
+  readonly copiesOverlap: boolean;
+}
+
+/**
+ * Why "transposed": the ordinary convolution Z = C·U (U output-shaped, Z input-shaped) has input
+ * gradient ∂L/∂U = Cᵀ·∂L/∂Z; with ∂L/∂Z = X that is Y without the bias (batch item 0).
+ */
+export interface GradientStep {
+  readonly kind: "gradient";
+  /** U's shape [C_out, *out] and Z's shape [C_in, *in]. */
+  readonly convInputShape: readonly number[];
+  readonly convOutputShape: readonly number[];
+  /** ∂L/∂Z: the problem's input X (batch item 0, every channel). */
+  readonly upstream: readonly AlgebraValue[];
+  /** ∂L/∂U = Cᵀ·∂L/∂Z, output-shaped (batch item 0, every channel). */
+  readonly gradient: readonly AlgebraValue[];
+  /** Whether ∂L/∂U plus the bias equals the transposed convolution's output, cell by cell. */
+  readonly matchesOutput: boolean;
+  /** The cell derived by the chain rule (output flat within batch item 0: the focus cell). */
+  readonly cell: number;
+  /** Its terms [input flat = a, weight flat]: ∂L/∂z_a = x_a times ∂z_a/∂u = that weight. */
+  readonly terms: readonly (readonly [number, number])[];
+  readonly value: AlgebraValue;
 }
 
 export interface OverlapAxis {
@@ -167,6 +214,8 @@ export interface OverlapAxis {
   readonly divisible: boolean;
   /** Whether every interior position gets the same count. */
   readonly even: boolean;
+  /** The same count everywhere, even inside with fewer at the borders, or uneven inside. */
+  readonly pattern: "constant" | "even-inside" | "uneven";
 }
 
 export interface OverlapStep {
@@ -179,7 +228,20 @@ export interface OverlapStep {
   /** The focus cell (spatial flat) and the input cells (spatial flats) that meet there. */
   readonly focus: number;
   readonly meeting: readonly number[];
+  /** Every axis is even inside. */
   readonly even: boolean;
+  /** The most terms any cell sums (per input channel); 1 means no two copies overlap. */
+  readonly maxCount: number;
+  /** Output channel 0 (batch item 0) for an all-ones input: what the kernel does to a flat input. */
+  readonly ones: readonly AlgebraValue[];
+  /** The inside cells (spatial flats) the all-ones test looks at. */
+  readonly onesInside: readonly number[];
+  /** Whether the all-ones output is the same in every inside cell. */
+  readonly onesEven: boolean;
+  /** A flat input comes out patterned inside: the checkerboard shows. */
+  readonly checkerboard: boolean;
+  /** Uneven overlap, yet a flat input comes out flat: the kernel compensates. */
+  readonly compensates: boolean;
 }
 
 /** One phase of the sub-pixel view. */
@@ -257,7 +319,7 @@ export interface CodeStep {
  */
 export type Step =
   | ProblemStep | SizeStep | ScatterStep | CellsStep | MatrixStep
-  | DirectStep | RoundtripStep | OverlapStep | PhasesStep | CheckStep | CodeStep;
+  | DirectStep | RoundtripStep | OverlapStep | PhasesStep | CheckStep | GradientStep | CodeStep;
 
 /**
  * The name of a section (`--sections` takes these).
@@ -279,6 +341,8 @@ export interface Derivation {
   readonly names: { readonly x: readonly string[]; readonly w: readonly string[]; readonly bias: readonly string[]; readonly y: readonly string[] };
   /** Every output cell's value (row-major over the output). */
   readonly output: readonly AlgebraValue[];
+  /** The user's symbols whose names are formula letters, [name, TeX shown instead] (see renameReserved). */
+  readonly renamed: readonly (readonly [string, string])[];
   /** The output cell explained in full (flat): `--cell`, else the first with the most terms. */
   readonly focus: number;
   readonly steps: readonly Step[];

@@ -584,15 +584,35 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=': first with symbols, then with the numbers put in, then the result.\n\n';
     if (v.featured) {
     if (it.d.info.op === "transposed") {
-    __eta.res+='The busiest cell is ';
+    if (v.maxTerms <= 1) {
+    __eta.res+='No two kernel copies overlap: every cell has at most one term. The cell explained in full is ';
+    __eta.res+=it.m(v.focus.label);
+    __eta.res+=v.focusMeets.length > 0 ? ", which only the copy of " + it.m(v.focusMeets[0]) + " reaches" : "";
+    __eta.res+='.';
+    } else if (v.focus.terms === v.maxTerms && v.focusMeets.length > 1) {
+    __eta.res+=v.busiestCount > 1 ? "The first of the " + v.busiestCount + " busiest cells is" : "The busiest cell is";
+    __eta.res+=' ';
     __eta.res+=it.m(v.focus.label);
     __eta.res+=' with ';
     __eta.res+=v.focus.terms;
-    __eta.res+=' term';
-    __eta.res+=v.focus.terms === 1 ? "" : "s";
-    __eta.res+=': that is where the kernel copies of ';
+    __eta.res+=' terms: that is where the kernel copies of ';
     __eta.res+=v.focusMeets.map((n) => it.m(n)).join(", ");
     __eta.res+=' overlap.';
+    } else {
+    __eta.res+='The cell explained in full is ';
+    __eta.res+=it.m(v.focus.label);
+    __eta.res+=', with ';
+    __eta.res+=v.focus.terms;
+    __eta.res+=' term';
+    __eta.res+=v.focus.terms === 1 ? "" : "s";
+    __eta.res+=' from the cop';
+    __eta.res+=v.focusMeets.length === 1 ? "y" : "ies";
+    __eta.res+=' of ';
+    __eta.res+=v.focusMeets.map((n) => it.m(n)).join(", ") || "no input cell";
+    __eta.res+='; the busiest cells have ';
+    __eta.res+=v.maxTerms;
+    __eta.res+='.';
+    }
     } else {
     __eta.res+='The cell explained in full is ';
     __eta.res+=it.m(v.focus.label);
@@ -631,15 +651,35 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     }
     __eta.res+='\n\n';
     if (it.d.info.op === "transposed") {
-    __eta.res+='The busiest cell is ';
+    if (v.maxTerms <= 1) {
+    __eta.res+='No two kernel copies overlap: every cell has at most one term. The cell explained in full is ';
+    __eta.res+=it.m(v.focus.label);
+    __eta.res+=v.focusMeets.length > 0 ? ", which only the copy of " + it.m(v.focusMeets[0]) + " reaches" : "";
+    __eta.res+='.';
+    } else if (v.focus.terms === v.maxTerms && v.focusMeets.length > 1) {
+    __eta.res+=v.busiestCount > 1 ? "The first of the " + v.busiestCount + " busiest cells is" : "The busiest cell is";
+    __eta.res+=' ';
     __eta.res+=it.m(v.focus.label);
     __eta.res+=' with ';
     __eta.res+=v.focus.terms;
-    __eta.res+=' term';
-    __eta.res+=v.focus.terms === 1 ? "" : "s";
-    __eta.res+=': that is where the kernel copies of ';
+    __eta.res+=' terms: that is where the kernel copies of ';
     __eta.res+=v.focusMeets.map((n) => it.m(n)).join(", ");
     __eta.res+=' overlap.';
+    } else {
+    __eta.res+='The cell explained in full is ';
+    __eta.res+=it.m(v.focus.label);
+    __eta.res+=', with ';
+    __eta.res+=v.focus.terms;
+    __eta.res+=' term';
+    __eta.res+=v.focus.terms === 1 ? "" : "s";
+    __eta.res+=' from the cop';
+    __eta.res+=v.focusMeets.length === 1 ? "y" : "ies";
+    __eta.res+=' of ';
+    __eta.res+=v.focusMeets.map((n) => it.m(n)).join(", ") || "no input cell";
+    __eta.res+='; the busiest cells have ';
+    __eta.res+=v.maxTerms;
+    __eta.res+='.';
+    }
     } else {
     __eta.res+='The cell explained in full is ';
     __eta.res+=it.m(v.focus.label);
@@ -818,9 +858,13 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=a.paddedSize;
     __eta.res+=' cells.\n';
     }
-    __eta.res+='\nThe padding ';
+    __eta.res+='\n';
+    const reaches = [...new Set(v.axes.map((a) => a.reach))]
+    __eta.res+='The padding ';
     __eta.res+=it.m("d(k-1)");
-    __eta.res+=' is the kernel\'s reach: it lets the window hang over the input\'s edge by all but one tap, exactly as far as a kernel copy reaches past its input cell in the scatter picture; the transposed convolution\'s own padding ';
+    __eta.res+=' is the kernel\'s reach: it lets the window hang over the input\'s edge by up to ';
+    __eta.res+=reaches.length === 1 ? reaches[0] + " cell" + (reaches[0] === 1 ? "" : "s") : it.m("d(k-1)") + " cells";
+    __eta.res+=', exactly as far as a kernel copy reaches past its input cell in the scatter picture; the transposed convolution\'s own padding ';
     __eta.res+=it.m("p");
     __eta.res+=' then takes cells away.\n\n';
     if (v.channelShown) {
@@ -902,6 +946,98 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.dm(map.label + " = " + map.tex);
     }
     __eta.res+='\n';
+
+    if (__eta.layout) {
+      __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
+    }
+
+    return __eta.res;
+
+  },
+  "en/walk.gradient.md.eta": function (it, options) {
+
+    let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+    let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+
+    let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
+
+    function layout(path, data) {
+      __eta.layout = path;
+      __eta.layoutData = data;
+    }
+
+    function output(s){__eta.res+=s;}
+    function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
+    async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
+    function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
+    async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
+
+    const v = it.v
+    __eta.res+='\n## ';
+    __eta.res+=it.number;
+    __eta.res+='. Why "transposed": the gradient of a convolution\n\n';
+    if (v.firstMapOnly) {
+    __eta.res+='The grids show channel ';
+    __eta.res+=it.base;
+    __eta.res+=' of batch item ';
+    __eta.res+=it.base;
+    __eta.res+='; ';
+    __eta.res+=it.m("C^{\\mathsf{T}}");
+    __eta.res+=' acts on all channels at once.\n';
+    }
+    __eta.res+='\n\nTake the ordinary convolution of the matrix view, ';
+    __eta.res+=it.m("Z = C\\,U");
+    __eta.res+=': it reads a map ';
+    __eta.res+=it.m("U");
+    __eta.res+=' of the output\'s shape and writes a map ';
+    __eta.res+=it.m("Z");
+    __eta.res+=' of the input\'s shape. When a network is trained, the gradient of a loss ';
+    __eta.res+=it.m("L");
+    __eta.res+=' flows backwards through it. Since ';
+    __eta.res+=it.m("z_a = \\sum_j C_{a,j}\\, u_j");
+    __eta.res+=', the derivative ';
+    __eta.res+=it.m("\\partial z_a / \\partial u_j");
+    __eta.res+=' is the entry ';
+    __eta.res+=it.m("C_{a,j}");
+    __eta.res+=', and the chain rule gives\n\n';
+    __eta.res+=it.dm("\\frac{\\partial L}{\\partial U} = C^{\\mathsf{T}}\\, \\frac{\\partial L}{\\partial Z}");
+    __eta.res+='\n\nSo the backward pass of a convolution, with respect to its input, multiplies by ';
+    __eta.res+=it.m("C^{\\mathsf{T}}");
+    __eta.res+=': it is a transposed convolution. That is where the name comes from. (The name "deconvolution" is also used for this layer, but it does not invert a convolution; the round trip below shows that.)\n\nOn this problem\'s own numbers: let our input ';
+    __eta.res+=it.m("X");
+    __eta.res+=' play the gradient arriving at ';
+    __eta.res+=it.m("Z");
+    __eta.res+=',\n\n';
+    __eta.res+=it.dm(v.upstream);
+    __eta.res+='\n\nThen the gradient with respect to ';
+    __eta.res+=it.m("U");
+    __eta.res+=' is\n\n';
+    __eta.res+=it.dm(v.gradient);
+    __eta.res+='\n\n';
+    if (v.matchesOutput) {
+    __eta.res+='exactly the result of our transposed convolution';
+    __eta.res+=v.bias ? ", before the bias is added (a bias has no part in the gradient)" : "";
+    __eta.res+='.';
+    } else {
+    __eta.res+='**which does not match the result above. Please report this problem.**';
+    }
+    __eta.res+=' One cell by the chain rule: ';
+    __eta.res+=it.m(v.cellName);
+    __eta.res+=' feeds ';
+    __eta.res+=v.termCount;
+    __eta.res+=' cell';
+    __eta.res+=v.termCount === 1 ? "" : "s";
+    __eta.res+=' of ';
+    __eta.res+=it.m("Z");
+    __eta.res+=', ';
+    __eta.res+=v.termCount === 1 ? "through" : "each through";
+    __eta.res+=' one kernel entry, and ';
+    __eta.res+=it.m("\\partial L / \\partial z_a = x_a");
+    __eta.res+=':\n\n';
+    __eta.res+=it.dm(v.chain);
+    __eta.res+='\n\nthe same terms as the sum for ';
+    __eta.res+=it.m(v.outputName);
+    __eta.res+='.\n\nFrameworks implement the layer this way. TensorFlow\'s `tf.nn.conv2d_transpose` calls `conv2d_backprop_input`, the gradient of `conv2d` with respect to its input; PyTorch runs `ConvTranspose2d`\'s forward pass with the routine that computes `Conv2d`\'s backward pass with respect to its input, and the other way round.\n';
 
     if (__eta.layout) {
       __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -1095,6 +1231,21 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.diagrams ? " (light grey in the diagrams)" : "";
     __eta.res+='.';
     }
+    __eta.res+='\n\n';
+    const rn = it.d.renamed.map(([, tex]) => ({ from: tex.replace(/^\\hat\{(.*)\}$/, "$1"), to: tex }))
+    if (rn.length > 0) {
+    __eta.res+='Your symbol';
+    __eta.res+=rn.length > 1 ? "s" : "";
+    __eta.res+=' ';
+    __eta.res+=rn.map((r) => it.m(r.from)).join(", ");
+    __eta.res+=' ';
+    __eta.res+=rn.length > 1 ? "are" : "is";
+    __eta.res+=' written ';
+    __eta.res+=rn.map((r) => it.m(r.to)).join(", ");
+    __eta.res+=' here, because ';
+    __eta.res+=rn.length > 1 ? "those letters name" : "that letter names";
+    __eta.res+=' sizes, positions or tensors in the formulas.';
+    }
     __eta.res+='\n';
 
     if (__eta.layout) {
@@ -1143,42 +1294,81 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='): ';
     __eta.res+=it.m(a.counts);
     __eta.res+=' — ';
-    if (a.even) {
+    if (a.pattern === "constant") {
+    __eta.res+='every cell gets the same number of terms, the borders included';
+    } else if (a.pattern === "even-inside") {
     __eta.res+='even inside, the counts fall off only at the borders';
     } else {
-    __eta.res+='uneven: neighbouring cells get different numbers of terms';
+    __eta.res+='uneven: neighbouring cells inside get different numbers of terms';
     }
-    __eta.res+='. ';
-    if (a.divisible) {
+    __eta.res+='. The kernel size ';
     __eta.res+=a.kernel;
-    __eta.res+=' divides by ';
+    __eta.res+=' ';
+    __eta.res+=a.divisible ? "is" : "is not";
+    __eta.res+=' a multiple of the stride ';
     __eta.res+=a.stride;
+    if (a.divisible === a.even) {
+    __eta.res+=', so by Distill\'s rule the copies overlap ';
+    __eta.res+=a.even ? "evenly" : "unevenly";
     __eta.res+='.';
     } else {
-    __eta.res+=a.kernel;
-    __eta.res+=' does not divide by ';
-    __eta.res+=a.stride;
+    __eta.res+='; yet the copies overlap ';
+    __eta.res+=a.even ? "evenly" : "unevenly";
+    __eta.res+=' inside';
+    __eta.res+=a.dilation > 1 ? ": the rule assumes no dilation, and with dilation " + a.dilation + " the taps land " + a.dilation + " cells apart" : "";
     __eta.res+='.';
     }
     __eta.res+='\n';
     }
-    __eta.res+='\nOdena, Dumoulin and Olah (Distill, 2016) give the rule: when the kernel size is not divisible by the stride, the kernel copies overlap unevenly, some cells sum more terms than their neighbours, and a network built from such layers tends to paint a checkerboard pattern. ';
-    if (v.even) {
-    __eta.res+='This problem\'s overlap is even inside, so it does not have that pattern; try stride 2 with kernel 3 to see it.';
-    } else {
-    __eta.res+='This problem shows it: the counts alternate inside the map, from ';
+    __eta.res+='\nOdena, Dumoulin and Olah (Distill, 2016) give the rule: when the kernel size is not divisible by the stride, the kernel copies overlap unevenly, some cells sum more terms than their neighbours, and generative networks built from such layers tend to produce checkerboard artifacts. Whether a pattern shows also depends on the kernel\'s values. Feed the layer a flat input ';
+    __eta.res+=it.m("\\mathbf{1}");
+    __eta.res+=', every entry 1';
+    __eta.res+=it.d.info.inChannels > 1 ? " in every channel" : "";
+    __eta.res+=':\n\n';
+    __eta.res+=it.dm("C^{\\mathsf{T}}\\,\\mathbf{1} = " + v.ones);
+    __eta.res+='\n\n';
+    if (v.compensates) {
+    __eta.res+='The counts are uneven, yet inside every cell comes out as ';
+    __eta.res+=it.m(v.onesValues[0]);
+    __eta.res+=': the kernel compensates, because the kernel entries that reach each cell add up to the same amount. This problem does not show the checkerboard.';
+    } else if (!v.checkerboard) {
+    __eta.res+='The overlap is even inside and every inside cell comes out as ';
+    __eta.res+=it.m(v.onesValues[0]);
+    __eta.res+=', so this problem does not show the checkerboard; try stride 2 with kernel 3 to see it.';
+    } else if (!v.even) {
+    __eta.res+='This problem shows the checkerboard: the counts alternate inside, from ';
     __eta.res+=v.minLevel;
     __eta.res+=' to ';
     __eta.res+=v.maxLevel;
-    __eta.res+=' terms.';
+    __eta.res+=' terms, and a flat input comes out patterned, with values ';
+    __eta.res+=v.onesValues.map((n) => it.m(n)).join(", ");
+    __eta.res+=' inside.';
+    } else {
+    __eta.res+='The overlap is even, yet a flat input comes out patterned, with values ';
+    __eta.res+=v.onesValues.map((n) => it.m(n)).join(", ");
+    __eta.res+=' inside: the cells receive different kernel entries, and those do not add up to the same amount. That pattern comes from the kernel\'s values, not from the overlap.';
     }
-    __eta.res+=' The remedy they recommend is to resize first (nearest-neighbour or bilinear up-sampling) and then apply an ordinary convolution, which gives every output cell the same number of terms.\n\nAt ';
+    __eta.res+=' The remedy Distill recommends is to resize first (nearest-neighbour or bilinear up-sampling) and then apply an ordinary convolution, which gives every output cell the same number of terms.\n\n';
+    if (v.maxCount <= 1) {
+    __eta.res+='No two copies meet anywhere: every cell holds at most one term.';
+    } else if (v.focusCount > 1) {
+    __eta.res+='At ';
     __eta.res+=it.m(v.focusLabel);
     __eta.res+=', ';
     __eta.res+=v.focusCount;
     __eta.res+=' copies meet: those of ';
     __eta.res+=v.meeting.map((n) => it.m(n)).join(", ");
-    __eta.res+='.\n';
+    __eta.res+='.';
+    } else {
+    __eta.res+='Only the copy of ';
+    __eta.res+=v.meeting.map((n) => it.m(n)).join(", ") || "no input cell";
+    __eta.res+=' reaches ';
+    __eta.res+=it.m(v.focusLabel);
+    __eta.res+='; elsewhere up to ';
+    __eta.res+=v.maxLevel;
+    __eta.res+=' copies meet.';
+    }
+    __eta.res+='\n';
 
     if (__eta.layout) {
       __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -1579,50 +1769,12 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     const v = it.v
     __eta.res+='\n## ';
     __eta.res+=it.number;
-    __eta.res+='. There and back: shape, not values\n\n';
-    if (v.transposed) {
-    __eta.res+='A transposed convolution is often described as undoing a convolution. It restores the shape, not the values. Take our result ';
-    __eta.res+=it.m("Y");
-    __eta.res+=', convolve it with the same kernel (the matrix ';
-    __eta.res+=it.m("C");
-    __eta.res+='), then apply the transposed convolution again (';
-    __eta.res+=it.m("C^{\\mathsf{T}}");
-    __eta.res+='):';
-    } else {
-    __eta.res+='Going back with the transposed convolution restores the shape, not the values. Take the input ';
-    __eta.res+=it.m("X");
-    __eta.res+=', convolve it (';
-    __eta.res+=it.m("C");
-    __eta.res+='), then apply the transposed convolution with the same kernel (';
-    __eta.res+=it.m("C^{\\mathsf{T}}");
-    __eta.res+='):';
+    __eta.res+='. There and back\n\n';
+    if (v.bias) {
+    __eta.res+='The bias is left out here, because it is not part of the linear map: ';
+    __eta.res+=it.m(v.transposed ? "Y" : "C\\,X");
+    __eta.res+=' below is the result before the bias is added.\n';
     }
-    __eta.res+='\n\n';
-    __eta.res+=it.dm((v.transposed ? "Y" : "X") + " = " + v.start + " \\;\\xrightarrow{\\;C\\;}\\; " + v.there + " \\;\\xrightarrow{\\;C^{\\mathsf{T}}\\;}\\; " + v.back);
-    __eta.res+='\n\n';
-    if (v.transposed) {
-    __eta.res+='Convolving ';
-    __eta.res+=it.m("Y");
-    __eta.res+=' back gives ';
-    __eta.res+=it.m(v.there + (v.thereIsInput ? " = " : " \\neq ") + v.input);
-    __eta.res+=v.thereIsInput ? "" : ": not the input we started from";
-    __eta.res+='. ';
-    }
-    if (v.recovered) {
-    __eta.res+='Here the values do come back, because ';
-    __eta.res+=it.m("C^{\\mathsf{T}}C = I");
-    __eta.res+=' for this kernel.';
-    } else {
-    __eta.res+='The shape comes back, the values do not: ';
-    __eta.res+=v.narrowCount;
-    __eta.res+=' numbers cannot hold the ';
-    __eta.res+=v.wideCount;
-    __eta.res+=' we started from, and the product ';
-    __eta.res+=it.m("C^{\\mathsf{T}}C");
-    __eta.res+=' is not the identity:';
-    }
-    __eta.res+='\n\n';
-    __eta.res+=it.dm("C^{\\mathsf{T}}C = " + v.gram + (v.identity ? " = I" : " \\neq I"));
     __eta.res+='\n\n';
     if (v.firstMapOnly) {
     __eta.res+='The grids show channel ';
@@ -1630,6 +1782,178 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' of batch item ';
     __eta.res+=it.base;
     __eta.res+='; the matrices act on all channels at once.\n';
+    }
+    __eta.res+='\n\n';
+    if (v.transposed) {
+    __eta.res+='A transposed convolution is often described as undoing a convolution. Test that: convolve our result ';
+    __eta.res+=it.m("Y");
+    __eta.res+=' with the same kernel (the matrix ';
+    __eta.res+=it.m("C");
+    __eta.res+='). Because ';
+    __eta.res+=it.m("Y = C^{\\mathsf{T}} X");
+    __eta.res+=', this gives ';
+    __eta.res+=it.m("C\\,Y = C C^{\\mathsf{T}} X");
+    __eta.res+=':\n\n';
+    __eta.res+=it.dm(v.there);
+    __eta.res+='\n\n';
+    __eta.res+=it.dm(v.input);
+    __eta.res+='\n\nThe ';
+    __eta.res+=v.narrowCount;
+    __eta.res+='×';
+    __eta.res+=v.narrowCount;
+    __eta.res+=' matrix that decides it (one row and one column per input cell; entry ';
+    __eta.res+=it.m("(a, a')");
+    __eta.res+=' multiplies the kernel copies of input cells ';
+    __eta.res+=it.m("a");
+    __eta.res+=' and ';
+    __eta.res+=it.m("a'");
+    __eta.res+=' entry by entry and adds):\n\n';
+    __eta.res+=it.dm(v.gramName + " = " + v.gram + (v.identity ? " = I" : v.scale ? " = " + v.scale + "\\,I" : " \\neq I"));
+    __eta.res+='\n\n';
+    if (v.identity) {
+    __eta.res+=it.m("C C^{\\mathsf{T}} = I");
+    __eta.res+=', so ';
+    __eta.res+=it.m("C\\,Y = X");
+    __eta.res+=': for this kernel the convolution does undo the transposed one.';
+    } else if (v.scale) {
+    __eta.res+=it.m("C C^{\\mathsf{T}} = " + v.scale + "\\,I");
+    __eta.res+=', so ';
+    __eta.res+=it.m("X");
+    __eta.res+=' comes back up to the factor ';
+    __eta.res+=it.m(v.scale);
+    __eta.res+=': ';
+    __eta.res+=it.m("C\\,Y = " + v.scale + "\\,X");
+    __eta.res+='. ';
+    if (v.copiesOverlap) {
+    __eta.res+='The kernel copies do overlap, but where they meet their products cancel, so every entry off the diagonal is 0';
+    } else {
+    __eta.res+='No two kernel copies reach the same output cell, so every entry off the diagonal (two different copies multiplied) is 0';
+    }
+    __eta.res+='; each diagonal entry is one copy multiplied by itself, the sum of the squares of its kernel entries, ';
+    __eta.res+=it.m(v.scale);
+    __eta.res+='. Dividing by ';
+    __eta.res+=it.m(v.scale);
+    __eta.res+=' undoes the layer.';
+    } else {
+    __eta.res+=it.m(v.gramName);
+    __eta.res+=' is not the identity, nor a multiple of it, so ';
+    __eta.res+=it.m("C\\,Y");
+    __eta.res+=' ';
+    __eta.res+=v.thereIsInput ? "matches X only by coincidence of these numbers" : "is not " + it.m("X");
+    __eta.res+=': the convolution is not the inverse of the transposed convolution. ';
+    if (v.rank === v.gramSize) {
+    __eta.res+='Nothing is lost, though: ';
+    __eta.res+=it.m(v.gramName);
+    __eta.res+=' has full rank ';
+    __eta.res+=v.rank;
+    __eta.res+=', so ';
+    __eta.res+=it.m("X");
+    __eta.res+=' can be solved for, ';
+    __eta.res+=it.m("X = (C C^{\\mathsf{T}})^{-1} C\\,Y");
+    __eta.res+='.';
+    } else if (v.rank !== null) {
+    __eta.res+=it.m(v.gramName);
+    __eta.res+=' has rank ';
+    __eta.res+=v.rank;
+    __eta.res+=' < ';
+    __eta.res+=v.gramSize;
+    __eta.res+=': different inputs give the same ';
+    __eta.res+=it.m("Y");
+    __eta.res+=', so no computation can get ';
+    __eta.res+=it.m("X");
+    __eta.res+=' back from ';
+    __eta.res+=it.m("Y");
+    __eta.res+='.';
+    }
+    }
+    __eta.res+='\n\nThe longer chain, ';
+    __eta.res+=it.m("Y");
+    __eta.res+=' through ';
+    __eta.res+=it.m("C");
+    __eta.res+=' and back through ';
+    __eta.res+=it.m("C^{\\mathsf{T}}");
+    __eta.res+=', returns to the output\'s shape:\n\n';
+    __eta.res+=it.dm(v.chain);
+    __eta.res+='\n\n';
+    if (v.counting) {
+    __eta.res+='Here a counting argument applies: ';
+    __eta.res+=it.m("C^{\\mathsf{T}}C");
+    __eta.res+=' acts on the ';
+    __eta.res+=v.wideCount;
+    __eta.res+=' output cells but passes through the ';
+    __eta.res+=v.narrowCount;
+    __eta.res+=' input cells, so its rank is at most ';
+    __eta.res+=v.narrowCount;
+    __eta.res+=' < ';
+    __eta.res+=v.wideCount;
+    __eta.res+=', and it cannot be the identity on the larger space. ';
+    }
+    if (v.recovered) {
+    __eta.res+='On this ';
+    __eta.res+=it.m("Y");
+    __eta.res+=' the values come back all the same, because ';
+    __eta.res+=it.m("Y = C^{\\mathsf{T}} X");
+    __eta.res+=' and ';
+    __eta.res+=it.m("C C^{\\mathsf{T}} = I");
+    __eta.res+=': ';
+    __eta.res+=it.m("C^{\\mathsf{T}} C\\, C^{\\mathsf{T}} X = C^{\\mathsf{T}} X");
+    __eta.res+='.';
+    } else if (v.backIsScaled) {
+    __eta.res+='On this ';
+    __eta.res+=it.m("Y");
+    __eta.res+=' the chain gives ';
+    __eta.res+=it.m(v.scale + "\\,Y");
+    __eta.res+=', because ';
+    __eta.res+=it.m("Y = C^{\\mathsf{T}} X");
+    __eta.res+=' and ';
+    __eta.res+=it.m("C^{\\mathsf{T}} C\\, C^{\\mathsf{T}} X = " + v.scale + "\\, C^{\\mathsf{T}} X");
+    __eta.res+='.';
+    } else {
+    __eta.res+='The values do not come back.';
+    }
+    __eta.res+='\n';
+    } else {
+    __eta.res+='Going back with the transposed convolution (';
+    __eta.res+=it.m("C^{\\mathsf{T}}");
+    __eta.res+=', same kernel) after the convolution (';
+    __eta.res+=it.m("C");
+    __eta.res+='):\n\n';
+    __eta.res+=it.dm(v.chain);
+    __eta.res+='\n\n';
+    if (v.counting) {
+    __eta.res+='The shape comes back, the values do not: ';
+    __eta.res+=v.narrowCount;
+    __eta.res+=' numbers cannot hold the ';
+    __eta.res+=v.wideCount;
+    __eta.res+=' we started from. ';
+    __eta.res+=it.m("C^{\\mathsf{T}}C");
+    __eta.res+=' passes through the ';
+    __eta.res+=v.narrowCount;
+    __eta.res+=' output cells, so its rank is at most ';
+    __eta.res+=v.narrowCount;
+    __eta.res+=' < ';
+    __eta.res+=v.wideCount;
+    __eta.res+=', and it is not the identity:';
+    } else if (v.recovered) {
+    __eta.res+='Here the values come back: ';
+    __eta.res+=it.m("C^{\\mathsf{T}}C");
+    __eta.res+=' is the identity on this input.';
+    } else {
+    __eta.res+='The shape comes back, the values do not: ';
+    __eta.res+=it.m("C^{\\mathsf{T}}C");
+    __eta.res+=' is not the identity:';
+    }
+    __eta.res+='\n\n';
+    __eta.res+=it.dm(v.gramName + " = " + v.gram + (v.identity ? " = I" : " \\neq I"));
+    __eta.res+='\n';
+    }
+    __eta.res+='\n';
+    if (v.elided) {
+    __eta.res+='*Rows and columns of this ';
+    __eta.res+=v.gramSize;
+    __eta.res+='×';
+    __eta.res+=v.gramSize;
+    __eta.res+=' matrix past the first six and the last two are elided with dots; the JSON output holds every entry.*\n';
     }
     if (!v.gramComplete) {
     __eta.res+='*Only some rows of this ';
@@ -1639,9 +1963,6 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' matrix are computed; the others are marked ';
     __eta.res+=it.m("\\ast");
     __eta.res+='.*\n';
-    }
-    if (v.bias) {
-    __eta.res+='The bias is left out here: it is not part of the linear map.\n';
     }
     __eta.res+='\n';
 
@@ -1679,12 +2000,18 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     const place = (c) => c.ranges.map((r) => (rank === 1 ? "positions " : r.axis === rank - 1 ? "columns " : r.axis === rank - 2 ? "rows " : "slices " + (rank > 3 ? "(axis " + (r.axis + it.base) + ") " : "")) + span(r)).join(", ") + (c.channel ? ", channel " + c.channel : "") + (c.cropped > 0 ? " (" + c.cropped + " cropped)" : "")
     __eta.res+='\n## ';
     __eta.res+=it.number;
-    __eta.res+='. Scatter: each input value times the kernel\n\nRead the transposed convolution one input cell at a time (one-to-many): input cell ';
+    __eta.res+='. Scatter: each input value times the kernel\n\nRead the transposed convolution one input cell at a time (one-to-many): each input cell multiplies the whole kernel. Along each axis, the input cell at position ';
     __eta.res+=it.m("a");
-    __eta.res+=' multiplies the whole kernel, and tap ';
+    __eta.res+=' and the kernel entry at position ';
     __eta.res+=it.m("t");
-    __eta.res+=' of that copy lands on output cell ';
-    __eta.res+=it.m("o = a\\cdot s + t\\cdot d - p");
+    __eta.res+=' land on output position ';
+    __eta.res+=it.m("j = a\\cdot s + t\\cdot d - p");
+    __eta.res+=', with that axis\'s stride ';
+    __eta.res+=it.m("s");
+    __eta.res+=', dilation ';
+    __eta.res+=it.m("d");
+    __eta.res+=' and begin padding ';
+    __eta.res+=it.m("p");
     __eta.res+='. ';
     if (v.blocks) {
     __eta.res+='Each copy covers a kernel-sized block of the output; below, each block is shown with the cells it lands on, in its input cell\'s colour. Every output cell outside a copy\'s block gets nothing from that copy.';
@@ -1736,7 +2063,8 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     }
     __eta.res+='\n';
     if (v.bias) {
-    __eta.res+='Where copies overlap, their values are added; call the sums ';
+    __eta.res+=v.overlaps ? "Where copies overlap, their values are added" : "No two copies land on the same cell, so the output is the copies side by side";
+    __eta.res+='; call the sums ';
     __eta.res+=it.m("S");
     __eta.res+=' (the output before the bias):\n\n';
     for (const map of v.unbiased) {
@@ -1748,7 +2076,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     })
     __eta.res+='\n';
     } else {
-    __eta.res+='Where copies overlap, their values are added';
+    __eta.res+=v.overlaps ? "Where copies overlap, their values are added" : "No two copies land on the same cell, so the output is the copies side by side";
     if (v.sumEquation) {
     __eta.res+=':\n\n';
     __eta.res+=it.dm(v.sumEquation);
@@ -1834,9 +2162,48 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.dm("o = " + l.substituted);
     __eta.res+='\n\n';
     if (v.transposed) {
-    __eta.res+='The kernel\'s reach ';
-    __eta.res+=it.m("d(k-1) = " + l.fullPadding);
-    __eta.res+=' is what makes the output larger than the input; padding takes cells away again at both ends, and output padding adds cells at the end only.\n\n**Why this size** (conv_arithmetic\'s relationship): the ordinary convolution with the same kernel, stride, padding and dilation takes size ';
+    const g = l.growth
+    if (g.leader === "none") {
+    __eta.res+='With stride 1 and a kernel that reaches no further than its own cell (';
+    __eta.res+=it.m("d(k-1) = 0");
+    __eta.res+='), nothing grows the output';
+    } else if (g.leader === "equal") {
+    __eta.res+='The stride and the kernel\'s reach grow the output equally: spreading the ';
+    __eta.res+=l.input;
+    __eta.res+=' input values ';
+    __eta.res+=it.m("s");
+    __eta.res+=' apart adds ';
+    __eta.res+=it.m("(i-1)(s-1) = " + g.stride);
+    __eta.res+=' cells, and the reach adds ';
+    __eta.res+=it.m("d(k-1) = " + g.reach);
+    } else if (g.leader === "stride") {
+    __eta.res+='The stride does most of the growing: spreading the ';
+    __eta.res+=l.input;
+    __eta.res+=' input values ';
+    __eta.res+=it.m("s");
+    __eta.res+=' apart adds ';
+    __eta.res+=it.m("(i-1)(s-1) = " + g.stride);
+    __eta.res+=' cells, while the kernel\'s reach adds ';
+    __eta.res+=it.m("d(k-1) = " + g.reach);
+    } else if (g.stride === 0) {
+    __eta.res+='With stride 1 the input is not spread out, so the kernel\'s reach ';
+    __eta.res+=it.m("d(k-1) = " + g.reach);
+    __eta.res+=' is what makes the output larger than the input';
+    } else {
+    __eta.res+='The kernel\'s reach does most of the growing: it adds ';
+    __eta.res+=it.m("d(k-1) = " + g.reach);
+    __eta.res+=' cells, while spreading the ';
+    __eta.res+=l.input;
+    __eta.res+=' input values ';
+    __eta.res+=it.m("s");
+    __eta.res+=' apart adds ';
+    __eta.res+=it.m("(i-1)(s-1) = " + g.stride);
+    }
+    __eta.res+=l.padTotal > 0 ? "; padding takes " + l.padTotal + " cell" + (l.padTotal === 1 ? "" : "s") + " away at the ends" : "";
+    __eta.res+=l.outputPadding > 0 ? (l.padTotal > 0 ? "," : ";") + " output padding adds " + l.outputPadding + " at the end" : "";
+    __eta.res+=': ';
+    __eta.res+=it.m(l.input + " + " + g.stride + " + " + g.reach + (l.padTotal > 0 ? " - " + l.padTotal : "") + (l.outputPadding > 0 ? " + " + l.outputPadding : "") + " = " + l.output);
+    __eta.res+='.\n\n**Why this size** (conv_arithmetic\'s relationship): the ordinary convolution with the same kernel, stride, padding and dilation takes size ';
     __eta.res+=l.convInput;
     __eta.res+=' back to size ';
     __eta.res+=l.convOutput;
@@ -1856,9 +2223,9 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     }
     __eta.res+='\n';
     } else {
-    __eta.res+='The kernel fits ';
+    __eta.res+='The window has ';
     __eta.res+=it.m("o = " + l.result);
-    __eta.res+=' times along this axis.';
+    __eta.res+=' positions along this axis.';
     if (l.remainder > 0) {
     __eta.res+=' The last ';
     __eta.res+=l.remainder;
@@ -2339,7 +2706,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='；可得到 ';
     __eta.res+=a.claimed;
     __eta.res+=' 的做法：';
-    __eta.res+=a.misuses.join(", ");
+    __eta.res+=a.misuses.join("、");
     }
     __eta.res+='\n';
     })
@@ -2499,16 +2866,23 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     const v = it.v
     __eta.res+='\n## ';
     __eta.res+=it.number;
-    __eta.res+='. 每个输出单元的求和式\n\n';
+    __eta.res+='. 每个输出元素的求和式\n\n';
     if (it.d.info.op === "transposed") {
-    __eta.res+='反过来看（多对一），每个输出单元汇集落在它上面的各项';
+    __eta.res+='反过来看（多对一），每个输出元素汇集落在它上面的各项';
     } else {
-    __eta.res+='每个输出单元是对它的窗口求和';
+    __eta.res+='每个输出元素是对它的窗口求和';
     }
     __eta.res+='：先写符号，再代入数字，最后得出结果。\n\n';
     if (v.featured) {
     if (it.d.info.op === "transposed") {
-    __eta.res+='项数最多的单元是 ';
+    if (v.maxTerms <= 1) {
+    __eta.res+='任何两个卷积核副本都不重叠：每个元素至多一项。下面详细展开 ';
+    __eta.res+=it.m(v.focus.label);
+    __eta.res+=v.focusMeets.length > 0 ? "，只有 " + it.m(v.focusMeets[0]) + " 的副本到达这里" : "";
+    __eta.res+='。';
+    } else if (v.focus.terms === v.maxTerms && v.focusMeets.length > 1) {
+    __eta.res+=v.busiestCount > 1 ? "项数最多的元素有 " + v.busiestCount + " 个，第一个是" : "项数最多的元素是";
+    __eta.res+=' ';
     __eta.res+=it.m(v.focus.label);
     __eta.res+='，共 ';
     __eta.res+=v.focus.terms;
@@ -2518,25 +2892,36 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     } else {
     __eta.res+='下面详细展开 ';
     __eta.res+=it.m(v.focus.label);
+    __eta.res+='，共 ';
+    __eta.res+=v.focus.terms;
+    __eta.res+=' 项，来自 ';
+    __eta.res+=v.focusMeets.map((n) => it.m(n)).join("、") || "（无）";
+    __eta.res+=' 的副本；项数最多的元素有 ';
+    __eta.res+=v.maxTerms;
+    __eta.res+=' 项。';
+    }
+    } else {
+    __eta.res+='下面详细展开 ';
+    __eta.res+=it.m(v.focus.label);
     __eta.res+='：它的窗口包含 ';
     __eta.res+=v.focusMeets.map((n) => it.m(n)).join("、");
     __eta.res+='。';
     }
-    __eta.res+=' 下面完整展开这个单元，以及边上的两个单元 ';
+    __eta.res+=' 下面完整展开这个元素，以及边上的两个元素 ';
     __eta.res+=v.featuredLabels.map((n) => it.m(n)).join(" 和 ");
     __eta.res+='：\n\n';
     __eta.res+=it.dm(v.featured);
     __eta.res+='\n\n';
-    __eta.res+=it.details(`全部单元，每行一个（共 ${v.total} 个）：`);
+    __eta.res+=it.details(`全部元素，每行一个（共 ${v.total} 个）：`);
     __eta.res+='\n';
     __eta.res+=it.dm(v.block);
     __eta.res+='\n\n';
     if (v.omitted > 0) {
     __eta.res+='*共 ';
     __eta.res+=v.total;
-    __eta.res+=' 个单元，这里省略了 ';
+    __eta.res+=' 个元素，这里省略了 ';
     __eta.res+=v.omitted;
-    __eta.res+=' 个（列出的是第一行、最后一行和详细展开的单元）；JSON 输出列出了全部单元。*\n';
+    __eta.res+=' 个（列出的是第一行、最后一行和详细展开的元素）；JSON 输出列出了全部元素。*\n';
     }
     __eta.res+='\n';
     __eta.res+=it.endDetails();
@@ -2547,19 +2932,37 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     if (v.omitted > 0) {
     __eta.res+='*共 ';
     __eta.res+=v.total;
-    __eta.res+=' 个单元，这里省略了 ';
+    __eta.res+=' 个元素，这里省略了 ';
     __eta.res+=v.omitted;
-    __eta.res+=' 个（列出的是第一行、最后一行和详细展开的单元）；JSON 输出列出了全部单元。*\n';
+    __eta.res+=' 个（列出的是第一行、最后一行和详细展开的元素）；JSON 输出列出了全部元素。*\n';
     }
     __eta.res+='\n\n';
     if (it.d.info.op === "transposed") {
-    __eta.res+='项数最多的单元是 ';
+    if (v.maxTerms <= 1) {
+    __eta.res+='任何两个卷积核副本都不重叠：每个元素至多一项。下面详细展开 ';
+    __eta.res+=it.m(v.focus.label);
+    __eta.res+=v.focusMeets.length > 0 ? "，只有 " + it.m(v.focusMeets[0]) + " 的副本到达这里" : "";
+    __eta.res+='。';
+    } else if (v.focus.terms === v.maxTerms && v.focusMeets.length > 1) {
+    __eta.res+=v.busiestCount > 1 ? "项数最多的元素有 " + v.busiestCount + " 个，第一个是" : "项数最多的元素是";
+    __eta.res+=' ';
     __eta.res+=it.m(v.focus.label);
     __eta.res+='，共 ';
     __eta.res+=v.focus.terms;
     __eta.res+=' 项：';
     __eta.res+=v.focusMeets.map((n) => it.m(n)).join("、");
     __eta.res+=' 的卷积核副本在这里重叠。';
+    } else {
+    __eta.res+='下面详细展开 ';
+    __eta.res+=it.m(v.focus.label);
+    __eta.res+='，共 ';
+    __eta.res+=v.focus.terms;
+    __eta.res+=' 项，来自 ';
+    __eta.res+=v.focusMeets.map((n) => it.m(n)).join("、") || "（无）";
+    __eta.res+=' 的副本；项数最多的元素有 ';
+    __eta.res+=v.maxTerms;
+    __eta.res+=' 项。';
+    }
     } else {
     __eta.res+='下面详细展开 ';
     __eta.res+=it.m(v.focus.label);
@@ -2571,7 +2974,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.dm(v.focus.equation);
     __eta.res+='\n';
     }
-    __eta.res+='\n\n把所有单元放在一起：\n\n';
+    __eta.res+='\n\n把所有元素放在一起：\n\n';
     for (const map of v.result) {
     __eta.res+=it.dm(map.label + " = " + map.tex);
     }
@@ -2609,11 +3012,11 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     if (v.symbolic) {
     __eta.res+='求和式是符号形式，所以先给各符号代入数值（';
     __eta.res+=it.m(v.substitution);
-    __eta.res+='），把化简后的求和式精确求值，再与 tconv 的数值张量核心（float64）的结果比较。';
+    __eta.res+='），把化简后的求和式精确求值，再与 tconv 的数值计算内核（float64）的结果比较。';
     } else {
     __eta.res+='上面的结果是';
     __eta.res+=v.exactMode ? "用分数精确计算" : "按 float64 计算";
-    __eta.res+='的；tconv 的数值张量核心用 float64 独立算出同样的 ';
+    __eta.res+='的；tconv 的数值计算内核用 float64 独立算出同样的 ';
     __eta.res+=v.count;
     __eta.res+=' 个值：';
     }
@@ -2729,15 +3132,19 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='，末端填充 ';
     __eta.res+=it.m("d(k-1) - p + \\mathit{op} = " + a.endTex);
     if (a.padBegin < 0 || a.padEnd < 0) {
-    __eta.res+='（为负时表示裁掉相应数量的单元）';
+    __eta.res+='（为负时表示裁掉相应数量的元素）';
     }
     __eta.res+='，共 ';
     __eta.res+=a.paddedSize;
-    __eta.res+=' 个单元。\n';
+    __eta.res+=' 个元素。\n';
     }
-    __eta.res+='\n填充量 ';
+    __eta.res+='\n';
+    const reaches = [...new Set(v.axes.map((a) => a.reach))]
+    __eta.res+='填充量 ';
     __eta.res+=it.m("d(k-1)");
-    __eta.res+=' 就是卷积核的覆盖范围：它让窗口最多伸出输入边缘只差一个抽头，正好等于分散视角中卷积核副本伸出其输入单元的距离；转置卷积自身的填充 ';
+    __eta.res+=' 就是卷积核的覆盖范围：窗口最多可伸出输入边缘 ';
+    __eta.res+=reaches.length === 1 ? reaches[0] : it.m("d(k-1)");
+    __eta.res+=' 格，正好等于分散视角中卷积核副本伸出其输入元素的距离；转置卷积自身的填充 ';
     __eta.res+=it.m("p");
     __eta.res+=' 再把这部分去掉。\n\n';
     if (v.channelShown) {
@@ -2770,7 +3177,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=a.padEnd;
     __eta.res+='（共 ';
     __eta.res+=a.paddedSize;
-    __eta.res+=' 个单元），步长 ';
+    __eta.res+=' 个元素），步长 ';
     __eta.res+=a.stride;
     __eta.res+='。\n';
     }
@@ -2790,13 +3197,13 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     if (v.dilated) {
     __eta.res+='有膨胀时，窗口每隔 ';
     __eta.res+=it.m("d");
-    __eta.res+=' 个单元取一个，所以它跨越 ';
+    __eta.res+=' 个元素取一个，所以它跨越 ';
     __eta.res+=it.m("d(k-1)+1");
-    __eta.res+=' 个单元，但仍只含 ';
+    __eta.res+=' 个元素，但仍只含 ';
     __eta.res+=it.m("k");
     __eta.res+=' 个。\n';
     }
-    __eta.res+='\n每个输出单元等于它的窗口与卷积核逐元素相乘后的和（记作 ';
+    __eta.res+='\n每个输出元素等于它的窗口与卷积核逐元素相乘后的和（记作 ';
     __eta.res+=it.m("\\langle A, B\\rangle");
     __eta.res+='）';
     __eta.res+=v.channels ? "，再对所在分组的各输入通道求和" : "";
@@ -2819,6 +3226,96 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.dm(map.label + " = " + map.tex);
     }
     __eta.res+='\n';
+
+    if (__eta.layout) {
+      __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
+    }
+
+    return __eta.res;
+
+  },
+  "zh-CN/walk.gradient.md.eta": function (it, options) {
+
+    let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+    let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+
+    let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
+
+    function layout(path, data) {
+      __eta.layout = path;
+      __eta.layoutData = data;
+    }
+
+    function output(s){__eta.res+=s;}
+    function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
+    async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
+    function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
+    async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
+
+    const v = it.v
+    __eta.res+='\n## ';
+    __eta.res+=it.number;
+    __eta.res+='. 为什么叫“转置”：卷积的梯度\n\n';
+    if (v.firstMapOnly) {
+    __eta.res+='网格只画出第 ';
+    __eta.res+=it.base;
+    __eta.res+=' 个批次的第 ';
+    __eta.res+=it.base;
+    __eta.res+=' 个通道；';
+    __eta.res+=it.m("C^{\\mathsf{T}}");
+    __eta.res+=' 同时作用于所有通道。\n';
+    }
+    __eta.res+='\n\n取矩阵视图中的普通卷积 ';
+    __eta.res+=it.m("Z = C\\,U");
+    __eta.res+='：它读入形状与输出相同的 ';
+    __eta.res+=it.m("U");
+    __eta.res+='，写出形状与输入相同的 ';
+    __eta.res+=it.m("Z");
+    __eta.res+='。训练网络时，损失 ';
+    __eta.res+=it.m("L");
+    __eta.res+=' 的梯度沿它反向传播。由于 ';
+    __eta.res+=it.m("z_a = \\sum_j C_{a,j}\\, u_j");
+    __eta.res+='，导数 ';
+    __eta.res+=it.m("\\partial z_a / \\partial u_j");
+    __eta.res+=' 就是矩阵元素 ';
+    __eta.res+=it.m("C_{a,j}");
+    __eta.res+='，由链式法则得\n\n';
+    __eta.res+=it.dm("\\frac{\\partial L}{\\partial U} = C^{\\mathsf{T}}\\, \\frac{\\partial L}{\\partial Z}");
+    __eta.res+='\n\n也就是说，卷积对输入求梯度的反向传播是乘以 ';
+    __eta.res+=it.m("C^{\\mathsf{T}}");
+    __eta.res+='：这正是转置卷积，名字就由此而来。（这种层也叫“反卷积”，但它并不是卷积的逆运算，后面的“一去一回”一节会说明这一点。）\n\n代入本题的数字：让输入 ';
+    __eta.res+=it.m("X");
+    __eta.res+=' 充当传到 ';
+    __eta.res+=it.m("Z");
+    __eta.res+=' 的梯度，\n\n';
+    __eta.res+=it.dm(v.upstream);
+    __eta.res+='\n\n于是对 ';
+    __eta.res+=it.m("U");
+    __eta.res+=' 的梯度是\n\n';
+    __eta.res+=it.dm(v.gradient);
+    __eta.res+='\n\n';
+    if (v.matchesOutput) {
+    __eta.res+='恰好就是转置卷积的结果';
+    __eta.res+=v.bias ? "（未加偏置时；偏置不参与这个梯度）" : "";
+    __eta.res+='。';
+    } else {
+    __eta.res+='**与上面的结果不一致，请报告这个问题。**';
+    }
+    __eta.res+='用链式法则算一个元素：';
+    __eta.res+=it.m(v.cellName);
+    __eta.res+=' 影响 ';
+    __eta.res+=it.m("Z");
+    __eta.res+=' 的 ';
+    __eta.res+=v.termCount;
+    __eta.res+=' 个元素，';
+    __eta.res+=v.termCount === 1 ? "经过" : "每个都经过";
+    __eta.res+='一个卷积核元素，且 ';
+    __eta.res+=it.m("\\partial L / \\partial z_a = x_a");
+    __eta.res+='：\n\n';
+    __eta.res+=it.dm(v.chain);
+    __eta.res+='\n\n与 ';
+    __eta.res+=it.m(v.outputName);
+    __eta.res+=' 的求和式各项完全相同。\n\n深度学习框架正是这样实现这一层的。TensorFlow 的 `tf.nn.conv2d_transpose` 调用 `conv2d_backprop_input`，即 `conv2d` 对输入的梯度；PyTorch 用计算 `Conv2d` 对输入的反向传播的同一套例程来计算 `ConvTranspose2d` 的前向传播，反之亦然。\n';
 
     if (__eta.layout) {
       __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -2852,17 +3349,17 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     if (v.transposed) {
     __eta.res+='把方向相反的那个普通卷积——从输出的形状回到输入的形状——写成矩阵 ';
     __eta.res+=it.m("C");
-    __eta.res+='：每个输入单元占一行（共 ';
+    __eta.res+='：每个输入元素占一行（共 ';
     __eta.res+=v.rows;
-    __eta.res+=' 行），每个输出单元占一列（共 ';
+    __eta.res+=' 行），每个输出元素占一列（共 ';
     __eta.res+=v.cols;
-    __eta.res+=' 列）；行对应的单元与列对应的单元相连处填卷积核元素，其余为 0。每行使用其输入单元的颜色。';
+    __eta.res+=' 列）；行对应的元素与列对应的元素相连处填卷积核元素，其余为 0。每行使用其输入元素的颜色。';
     } else {
     __eta.res+='把卷积写成矩阵 ';
     __eta.res+=it.m("C");
-    __eta.res+='：每个输出单元占一行（共 ';
+    __eta.res+='：每个输出元素占一行（共 ';
     __eta.res+=v.rows;
-    __eta.res+=' 行），每个输入单元占一列（共 ';
+    __eta.res+=' 行），每个输入元素占一列（共 ';
     __eta.res+=v.cols;
     __eta.res+=' 列）；每个窗口读到的位置填卷积核元素，其余为 0。';
     }
@@ -2874,7 +3371,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.dm("C = " + v.c);
     __eta.res+='\n\n';
     if (v.keptColumns) {
-    __eta.res+='每一列是一个输出单元，名字写在列的上方。';
+    __eta.res+='每一列是一个输出元素，名字写在列的上方。';
     __eta.res+=v.cols;
     __eta.res+=' 列中列出的是前六列（';
     __eta.res+=it.m(v.keptColumns.first[0]);
@@ -2882,7 +3379,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.m(v.keptColumns.first[v.keptColumns.first.length - 1]);
     __eta.res+='，矩阵的开头）';
     if (v.keptColumns.focus.length) {
-    __eta.res+='、详细展开的那个单元所在的列（';
+    __eta.res+='、详细展开的那个元素所在的列（';
     __eta.res+=v.keptColumns.focus.map((n) => it.m(n)).join("、");
     __eta.res+='）';
     }
@@ -2902,7 +3399,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.m("C^{\\mathsf{T}}");
     __eta.res+='——名字正是由此而来：把 ';
     __eta.res+=it.m("C");
-    __eta.res+=' 沿对角线翻转，上面的每一列（一个输出单元）就成了一行。下面的乘法中它已代入卷积核的数值。\n';
+    __eta.res+=' 沿对角线翻转，上面的每一列（一个输出元素）就成了一行。下面的乘法中它已代入卷积核的数值。\n';
     }
     __eta.res+='\n把输入按行展平为 ';
     __eta.res+=it.m("\\operatorname{vec}(X)");
@@ -2917,7 +3414,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     if (it.d.bias) {
     __eta.res+='乘积是加偏置之前的输出；偏置作为单独的向量 ';
     __eta.res+=it.m("b");
-    __eta.res+=' 加上，其中每个输出单元对应其所在通道的偏置 ';
+    __eta.res+=' 加上，其中每个输出元素对应其所在通道的偏置 ';
     __eta.res+=it.m("b_c");
     __eta.res+='。\n';
     }
@@ -3011,6 +3508,15 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.diagrams ? "（图中为浅灰色）" : "";
     __eta.res+='。';
     }
+    __eta.res+='\n\n';
+    const rn = it.d.renamed.map(([, tex]) => ({ from: tex.replace(/^\\hat\{(.*)\}$/, "$1"), to: tex }))
+    if (rn.length > 0) {
+    __eta.res+='你的符号 ';
+    __eta.res+=rn.map((r) => it.m(r.from)).join("、");
+    __eta.res+=' 在本文中写作 ';
+    __eta.res+=rn.map((r) => it.m(r.to)).join("、");
+    __eta.res+='，因为公式中已用这些字母表示尺寸、位置或张量。';
+    }
     __eta.res+='\n';
 
     if (__eta.layout) {
@@ -3041,7 +3547,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     const v = it.v
     __eta.res+='\n## ';
     __eta.res+=it.number;
-    __eta.res+='. 重叠与棋盘格伪影\n\n数一数每个输出单元有几项';
+    __eta.res+='. 重叠与棋盘格伪影\n\n数一数每个输出元素有几项';
     __eta.res+=v.channelFactor > 1 ? "（按单个输入通道计；一个分组的全部通道要再乘以 " + v.channelFactor + "）" : "";
     __eta.res+='：\n\n';
     __eta.res+=it.dm(v.grid);
@@ -3059,42 +3565,80 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='）：';
     __eta.res+=it.m(a.counts);
     __eta.res+='——';
-    if (a.even) {
+    if (a.pattern === "constant") {
+    __eta.res+='每个元素的项数都相同，边界也不例外';
+    } else if (a.pattern === "even-inside") {
     __eta.res+='内部均匀，只在边界处变少';
     } else {
-    __eta.res+='不均匀：相邻单元的项数不同';
+    __eta.res+='不均匀：内部相邻元素的项数不同';
     }
+    __eta.res+='。卷积核尺寸 ';
+    __eta.res+=a.kernel;
+    __eta.res+=' ';
+    __eta.res+=a.divisible ? "是" : "不是";
+    __eta.res+='步长 ';
+    __eta.res+=a.stride;
+    __eta.res+=' 的倍数';
+    if (a.divisible === a.even) {
+    __eta.res+='，按 Distill 的规律，副本的重叠';
+    __eta.res+=a.even ? "均匀" : "不均匀";
     __eta.res+='。';
-    if (a.divisible) {
-    __eta.res+=a.kernel;
-    __eta.res+=' 能被 ';
-    __eta.res+=a.stride;
-    __eta.res+=' 整除。';
     } else {
-    __eta.res+=a.kernel;
-    __eta.res+=' 不能被 ';
-    __eta.res+=a.stride;
-    __eta.res+=' 整除。';
+    __eta.res+='，但内部的重叠却';
+    __eta.res+=a.even ? "均匀" : "不均匀";
+    __eta.res+=a.dilation > 1 ? "：这条规律假定没有膨胀，膨胀为 " + a.dilation + " 时各卷积核元素相隔 " + a.dilation + " 格落下" : "";
+    __eta.res+='。';
     }
     __eta.res+='\n';
     }
-    __eta.res+='\nOdena、Dumoulin 和 Olah 在 Distill（2016）上给出的规律是：卷积核尺寸不能被步长整除时，卷积核副本的重叠不均匀，有的单元比相邻单元多出几项，由这种层堆起来的网络容易画出棋盘格伪影。';
-    if (v.even) {
-    __eta.res+='本题内部的重叠是均匀的，所以没有这种图案；换成步长 2、卷积核 3 就能看到。';
-    } else {
-    __eta.res+='本题正是如此：内部的项数在 ';
+    __eta.res+='\nOdena、Dumoulin 和 Olah 在 Distill（2016）上给出的规律是：卷积核尺寸不能被步长整除时，卷积核副本的重叠不均匀，有的元素比相邻元素多出几项，用这类层构成的生成网络，输出容易出现棋盘格伪影。是否真的出现图案，还取决于卷积核的数值。输入一个处处为 1 的平坦输入 ';
+    __eta.res+=it.m("\\mathbf{1}");
+    __eta.res+=it.d.info.inChannels > 1 ? "（每个通道都是）" : "";
+    __eta.res+='：\n\n';
+    __eta.res+=it.dm("C^{\\mathsf{T}}\\,\\mathbf{1} = " + v.ones);
+    __eta.res+='\n\n';
+    if (v.compensates) {
+    __eta.res+='项数虽不均匀，但内部每个元素都得到 ';
+    __eta.res+=it.m(v.onesValues[0]);
+    __eta.res+='：卷积核起了补偿作用，落到每个元素上的卷积核元素之和都相同。本题不出现棋盘格伪影。';
+    } else if (!v.checkerboard) {
+    __eta.res+='内部的重叠是均匀的，内部每个元素都得到 ';
+    __eta.res+=it.m(v.onesValues[0]);
+    __eta.res+='，所以本题不出现棋盘格伪影；换成步长 2、卷积核 3 就能看到。';
+    } else if (!v.even) {
+    __eta.res+='本题出现了棋盘格伪影：内部的项数在 ';
     __eta.res+=v.minLevel;
     __eta.res+=' 到 ';
     __eta.res+=v.maxLevel;
-    __eta.res+=' 之间交替。';
+    __eta.res+=' 之间交替，平坦输入的结果也有图案，内部取值为 ';
+    __eta.res+=v.onesValues.map((n) => it.m(n)).join("、");
+    __eta.res+='。';
+    } else {
+    __eta.res+='重叠是均匀的，但平坦输入的结果仍有图案，内部取值为 ';
+    __eta.res+=v.onesValues.map((n) => it.m(n)).join("、");
+    __eta.res+='：各元素接收的卷积核元素不同，它们的和也不相同。这种图案来自卷积核的数值，而不是重叠。';
     }
-    __eta.res+='他们建议的办法是先缩放（最近邻或双线性上采样），再做普通卷积，这样每个输出单元的项数都相同。\n\n在 ';
+    __eta.res+='Distill 建议的办法是先缩放（最近邻或双线性上采样），再做普通卷积，这样每个输出元素的项数都相同。\n\n';
+    if (v.maxCount <= 1) {
+    __eta.res+='任何两个副本都不相遇：每个元素至多一项。';
+    } else if (v.focusCount > 1) {
+    __eta.res+='在 ';
     __eta.res+=it.m(v.focusLabel);
     __eta.res+=' 处有 ';
     __eta.res+=v.focusCount;
     __eta.res+=' 份副本相遇：来自 ';
     __eta.res+=v.meeting.map((n) => it.m(n)).join("、");
-    __eta.res+='。\n';
+    __eta.res+='。';
+    } else {
+    __eta.res+='只有 ';
+    __eta.res+=v.meeting.map((n) => it.m(n)).join("、") || "没有输入元素";
+    __eta.res+=' 的副本到达 ';
+    __eta.res+=it.m(v.focusLabel);
+    __eta.res+='；其他位置最多有 ';
+    __eta.res+=v.maxLevel;
+    __eta.res+=' 份副本相遇。';
+    }
+    __eta.res+='\n';
 
     if (__eta.layout) {
       __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -3126,7 +3670,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.number;
     __eta.res+='. 亚像素视角：输出拆成 ';
     __eta.res+=v.count;
-    __eta.res+=' 个相位\n\n按输出单元相对步长的位置把输出拆开。在每一维上写 ';
+    __eta.res+=' 个相位\n\n按输出元素相对步长的位置把输出拆开。在每一维上写 ';
     __eta.res+=it.m("o + p = m s + \\varphi");
     __eta.res+='，其中 ';
     __eta.res+=it.m("0 \\le \\varphi < s");
@@ -3136,7 +3680,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.base === 1 ? "；此式中的位置从 0 数起" : "";
     __eta.res+='）：';
     __eta.res+=it.m("\\varphi");
-    __eta.res+=' 称为该单元的相位，';
+    __eta.res+=' 称为该元素的相位，';
     __eta.res+=it.m("m");
     __eta.res+=' 是它在相位网格中的位置。由于 ';
     __eta.res+=it.m("o + p = a s + t d");
@@ -3146,7 +3690,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.m("t");
     __eta.res+=' 才会落到相位为 ';
     __eta.res+=it.m("\\varphi");
-    __eta.res+=' 的单元上，且读取的输入位置是 ';
+    __eta.res+=' 的元素上，且读取的输入位置是 ';
     __eta.res+=it.m("a = m - j");
     __eta.res+='，其中 ';
     __eta.res+=it.m("t d = j s + \\varphi");
@@ -3169,7 +3713,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.m("s");
     __eta.res+=' 的转置卷积，等于 ';
     __eta.res+=v.count;
-    __eta.res+=' 个小卷积，再把它们的输出交错拼合。\n\n每个输出单元的相位';
+    __eta.res+=' 个小卷积，再把它们的输出交错拼合。\n\n每个输出元素的相位';
     __eta.res+=v.rank > 1 ? "（括号内为各维的相位）" : "";
     __eta.res+='，';
     __eta.res+=it.m(v.focusLabel);
@@ -3183,18 +3727,18 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=p.focus ? "（含 " + it.m(v.focusLabel) + "）" : "";
     __eta.res+='：';
     if (p.cells === 0) {
-    __eta.res+='没有输出单元属于这个相位（此处输出比步长还小）。';
+    __eta.res+='没有输出元素属于这个相位（此处输出比步长还小）。';
     } else {
     __eta.res+='由 ';
     __eta.res+=p.positions.map((x) => it.m(x)).join("、");
     __eta.res+=' 的 ';
     __eta.res+=p.cells;
-    __eta.res+=' 个单元组成。';
+    __eta.res+=' 个元素组成。';
     }
     if (p.tapCount === 0) {
     __eta.res+='没有卷积核元素落到这个相位（有膨胀时，';
     __eta.res+=it.m("t d");
-    __eta.res+=' 除以步长永远得不到这个余数），子卷积核为空，这些单元的值';
+    __eta.res+=' 除以步长永远得不到这个余数），子卷积核为空，这些元素的值';
     __eta.res+=v.bias ? "只有偏置" : "都是 0";
     __eta.res+='。';
     } else {
@@ -3230,7 +3774,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=p.tuple;
     __eta.res+=')：';
     __eta.res+=p.cells;
-    __eta.res+=' 个单元';
+    __eta.res+=' 个元素';
     __eta.res+=p.cells > 0 ? "（" + p.positions.map((x) => it.m(x)).join("，") + "）" : "";
     __eta.res+='；';
     __eta.res+=p.tapCount;
@@ -3265,9 +3809,9 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.m(v.counts);
     __eta.res+='。';
     if (v.countsEven) {
-    __eta.res+='每个相位的元素个数相同，所以重叠是均匀的：边界以外，每个单元求和的项数都一样。';
+    __eta.res+='每个相位的元素个数相同，所以重叠是均匀的：边界以外，每个元素求和的项数都一样。';
     } else {
-    __eta.res+='这正是不均匀的重叠次数：边界以外，一个单元有几项，取决于它所在相位的子卷积核有几个元素';
+    __eta.res+='这正是不均匀的重叠次数：边界以外，一个元素有几项，取决于它所在相位的子卷积核有几个元素';
     __eta.res+=v.perChannel ? "（按单个输入通道计）" : "";
     __eta.res+='，从 ';
     __eta.res+=v.minCount;
@@ -3283,13 +3827,13 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.dm(v.ones);
     __eta.res+='\n\n';
     if (v.noInside) {
-    __eta.res+='这个输入太小，没有哪个单元能收到其相位的全部元素，上面每个值都被边界截掉了一部分；换成更大的全 1 输入，中部就会出现各相位的元素之和。';
+    __eta.res+='这个输入太小，没有哪个元素能收到其相位的全部元素，上面每个值都被边界截掉了一部分；换成更大的全 1 输入，中部就会出现各相位的元素之和。';
     } else {
-    __eta.res+='凡是收到其相位全部元素的单元，值就等于该相位的元素之和。';
+    __eta.res+='凡是收到其相位全部元素的元素，值就等于该相位的元素之和。';
     if (v.hidden > 0) {
     __eta.res+='有 ';
     __eta.res+=v.hidden;
-    __eta.res+=' 个相位没有这样的单元（输入较小），要用更大的全 1 输入才能看到它们的和。';
+    __eta.res+=' 个相位没有这样的元素（输入较小），要用更大的全 1 输入才能看到它们的和。';
     }
     }
     if (!v.sumsEqual) {
@@ -3373,7 +3917,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     }
     __eta.res+='\n\n';
     if (v.bias) {
-    __eta.res+='每个输出通道的所有单元都加上偏置：';
+    __eta.res+='每个输出通道的所有元素都加上偏置：';
     __eta.res+=it.m("b = " + v.bias);
     __eta.res+='。\n';
     }
@@ -3435,7 +3979,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='```\n\n';
     for (const f of v.frameworks) {
     if (f.caveat === "asymmetric-padding") {
-    __eta.res+='- PyTorch 只能在一个维度的两端填充相同的量；本题两端填充不同，在 PyTorch 中请按上面较小的量填充，再手动裁掉输出中多出的单元。\n';
+    __eta.res+='- PyTorch 只能在一个维度的两端填充相同的量；本题两端填充不同，在 PyTorch 中请按上面较小的量填充，再手动裁掉输出中多出的元素。\n';
     } else if (f.caveat === "tf-groups") {
     __eta.res+='- TensorFlow 的转置卷积不支持分组：每组调用一次，再把结果拼接起来。\n';
     } else if (f.caveat === "tf-dilation-with-stride") {
@@ -3479,50 +4023,12 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     const v = it.v
     __eta.res+='\n## ';
     __eta.res+=it.number;
-    __eta.res+='. 一去一回：还原的是形状，不是数值\n\n';
-    if (v.transposed) {
-    __eta.res+='常有人说转置卷积是卷积的“逆运算”。其实它只还原形状，不还原数值。拿我们的结果 ';
-    __eta.res+=it.m("Y");
-    __eta.res+='，先用同一个卷积核做卷积（矩阵 ';
-    __eta.res+=it.m("C");
-    __eta.res+='），再做一次转置卷积（';
-    __eta.res+=it.m("C^{\\mathsf{T}}");
-    __eta.res+='）：';
-    } else {
-    __eta.res+='用转置卷积往回走，还原的是形状，不是数值。拿输入 ';
-    __eta.res+=it.m("X");
-    __eta.res+='，先做卷积（';
-    __eta.res+=it.m("C");
-    __eta.res+='），再用同一个卷积核做转置卷积（';
-    __eta.res+=it.m("C^{\\mathsf{T}}");
-    __eta.res+='）：';
+    __eta.res+='. 一去一回\n\n';
+    if (v.bias) {
+    __eta.res+='这里不计偏置，因为它不属于线性映射：下面的 ';
+    __eta.res+=it.m(v.transposed ? "Y" : "C\\,X");
+    __eta.res+=' 是加偏置之前的结果。\n';
     }
-    __eta.res+='\n\n';
-    __eta.res+=it.dm((v.transposed ? "Y" : "X") + " = " + v.start + " \\;\\xrightarrow{\\;C\\;}\\; " + v.there + " \\;\\xrightarrow{\\;C^{\\mathsf{T}}\\;}\\; " + v.back);
-    __eta.res+='\n\n';
-    if (v.transposed) {
-    __eta.res+='把 ';
-    __eta.res+=it.m("Y");
-    __eta.res+=' 卷积回去得到 ';
-    __eta.res+=it.m(v.there + (v.thereIsInput ? " = " : " \\neq ") + v.input);
-    __eta.res+=v.thereIsInput ? "" : "，并不是我们开始时的输入";
-    __eta.res+='。';
-    }
-    if (v.recovered) {
-    __eta.res+='这里数值确实回来了，因为对这个卷积核 ';
-    __eta.res+=it.m("C^{\\mathsf{T}}C = I");
-    __eta.res+='。';
-    } else {
-    __eta.res+='形状回来了，数值没有：';
-    __eta.res+=v.narrowCount;
-    __eta.res+=' 个数装不下原来的 ';
-    __eta.res+=v.wideCount;
-    __eta.res+=' 个数，乘积 ';
-    __eta.res+=it.m("C^{\\mathsf{T}}C");
-    __eta.res+=' 也不是单位矩阵：';
-    }
-    __eta.res+='\n\n';
-    __eta.res+=it.dm("C^{\\mathsf{T}}C = " + v.gram + (v.identity ? " = I" : " \\neq I"));
     __eta.res+='\n\n';
     if (v.firstMapOnly) {
     __eta.res+='网格只画出第 ';
@@ -3530,6 +4036,176 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' 个批次的第 ';
     __eta.res+=it.base;
     __eta.res+=' 个通道；矩阵同时作用于所有通道。\n';
+    }
+    __eta.res+='\n\n';
+    if (v.transposed) {
+    __eta.res+='常有人说转置卷积是卷积的“逆运算”。来检验一下：用同一个卷积核（矩阵 ';
+    __eta.res+=it.m("C");
+    __eta.res+='）对结果 ';
+    __eta.res+=it.m("Y");
+    __eta.res+=' 做卷积。因为 ';
+    __eta.res+=it.m("Y = C^{\\mathsf{T}} X");
+    __eta.res+='，得到的是 ';
+    __eta.res+=it.m("C\\,Y = C C^{\\mathsf{T}} X");
+    __eta.res+='：\n\n';
+    __eta.res+=it.dm(v.there);
+    __eta.res+='\n\n';
+    __eta.res+=it.dm(v.input);
+    __eta.res+='\n\n决定结果的是这个 ';
+    __eta.res+=v.narrowCount;
+    __eta.res+='×';
+    __eta.res+=v.narrowCount;
+    __eta.res+=' 矩阵（每个输入元素对应一行一列；元素 ';
+    __eta.res+=it.m("(a, a')");
+    __eta.res+=' 是输入元素 ';
+    __eta.res+=it.m("a");
+    __eta.res+=' 与 ';
+    __eta.res+=it.m("a'");
+    __eta.res+=' 的卷积核副本逐项相乘再求和）：\n\n';
+    __eta.res+=it.dm(v.gramName + " = " + v.gram + (v.identity ? " = I" : v.scale ? " = " + v.scale + "\\,I" : " \\neq I"));
+    __eta.res+='\n\n';
+    if (v.identity) {
+    __eta.res+=it.m("C C^{\\mathsf{T}} = I");
+    __eta.res+='，所以 ';
+    __eta.res+=it.m("C\\,Y = X");
+    __eta.res+='：对这个卷积核，卷积确实抵消了转置卷积。';
+    } else if (v.scale) {
+    __eta.res+=it.m("C C^{\\mathsf{T}} = " + v.scale + "\\,I");
+    __eta.res+='，所以 ';
+    __eta.res+=it.m("X");
+    __eta.res+=' 在相差因子 ';
+    __eta.res+=it.m(v.scale);
+    __eta.res+=' 的意义下回来了：';
+    __eta.res+=it.m("C\\,Y = " + v.scale + "\\,X");
+    __eta.res+='。';
+    if (v.copiesOverlap) {
+    __eta.res+='卷积核副本虽有重叠，但重叠处的乘积相互抵消，所以对角线以外的元素都是 0';
+    } else {
+    __eta.res+='任意两个卷积核副本都不落在同一个输出元素上，所以对角线以外的元素（两个不同副本相乘）都是 0';
+    }
+    __eta.res+='；每个对角元素是一个副本与自身相乘，即其卷积核元素的平方和 ';
+    __eta.res+=it.m(v.scale);
+    __eta.res+='。除以 ';
+    __eta.res+=it.m(v.scale);
+    __eta.res+=' 就抵消了这一层。';
+    } else {
+    __eta.res+=it.m(v.gramName);
+    __eta.res+=' 既不是单位矩阵，也不是它的倍数，所以 ';
+    __eta.res+=it.m("C\\,Y");
+    __eta.res+=' ';
+    __eta.res+=v.thereIsInput ? "与 X 相等只是这组数字的巧合" : "不等于 " + it.m("X");
+    __eta.res+='：卷积不是转置卷积的逆运算。';
+    if (v.rank === v.gramSize) {
+    __eta.res+='不过信息并没有丢失：';
+    __eta.res+=it.m(v.gramName);
+    __eta.res+=' 满秩（秩为 ';
+    __eta.res+=v.rank;
+    __eta.res+='），可以解出 ';
+    __eta.res+=it.m("X = (C C^{\\mathsf{T}})^{-1} C\\,Y");
+    __eta.res+='。';
+    } else if (v.rank !== null) {
+    __eta.res+=it.m(v.gramName);
+    __eta.res+=' 的秩是 ';
+    __eta.res+=v.rank;
+    __eta.res+=' < ';
+    __eta.res+=v.gramSize;
+    __eta.res+='：不同的输入会得到同一个 ';
+    __eta.res+=it.m("Y");
+    __eta.res+='，所以无论怎样计算都无法从 ';
+    __eta.res+=it.m("Y");
+    __eta.res+=' 找回 ';
+    __eta.res+=it.m("X");
+    __eta.res+='。';
+    }
+    }
+    __eta.res+='\n\n更长的一条链：';
+    __eta.res+=it.m("Y");
+    __eta.res+=' 经 ';
+    __eta.res+=it.m("C");
+    __eta.res+=' 再经 ';
+    __eta.res+=it.m("C^{\\mathsf{T}}");
+    __eta.res+='，回到输出的形状：\n\n';
+    __eta.res+=it.dm(v.chain);
+    __eta.res+='\n\n';
+    if (v.counting) {
+    __eta.res+='这里可以用计数论证：';
+    __eta.res+=it.m("C^{\\mathsf{T}}C");
+    __eta.res+=' 作用在 ';
+    __eta.res+=v.wideCount;
+    __eta.res+=' 个输出元素上，却要经过 ';
+    __eta.res+=v.narrowCount;
+    __eta.res+=' 个输入元素，所以它的秩至多为 ';
+    __eta.res+=v.narrowCount;
+    __eta.res+=' < ';
+    __eta.res+=v.wideCount;
+    __eta.res+='，在更大的空间上不可能是单位矩阵。';
+    }
+    if (v.recovered) {
+    __eta.res+='但对这个 ';
+    __eta.res+=it.m("Y");
+    __eta.res+='，数值仍然回来了，因为 ';
+    __eta.res+=it.m("Y = C^{\\mathsf{T}} X");
+    __eta.res+=' 且 ';
+    __eta.res+=it.m("C C^{\\mathsf{T}} = I");
+    __eta.res+='：';
+    __eta.res+=it.m("C^{\\mathsf{T}} C\\, C^{\\mathsf{T}} X = C^{\\mathsf{T}} X");
+    __eta.res+='。';
+    } else if (v.backIsScaled) {
+    __eta.res+='对这个 ';
+    __eta.res+=it.m("Y");
+    __eta.res+='，这条链给出 ';
+    __eta.res+=it.m(v.scale + "\\,Y");
+    __eta.res+='，因为 ';
+    __eta.res+=it.m("Y = C^{\\mathsf{T}} X");
+    __eta.res+='，而 ';
+    __eta.res+=it.m("C^{\\mathsf{T}} C\\, C^{\\mathsf{T}} X = " + v.scale + "\\, C^{\\mathsf{T}} X");
+    __eta.res+='。';
+    } else {
+    __eta.res+='数值没有回来。';
+    }
+    __eta.res+='\n';
+    } else {
+    __eta.res+='卷积（';
+    __eta.res+=it.m("C");
+    __eta.res+='）之后，再用同一个卷积核做转置卷积（';
+    __eta.res+=it.m("C^{\\mathsf{T}}");
+    __eta.res+='）往回走：\n\n';
+    __eta.res+=it.dm(v.chain);
+    __eta.res+='\n\n';
+    if (v.counting) {
+    __eta.res+='形状回来了，数值没有：';
+    __eta.res+=v.narrowCount;
+    __eta.res+=' 个数装不下原来的 ';
+    __eta.res+=v.wideCount;
+    __eta.res+=' 个数。';
+    __eta.res+=it.m("C^{\\mathsf{T}}C");
+    __eta.res+=' 要经过 ';
+    __eta.res+=v.narrowCount;
+    __eta.res+=' 个输出元素，秩至多为 ';
+    __eta.res+=v.narrowCount;
+    __eta.res+=' < ';
+    __eta.res+=v.wideCount;
+    __eta.res+='，所以不是单位矩阵：';
+    } else if (v.recovered) {
+    __eta.res+='这里数值回来了：';
+    __eta.res+=it.m("C^{\\mathsf{T}}C");
+    __eta.res+=' 在这个输入上是单位矩阵。';
+    } else {
+    __eta.res+='形状回来了，数值没有：';
+    __eta.res+=it.m("C^{\\mathsf{T}}C");
+    __eta.res+=' 不是单位矩阵：';
+    }
+    __eta.res+='\n\n';
+    __eta.res+=it.dm(v.gramName + " = " + v.gram + (v.identity ? " = I" : " \\neq I"));
+    __eta.res+='\n';
+    }
+    __eta.res+='\n';
+    if (v.elided) {
+    __eta.res+='*这个 ';
+    __eta.res+=v.gramSize;
+    __eta.res+='×';
+    __eta.res+=v.gramSize;
+    __eta.res+=' 矩阵只列出前六行（列）和最后两行（列），其余用省略号表示；JSON 输出包含全部元素。*\n';
     }
     if (!v.gramComplete) {
     __eta.res+='*这个 ';
@@ -3539,9 +4215,6 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' 矩阵只计算了部分行，其余行记为 ';
     __eta.res+=it.m("\\ast");
     __eta.res+='。*\n';
-    }
-    if (v.bias) {
-    __eta.res+='这里不计偏置：它不属于线性映射。\n';
     }
     __eta.res+='\n';
 
@@ -3579,17 +4252,23 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     const place = (c) => c.ranges.map((r) => (rank === 1 ? "位置 " : r.axis === rank - 1 ? "列 " : r.axis === rank - 2 ? "行 " : "层 " + (rank > 3 ? "（轴 " + (r.axis + it.base) + "）" : "")) + span(r)).join("，") + (c.channel ? "，通道 " + c.channel : "") + (c.cropped > 0 ? "（裁掉 " + c.cropped + " 个）" : "")
     __eta.res+='\n## ';
     __eta.res+=it.number;
-    __eta.res+='. 分散：每个输入值乘以卷积核\n\n按输入单元逐个来看转置卷积（一对多）：输入单元 ';
+    __eta.res+='. 分散：每个输入值乘以卷积核\n\n按输入元素逐个来看转置卷积（一对多）：每个输入元素乘以整个卷积核。沿每个维度，位置为 ';
     __eta.res+=it.m("a");
-    __eta.res+=' 乘以整个卷积核，这份副本的第 ';
+    __eta.res+=' 的输入元素与位置为 ';
     __eta.res+=it.m("t");
-    __eta.res+=' 个抽头落在输出单元 ';
-    __eta.res+=it.m("o = a\\cdot s + t\\cdot d - p");
-    __eta.res+=' 上。';
+    __eta.res+=' 的卷积核元素落在输出位置 ';
+    __eta.res+=it.m("j = a\\cdot s + t\\cdot d - p");
+    __eta.res+=' 上，其中 ';
+    __eta.res+=it.m("s");
+    __eta.res+='、';
+    __eta.res+=it.m("d");
+    __eta.res+='、';
+    __eta.res+=it.m("p");
+    __eta.res+=' 是该维的步长、膨胀和起始端填充。';
     if (v.blocks) {
-    __eta.res+='每份副本覆盖输出中一块与卷积核同样大小的区域；下面给出每一块及其落在的位置，用该输入单元的颜色标出。块以外的输出单元不从这份副本得到任何值。';
+    __eta.res+='每份副本覆盖输出中一块与卷积核同样大小的区域；下面给出每一块及其落在的位置，用该输入元素的颜色标出。块以外的输出元素不从这份副本得到任何值。';
     } else {
-    __eta.res+='下面每个网格就是一份这样的副本，用该输入单元的颜色标出；没有覆盖到的位置为 0。';
+    __eta.res+='下面每个网格就是一份这样的副本，用该输入元素的颜色标出；没有覆盖到的位置为 0。';
     }
     if (v.channels) {
     __eta.res+='有多个通道时，输入通道 ';
@@ -3618,10 +4297,10 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='\n';
     }
     if (v.croppedAny) {
-    __eta.res+='在边界处被截短的块，是被填充裁掉了一部分的副本：落到输出之外的单元被丢弃。\n';
+    __eta.res+='在边界处被截短的块，是被填充裁掉了一部分的副本：落到输出之外的元素被丢弃。\n';
     }
     } else {
-    for (const row of v.blockRows((c) => [c.channel ? "输出通道 " + c.channel : "", c.cropped > 0 ? "被填充裁掉 " + c.cropped + " 个单元" : ""].filter((t) => t !== "").join("，"))) {
+    for (const row of v.blockRows((c) => [c.channel ? "输出通道 " + c.channel : "", c.cropped > 0 ? "被填充裁掉 " + c.cropped + " 个元素" : ""].filter((t) => t !== "").join("，"))) {
     __eta.res+=it.dm(row);
     __eta.res+='\n';
     }
@@ -3632,23 +4311,24 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=v.total;
     __eta.res+=' 份副本，这里省略了 ';
     __eta.res+=v.omitted;
-    __eta.res+=' 份；列出的是第一份、最后一份，以及覆盖到下文详细展开的那个单元的各份。*\n';
+    __eta.res+=' 份；列出的是第一份、最后一份，以及覆盖到下文详细展开的那个元素的各份。*\n';
     }
     __eta.res+='\n';
     if (v.bias) {
-    __eta.res+='副本重叠的地方，数值相加；把这些和记作 ';
+    __eta.res+=v.overlaps ? "副本重叠的地方，数值相加" : "任何两个副本都不落在同一个元素上，所以输出就是各副本并排放在一起";
+    __eta.res+='；把这些和记作 ';
     __eta.res+=it.m("S");
     __eta.res+='（加偏置之前的输出）：\n\n';
     for (const map of v.unbiased) {
     __eta.res+=it.dm(map.label + " = " + map.tex);
     }
-    __eta.res+='\n然后加上偏置：每个输出通道一个数，加到该通道的每个单元上：\n\n';
+    __eta.res+='\n然后加上偏置：每个输出通道一个数，加到该通道的每个元素上：\n\n';
     v.result.forEach((map, k) => {
     __eta.res+=it.dm(map.label + " = " + v.unbiased[k].label + " + " + v.biasNames[k] + " = " + v.unbiased[k].label + (v.biasValues[k].startsWith("-") ? " - " + v.biasValues[k].slice(1) : " + " + v.biasValues[k]) + " = " + map.tex);
     })
     __eta.res+='\n';
     } else {
-    __eta.res+='副本重叠的地方，数值相加';
+    __eta.res+=v.overlaps ? "副本重叠的地方，数值相加" : "任何两个副本都不落在同一个元素上，所以输出就是各副本并排放在一起";
     if (v.sumEquation) {
     __eta.res+='：\n\n';
     __eta.res+=it.dm(v.sumEquation);
@@ -3734,9 +4414,50 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=it.dm("o = " + l.substituted);
     __eta.res+='\n\n';
     if (v.transposed) {
-    __eta.res+='卷积核的覆盖范围 ';
-    __eta.res+=it.m("d(k-1) = " + l.fullPadding);
-    __eta.res+=' 使输出比输入大；填充从两端再去掉一些单元，输出填充只在末端补上单元。\n\n**为什么是这个尺寸**（conv_arithmetic 中的对应关系）：用同样的卷积核、步长、填充和膨胀做普通卷积，会把尺寸 ';
+    const g = l.growth
+    if (g.leader === "none") {
+    __eta.res+='步长为 1，卷积核也不超出自身所在的格（';
+    __eta.res+=it.m("d(k-1) = 0");
+    __eta.res+='），输出没有变大';
+    } else if (g.leader === "equal") {
+    __eta.res+='步长与卷积核的覆盖范围使输出增大的幅度相同：把 ';
+    __eta.res+=l.input;
+    __eta.res+=' 个输入值按间隔 ';
+    __eta.res+=it.m("s");
+    __eta.res+=' 拉开，增加 ';
+    __eta.res+=it.m("(i-1)(s-1) = " + g.stride);
+    __eta.res+=' 格，覆盖范围增加 ';
+    __eta.res+=it.m("d(k-1) = " + g.reach);
+    __eta.res+=' 格';
+    } else if (g.leader === "stride") {
+    __eta.res+='输出变大主要来自步长：把 ';
+    __eta.res+=l.input;
+    __eta.res+=' 个输入值按间隔 ';
+    __eta.res+=it.m("s");
+    __eta.res+=' 拉开，增加 ';
+    __eta.res+=it.m("(i-1)(s-1) = " + g.stride);
+    __eta.res+=' 格，而卷积核的覆盖范围只增加 ';
+    __eta.res+=it.m("d(k-1) = " + g.reach);
+    __eta.res+=' 格';
+    } else if (g.stride === 0) {
+    __eta.res+='步长为 1，输入没有被拉开，所以使输出比输入大的是卷积核的覆盖范围 ';
+    __eta.res+=it.m("d(k-1) = " + g.reach);
+    } else {
+    __eta.res+='输出变大主要来自卷积核的覆盖范围：它增加 ';
+    __eta.res+=it.m("d(k-1) = " + g.reach);
+    __eta.res+=' 格，而把 ';
+    __eta.res+=l.input;
+    __eta.res+=' 个输入值按间隔 ';
+    __eta.res+=it.m("s");
+    __eta.res+=' 拉开只增加 ';
+    __eta.res+=it.m("(i-1)(s-1) = " + g.stride);
+    __eta.res+=' 格';
+    }
+    __eta.res+=l.padTotal > 0 ? "；填充从两端去掉 " + l.padTotal + " 格" : "";
+    __eta.res+=l.outputPadding > 0 ? (l.padTotal > 0 ? "，" : "；") + "输出填充在末端补上 " + l.outputPadding + " 格" : "";
+    __eta.res+='：';
+    __eta.res+=it.m(l.input + " + " + g.stride + " + " + g.reach + (l.padTotal > 0 ? " - " + l.padTotal : "") + (l.outputPadding > 0 ? " + " + l.outputPadding : "") + " = " + l.output);
+    __eta.res+='。\n\n**为什么是这个尺寸**（conv_arithmetic 中的对应关系）：用同样的卷积核、步长、填充和膨胀做普通卷积，会把尺寸 ';
     __eta.res+=l.convInput;
     __eta.res+=' 变回 ';
     __eta.res+=l.convOutput;
@@ -3756,13 +4477,13 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     }
     __eta.res+='\n';
     } else {
-    __eta.res+='卷积核沿这个维度可以放 ';
-    __eta.res+=it.m("o = " + l.result);
-    __eta.res+=' 次。';
+    __eta.res+='卷积核沿该维共有 ';
+    __eta.res+=l.result;
+    __eta.res+=' 个滑动位置。';
     if (l.remainder > 0) {
     __eta.res+='填充后输入的最后 ';
     __eta.res+=l.remainder;
-    __eta.res+=' 个单元不会被读到：步长跨过了它们。';
+    __eta.res+=' 个元素不会被读到：步长跨过了它们。';
     }
     __eta.res+='\n';
     }
@@ -3819,5 +4540,5 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
 /** templates/<locale>/strings.json, by locale. */
 export const localeStringTables: Record<string, unknown> = {
   "en": {"title":{"transposed":"Transposed convolution, step by step","conv":"Convolution, step by step"},"description":"A step-by-step derivation written by tconv: every number exact and checked against a numeric tensor core.","separator":": "},
-  "zh-CN": {"title":{"transposed":"转置卷积逐步推导","conv":"卷积逐步推导"},"description":"由 tconv 生成的逐步推导：每个数都是精确值，并与数值张量核心逐一核对。","separator":"："},
+  "zh-CN": {"title":{"transposed":"转置卷积逐步推导","conv":"卷积逐步推导"},"description":"由 tconv 生成的逐步推导：每个数都是精确值，并与数值计算内核逐一核对。","separator":"："},
 };

@@ -4,7 +4,8 @@
  */
 import type { Scalar } from "../algebra/scalar.ts";
 import { valueTex } from "./math.ts";
-import type { Derivation } from "../explain/types.ts";
+import type { Derivation, OverlapStep } from "../explain/types.ts";
+import type { HeatmapVerdict } from "./svg/strings.ts";
 import { directConvDiagram, overlapHeatmap, scatterDiagram } from "./svg/index.ts";
 import { unflatten } from "../geometry/taps.ts";
 import { numberTex } from "../algebra/tex.ts";
@@ -39,6 +40,18 @@ export function figuresFor(d: Derivation, locale: Locale): Record<string, string
   const out: Record<string, string> = {};
   if (kinds.has("scatter") && info.op === "transposed") out["scatter"] = scatterDiagram(info, { ...common, inputLabels, kernelLabels, outputLabels, inputNames, productLabel });
   if (kinds.has("direct")) out["direct"] = directConvDiagram(info, { ...common, inputLabels, kernelLabels, outputLabels, window: focus });
-  if (kinds.has("overlap")) out["overlap"] = overlapHeatmap(info, { ...common, highlight: focus });
+  const overlap = d.steps.find((s) => s.kind === "overlap");
+  if (overlap) out["overlap"] = overlapHeatmap(info, { ...common, highlight: focus, verdict: heatmapVerdict(overlap) });
   return out;
+}
+
+/**
+ * The heatmap's verdict from the overlap step's predicates.
+ *
+ * @example heatmapVerdict(seedOverlapStep) // → "even"
+ */
+export function heatmapVerdict(step: OverlapStep): HeatmapVerdict {
+  if (step.compensates) return "compensates";
+  if (!step.checkerboard) return "even";
+  return step.even ? "kernel-pattern" : "checkerboard";
 }

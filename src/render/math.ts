@@ -178,7 +178,8 @@ export function gridTex(shape: readonly number[], cell: (flat: number) => string
     if (prefix === null) return "\\cdots";
     const offset = prefix.reduce((acc, v, ax) => acc + v * strides[ax]!, 0);
     const m = matrixTex(rows, cols, (i, j) => cell(offset + i * strides[r - 2]! + j));
-    return `\\underbrace{${m}}_{${prefix.map((v, ax) => `i_{${ax}}=${v + base + (offsets[ax] ?? 0)}`).join(",\\,")}}`;
+    // The slice's position written out, (1, ·, ·): no index letter that would need defining.
+    return `\\underbrace{${m}}_{(${[...prefix.map((v, ax) => String(v + base + (offsets[ax] ?? 0))), "\\cdot", "\\cdot"].join(",\\,")})}`;
   }).join(" \\; ");
 }
 

@@ -11,7 +11,7 @@ const num = (v: unknown) => (v instanceof Rational ? v.toNumber() : v);
 
 describe("the seed problem [[1,2],[3,4]] with kernel [[1,0],[0,-1]], stride 1", () => {
   it("lists the nine sections in the default order", () => {
-    expect(seed.steps.map((s) => s.kind)).toEqual(["problem", "size", "scatter", "cells", "matrix", "direct", "roundtrip", "overlap", "check"]);
+    expect(seed.steps.map((s) => s.kind)).toEqual(["problem", "size", "scatter", "cells", "matrix", "gradient", "direct", "roundtrip", "overlap", "check"]);
   });
 
   it("gives every cell its value: [[1,2,0],[3,3,-2],[0,-3,-4]]", () => {
@@ -33,7 +33,7 @@ describe("the seed problem [[1,2],[3,4]] with kernel [[1,0],[0,-1]], stride 1", 
     const size = step(seed.steps, "size") as SizeStep;
     expect(size.axes[0]).toEqual({
       input: 2, kernel: 2, stride: 1, dilation: 1, padBegin: 0, padEnd: 0, outputPadding: 0, output: 3,
-      convInput: 3, convOutput: 2, remainder: 0,
+      convInput: 3, convOutput: 2, remainder: 0, growth: { stride: 0, reach: 1, leader: "reach" },
     });
   });
 

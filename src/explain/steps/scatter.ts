@@ -29,10 +29,13 @@ export function buildScatter(ctx: ExplainContext): ScatterStep {
       copies.push({ input: n * perItemIn + r, placements, cropped });
     }
   }
-  if (!ctx.problem.bias) return { kind: "scatter", copies };
+  // Whether two copies land on the same output cell (the scatter sum then adds something).
+  const seen = new Set<number>();
+  const overlaps = copies.some((cp) => cp.placements.some(([o]) => (seen.has(o) ? true : (seen.add(o), false))));
+  if (!ctx.problem.bias) return { kind: "scatter", copies, overlaps };
   // The copies add up to the output before the bias; the bias is its own step after the sum.
   const free = deriveCells(info, ctx.problem.x, ctx.problem.w, undefined, { indexBase: ctx.indexBase });
   const unbiased: AlgebraValue[] = new Array(free.count);
   for (let f = 0; f < free.count; f++) unbiased[f] = free.mode === "symbolic" ? free.polynomial(f) : free.value(f)!;
-  return { kind: "scatter", copies, unbiased };
+  return { kind: "scatter", copies, overlaps, unbiased };
 }

@@ -26,7 +26,20 @@ export function buildSize(ctx: ExplainContext): SizeStep {
       input: a.inSize, kernel: a.kernel, stride: a.stride, dilation: a.dilation,
       padBegin: a.padBegin, padEnd: a.padEnd, outputPadding: a.outputPadding, output: a.outSize,
       convInput: wide, convOutput: narrow, remainder: span % a.stride,
+      growth: sizeGrowth(a.inSize, a.kernel, a.stride, a.dilation),
     };
   });
   return { kind: "size", op: info.op, axes, choices: problem.choices };
+}
+
+/**
+ * Which term of the transposed size formula grows the output most: the stride's (i−1)(s−1) or
+ * the kernel reach d(k−1) (padding and output padding only trim and extend the ends).
+ *
+ * @example sizeGrowth(4, 3, 2, 1) // → { stride: 3, reach: 2, leader: "stride" }
+ */
+export function sizeGrowth(i: number, k: number, s: number, d: number): SizeAxis["growth"] {
+  const stride = (i - 1) * (s - 1), reach = d * (k - 1);
+  const leader = stride === 0 && reach === 0 ? "none" : stride > reach ? "stride" : reach > stride ? "reach" : "equal";
+  return { stride, reach, leader };
 }

@@ -20,6 +20,8 @@ export interface CellsView {
   readonly focus: CellLine;
   readonly focusMeets: readonly string[];
   readonly maxTerms: number;
+  /** How many cells have the most terms. */
+  readonly busiestCount: number;
   readonly result: readonly MapView[];
   readonly symbolic: boolean;
   /**
@@ -104,6 +106,7 @@ export function cellsView(step: CellsStep, kit: MathKit): CellsView {
     block: `\\begin{aligned} ${rows.join(" \\\\ ")} \\end{aligned}`,
     omitted: omitted(shown, step.cells.length), total: step.cells.length,
     focus: line(focusCell), focusMeets: meets, maxTerms: step.maxTerms,
+    busiestCount: step.cells.filter((c) => c.terms.length === step.maxTerms).length,
     result: outputMaps(kit).maps,
     symbolic: d.mode === "symbolic",
     featured: compact ? `\\begin{aligned} ${featured.map((f) => cellRows(kit, step.cells[f]!).join(" \\\\ ")).join(" \\\\[0.4em] ")} \\end{aligned}` : undefined,

@@ -8,6 +8,7 @@ import { cellsView } from "./cells.ts";
 import { checkView } from "./check.ts";
 import { codeView } from "./code.ts";
 import { directView } from "./direct.ts";
+import { gradientView } from "./gradient.ts";
 import { matrixView } from "./matrix.ts";
 import { overlapView } from "./overlap.ts";
 import { phasesView } from "./phases.ts";
@@ -28,6 +29,7 @@ export function stepView(step: Step, kit: MathKit): object {
     case "scatter": return scatterView(step, kit);
     case "cells": return cellsView(step, kit);
     case "matrix": return matrixView(step, kit);
+    case "gradient": return gradientView(step, kit);
     case "direct": return directView(step, kit);
     case "roundtrip": return roundtripView(step, kit);
     case "overlap": return overlapView(step, kit);

@@ -1,6 +1,6 @@
 /** View of the overlap step: the counts grid, the per-axis pattern and Distill's rule. */
 import type { OverlapStep } from "../../explain/types.ts";
-import { indexText, type MathKit } from "../math.ts";
+import { indexText, valueTex, type MathKit } from "../math.ts";
 import { unflatten } from "../../geometry/taps.ts";
 
 export interface OverlapAxisView {
@@ -11,6 +11,7 @@ export interface OverlapAxisView {
   readonly counts: string;
   readonly divisible: boolean;
   readonly even: boolean;
+  readonly pattern: "constant" | "even-inside" | "uneven";
 }
 
 export interface OverlapView {
@@ -24,6 +25,15 @@ export interface OverlapView {
   readonly maxLevel: number;
   readonly minLevel: number;
   readonly channelFactor: number;
+  readonly maxCount: number;
+  /** The all-ones output (channel 0). */
+  readonly ones: string;
+  /** The distinct inside values of the all-ones output (at most 4 listed). */
+  readonly onesValues: readonly string[];
+  readonly onesEven: boolean;
+  readonly checkerboard: boolean;
+  readonly compensates: boolean;
+  readonly dilated: boolean;
 }
 
 export function overlapView(step: OverlapStep, kit: MathKit): OverlapView {
@@ -36,7 +46,7 @@ export function overlapView(step: OverlapStep, kit: MathKit): OverlapView {
     axes: step.axes.map((a, axis) => ({
       axis, kernel: a.kernel, stride: a.stride, dilation: a.dilation,
       counts: kit.grid([a.counts.length], (f) => String(a.counts[f])),
-      divisible: a.divisible, even: a.even,
+      divisible: a.divisible, even: a.even, pattern: a.pattern,
     })),
     even: step.even,
     // The same name the other sections give this cell (with the channel index on multi-channel problems).
@@ -46,5 +56,10 @@ export function overlapView(step: OverlapStep, kit: MathKit): OverlapView {
     maxLevel: step.levels[step.levels.length - 1]!,
     minLevel: step.levels[0]!,
     channelFactor: d.info.inChannelsPerGroup,
+    maxCount: step.maxCount,
+    ones: kit.grid(step.shape, (f) => valueTex(step.ones[f]!), keep),
+    onesValues: [...new Set(step.onesInside.map((f) => valueTex(step.ones[f]!)))].slice(0, 4),
+    onesEven: step.onesEven, checkerboard: step.checkerboard, compensates: step.compensates,
+    dilated: step.axes.some((a) => a.dilation > 1),
   };
 }

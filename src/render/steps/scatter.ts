@@ -51,6 +51,7 @@ export interface ScatterView {
   readonly result: readonly MapView[];
   readonly channels: boolean;
   readonly croppedAny: boolean;
+  readonly overlaps: boolean;
   readonly bias: boolean;
   /**
    * The blocks as display rows: each an `array` of blocks side by side, with the text
@@ -159,7 +160,7 @@ export function scatterView(step: ScatterStep, kit: MathKit): ScatterView {
     }
   }
   return {
-    copies, omitted: omitted(shown, total), total, blocks, sumEquation, result, unbiased,
+    copies, omitted: omitted(shown, total), total, blocks, sumEquation, result, unbiased, overlaps: step.overlaps,
     biasNames: bias ? biasIdx.map((c) => d.names.bias[c]!) : [],
     biasValues: bias ? biasIdx.map((c) => scalarCell(d.bias!.data[c]!)) : [],
     channels: multi, croppedAny: step.copies.some((c) => c.cropped > 0), bias,

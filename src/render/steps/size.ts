@@ -14,6 +14,11 @@ export interface SizeAxisView {
   readonly convInput: number;
   readonly convOutput: number;
   readonly fullPadding: number;
+  readonly input: number;
+  readonly output: number;
+  readonly growth: SizeAxis["growth"];
+  readonly padTotal: number;
+  readonly outputPadding: number;
 }
 
 export interface SizeView {
@@ -53,6 +58,7 @@ export function sizeView(step: SizeStep, _kit: MathKit): SizeView {
       axes, substituted: substituted(step.op, a), result: a.output, relationship: relationship(a),
       remainder: a.remainder, stride: a.stride, convInput: a.convInput, convOutput: a.convOutput,
       fullPadding: a.dilation * (a.kernel - 1),
+      input: a.input, output: a.output, growth: a.growth, padTotal: a.padBegin + a.padEnd, outputPadding: a.outputPadding,
     })),
     choices: step.choices,
     allSame: groups.length === 1,

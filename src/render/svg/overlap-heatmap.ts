@@ -9,12 +9,14 @@ import { NEUTRAL, rampColour, rampInk } from "./palette.ts";
 import { axisIndexLabels, captionBlock, ellipsisBands, legendRows, panelTitle, svgDocument, text } from "./draw.ts";
 import { DEFAULT_MAX_CELLS, axisSlots, gridBox, planeOf, sliceFlat, slotXY } from "./layout.ts";
 import { cellSizeFor, elisionNotes, type DiagramCommonOptions } from "./scatter.ts";
-import { diagramLang, diagramStrings } from "./strings.ts";
+import { diagramLang, diagramStrings, type HeatmapVerdict } from "./strings.ts";
 import { num, shortHash } from "./xml.ts";
 
 export interface OverlapHeatmapOptions extends DiagramCommonOptions {
   /** An output cell to frame (full spatial index or plane [row, col]), e.g. the one explained in full. */
   highlight?: readonly number[];
+  /** The verdict the caption states (from the overlap step); omitted, the caption says only what shading means. */
+  verdict?: HeatmapVerdict;
 }
 
 /**
@@ -76,7 +78,7 @@ export function overlapHeatmap(info: ConvInfo, opts: OverlapHeatmapOptions = {})
   const [legSvg, legH] = legendRows(left, y, width - left - 10, legend);
   body += legSvg;
   y += legH + 8;
-  const paragraphs = [S.heatmapCaption, ...elisionNotes(lang, S.output, rows, cols, hasRows), ...(plane.fixedAxes.length
+  const paragraphs = [opts.verdict ? `${S.heatmapCaption}${lang === "zh-CN" ? "" : " "}${S.heatmapVerdict[opts.verdict]}` : S.heatmapCaption, ...elisionNotes(lang, S.output, rows, cols, hasRows), ...(plane.fixedAxes.length
     ? [S.outputSlice(plane.fixedAxes.map((ax) => `${S.axis(ax)} = ${(fixed[ax] ?? 0) + base}`).join(", "))]
     : [])];
   const [capSvg, capH] = captionBlock(left, y + 4, width - left - 10, paragraphs);

@@ -10,6 +10,13 @@ export function diagramLang(lang: string | undefined): DiagramLang {
   return lang === "zh" || lang === "zh-CN" ? "zh-CN" : "en";
 }
 
+/**
+ * The overlap heatmap's verdict: uneven counts that make a flat input come out patterned,
+ * uneven counts the kernel compensates, even counts with a flat result, or even counts whose
+ * kernel values still pattern a flat input.
+ */
+export type HeatmapVerdict = "checkerboard" | "compensates" | "even" | "kernel-pattern";
+
 export interface DiagramStrings {
   readonly scatterTitle: string;
   readonly directTitle: string;
@@ -37,6 +44,8 @@ export interface DiagramStrings {
   readonly directCaption: (zeros: string, pads: string) => string;
   readonly convCaption: string;
   readonly heatmapCaption: string;
+  /** What the counts mean for this problem, chosen from the overlap step's data. */
+  readonly heatmapVerdict: Readonly<Record<HeatmapVerdict, string>>;
   readonly terms: (n: number) => string;
   readonly elided: (axis: string, shown: number, total: number) => string;
   readonly outputSlice: (parts: string) => string;
@@ -82,7 +91,13 @@ const en: DiagramStrings = {
     `Zeros between input values: ${zeros}; padding d(k−1)−p on each side (+ output padding at the end): ${pads}. `
     + "The kernel is rotated by 180° and slides with stride 1.",
   convCaption: "The kernel slides over the padded input with the stride; the framed window gives one output cell.",
-  heatmapCaption: "Darker cells sum more terms; uneven counts are the checkerboard pattern.",
+  heatmapCaption: "Darker cells sum more terms.",
+  heatmapVerdict: {
+    "checkerboard": "Here the counts are uneven inside and a flat input comes out patterned: the checkerboard.",
+    "compensates": "Here the counts are uneven inside, yet the kernel compensates: a flat input comes out flat.",
+    "even": "Here the counts are even inside, and a flat input comes out flat: no checkerboard.",
+    "kernel-pattern": "Here the counts are even inside; the pattern a flat input gives comes from the kernel's values.",
+  },
   terms: (n) => (n === 1 ? "1 term" : `${n} terms`),
   elided: (axis, shown, total) => `${axis}: ${shown} of ${total} drawn (⋯ marks the rest)`,
   outputSlice: (parts) => `3-D and up: only the slice at ${parts} is drawn`,
@@ -122,7 +137,13 @@ const zh: DiagramStrings = {
   directCaption: (zeros, pads) =>
     `相邻输入值之间插入的零：${zeros}；每侧填充 d(k−1)−p（输出填充加在末尾）：${pads}。卷积核旋转 180°，以步长 1 滑动。`,
   convCaption: "卷积核以步长在填充后的输入上滑动；框出的窗口给出一个输出元素。",
-  heatmapCaption: "颜色越深，累加的项越多；项数不均匀就是棋盘格伪影的来源。",
+  heatmapCaption: "颜色越深，累加的项越多。",
+  heatmapVerdict: {
+    "checkerboard": "本题内部项数不均匀，平坦输入的结果出现图案：这就是棋盘格伪影。",
+    "compensates": "本题内部项数不均匀，但卷积核起了补偿作用：平坦输入的结果仍然平坦。",
+    "even": "本题内部项数均匀，平坦输入的结果也平坦：没有棋盘格伪影。",
+    "kernel-pattern": "本题内部项数均匀；平坦输入的结果出现的图案来自卷积核的数值。",
+  },
   terms: (n) => `${n} 项`,
   elided: (axis, shown, total) => `${axis}：共 ${total} 个，只画出 ${shown} 个（⋯ 表示省略的部分）`,
   outputSlice: (parts) => `三维及以上：只画出 ${parts} 的切片`,
