@@ -132,6 +132,9 @@ describe("item 5: past 4 input cells, copies are blocks and the complete cell li
     expect(section(text, "Scatter")).not.toContain("\\text{rows");
     expect(html(seed)).not.toContain("<details");
   });
+  it("a list of only 4 cells is not folded (seed 001's convolution of a 3×3 input)", () => {
+    expect(md({ op: "conv", input: "[[1,2,3],[4,5,6],[7,8,9]]", kernel: "[[1,0],[0,-1]]" })).not.toContain("Every cell, one per line");
+  });
   it("the zh-CN walkthrough folds the same list with its own words", () => {
     expect(md(stride2, "zh-CN")).toContain("全部单元，每行一个（共 36 个）：");
   });
