@@ -41,6 +41,9 @@ describe("the width estimate that decides where a long line breaks", () => {
     expect(texWidthEm("x_{0,0}w_{1,1} + x_{0,1}w_{1,0}")).toBeGreaterThan(texWidthEm("x_{0,0}w_{1,1}"));
     expect(texWidthEm("\\textcolor{#0072B2}{x_{0,0}}")).toBeCloseTo(texWidthEm("x_{0,0}"));
   });
+  it("counts a sign narrower than a binary minus: -12 is narrower than 1 - 12 minus the 1", () => {
+    expect(texWidthEm("-12")).toBeLessThan(texWidthEm("1 - 12") - texWidthEm("1"));
+  });
   it("breaks a sum into lines no wider than the budget, later lines starting with their sign", () => {
     const parts = Array.from({ length: 10 }, (_, i) => `x_{${i},0}w_{1,${i}}`);
     const lines = breakSum([...parts, "-1"], 12);
