@@ -2907,7 +2907,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=v.focusMeets.map((n) => it.m(n)).join("、");
     __eta.res+='。';
     }
-    __eta.res+=' 下面完整展开这个元素，以及边上的两个元素 ';
+    __eta.res+='下面完整展开这个元素，以及边上的两个元素 ';
     __eta.res+=v.featuredLabels.map((n) => it.m(n)).join(" 和 ");
     __eta.res+='：\n\n';
     __eta.res+=it.dm(v.featured);

@@ -225,6 +225,9 @@ export function texWidthEm(tex: string): number {
       continue;
     }
     if (c === " ") continue;
+    // A minus with nothing before it (an entry, a bracket, after "=") is a sign, not an operator.
+    const before = s.slice(0, i).replace(/\s+$/, "").slice(-1);
+    if (c === "-" && (before === "" || "{(=,&".includes(before))) { em += k * 0.78; continue; }
     em += k * (c === "+" || c === "-" ? 1.22 : c === "=" ? 1.33 : c === "," ? 0.28 : c === "(" || c === ")" ? 0.39 : /[0-9]/.test(c) ? 0.5 : 0.6);
   }
   void depth;

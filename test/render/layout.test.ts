@@ -41,6 +41,9 @@ describe("the width estimate that decides where a long line breaks", () => {
     expect(texWidthEm("x_{0,0}w_{1,1} + x_{0,1}w_{1,0}")).toBeGreaterThan(texWidthEm("x_{0,0}w_{1,1}"));
     expect(texWidthEm("\\textcolor{#0072B2}{x_{0,0}}")).toBeCloseTo(texWidthEm("x_{0,0}"));
   });
+  it("counts a sign narrower than a binary minus: -12 is narrower than 1 - 12 minus the 1", () => {
+    expect(texWidthEm("-12")).toBeLessThan(texWidthEm("1 - 12") - texWidthEm("1"));
+  });
   it("breaks a sum into lines no wider than the budget, later lines starting with their sign", () => {
     const parts = Array.from({ length: 10 }, (_, i) => `x_{${i},0}w_{1,${i}}`);
     const lines = breakSum([...parts, "-1"], 12);
@@ -131,6 +134,9 @@ describe("item 5: past 4 input cells, copies are blocks and the complete cell li
     expect(text).not.toContain("Every cell, one per line");
     expect(section(text, "Scatter")).not.toContain("\\text{rows");
     expect(html(seed)).not.toContain("<details");
+  });
+  it("a list of only 4 cells is not folded (seed 001's convolution of a 3×3 input)", () => {
+    expect(md({ op: "conv", input: "[[1,2,3],[4,5,6],[7,8,9]]", kernel: "[[1,0],[0,-1]]" })).not.toContain("Every cell, one per line");
   });
   it("the zh-CN walkthrough folds the same list with its own words", () => {
     expect(md(stride2, "zh-CN")).toContain("全部单元，每行一个（共 36 个）：");

@@ -98,7 +98,8 @@ export function cellsView(step: CellsStep, kit: MathKit): CellsView {
     rows.push(cellEquation(kit, c, true));
   }
   const focusCell = step.cells[d.focus]!;
-  const compact = d.info.inChannels * d.info.inCount > 4;
+  // Past 4 input cells, and when there are more than the 3 featured cells to fold away.
+  const compact = d.info.inChannels * d.info.inCount > 4 && step.cells.length > 9;
   const featured = [...new Set([d.focus, 0, step.cells.length - 1])];
   const meets = [...new Set(focusCell.terms.map(([i]) => i))].map((i) => kit.xName(i));
   return {

@@ -109,7 +109,8 @@ export function directView(step: DirectStep, kit: MathKit): DirectView {
     const label = d.names.y[o]!;
     const value = valueTex(d.output[o]!);
     const withBias = (body: string) => kit.sum([body, ...biasParts]);
-    const oneLine = `${label} = ${withBias(sums.join(" + "))} = ${withBias(kit.sum(products))} = ${value}`;
+    const numbers = withBias(kit.sum(products));
+    const oneLine = `${label} = ${withBias(sums.join(" + "))} = ${numbers}${numbers === value ? "" : ` = ${value}`}`;
     // One line when it fits (the two bracketed grids estimated by their columns), else aligned rows.
     const gridEm = 1.2 + info.kernelSpatial[info.kernelSpatial.length - 1]! * 1.9;
     const lineEm = texWidthEm(`${label} = ${withBias("")} = ${withBias(kit.sum(products))} = ${value}`) + cig * (2 * gridEm + 2.5);
@@ -121,7 +122,9 @@ export function directView(step: DirectStep, kit: MathKit): DirectView {
       const lines = breakSum(kit.sumParts([...(products.length ? products : ["0"]), ...biasParts]), LINE_EM - texWidthEm(label) - 2);
       lines.forEach((line, k) => rows.push(k === 0 ? `&= ${line}` : `&\\quad ${line}`));
       const last = rows[rows.length - 1]!;
-      if (texWidthEm(`${last} = ${value}`) <= LINE_EM) rows[rows.length - 1] = `${last} = ${value}`;
+      // A sum that is already the value (every product was zero) is not followed by "= value" again.
+      if (lines.length === 1 && lines[0] === value) { /* the row says it */ }
+      else if (texWidthEm(`${last} = ${value}`) <= LINE_EM) rows[rows.length - 1] = `${last} = ${value}`;
       else rows.push(`&= ${value}`);
       equation = `\\begin{aligned} ${rows.join(" \\\\ ")} \\end{aligned}`;
     }
