@@ -107,14 +107,15 @@ describe("item 5: past 4 input cells, copies are blocks and the complete cell li
     const sixRows = displays(scatter).filter((t) => /\\begin\{bmatrix\}(?:[^\\]|\\(?!end))*?(\\\\[^\\]*){5}\\end\{bmatrix\}/.test(t));
     expect(sixRows.every((t) => t.startsWith("Y = "))).toBe(true);
   });
-  it("a 3-D block names its slices by where they are in the output (i_0 = 1, 2 for a copy on slices 1–2)", () => {
+  it("a 3-D block names its slices by where they are in the output ((1,·,·) and (2,·,·) for a copy on slices 1–2)", () => {
     const scatter = section(md(threeD), "Scatter");
     const row = displays(scatter).find((t) => t.includes("{x_{1,1,1}}\\,W"))!;
     expect(row).toContain("\\text{slices 1–2, rows 1–2, columns 1–2}");
     const block = row.slice(row.indexOf("{x_{1,1,1}}"));
-    expect(block).toContain("i_{0}=1");
-    expect(block).toContain("i_{0}=2");
-    expect(block).not.toContain("i_{0}=0");
+    expect(block).toContain("_{(1,\\,\\cdot,\\,\\cdot)}");
+    expect(block).toContain("_{(2,\\,\\cdot,\\,\\cdot)}");
+    expect(block).not.toContain("_{(0,");
+    expect(block).not.toContain("i_{0}");
   });
   it("the cells section derives the focus cell and two edge cells, and Markdown still lists all 36", () => {
     const cells = section(md(stride2), "Every output cell");
@@ -139,7 +140,7 @@ describe("item 5: past 4 input cells, copies are blocks and the complete cell li
     expect(md({ op: "conv", input: "[[1,2,3],[4,5,6],[7,8,9]]", kernel: "[[1,0],[0,-1]]" })).not.toContain("Every cell, one per line");
   });
   it("the zh-CN walkthrough folds the same list with its own words", () => {
-    expect(md(stride2, "zh-CN")).toContain("全部单元，每行一个（共 36 个）：");
+    expect(md(stride2, "zh-CN")).toContain("全部元素，每行一个（共 36 个）：");
   });
 });
 
@@ -207,8 +208,8 @@ describe("item 9: the matrix view multiplies numbers by numbers and names what i
     expect(m).not.toContain("the first six");
     expect(displays(m).find((t) => t.startsWith("\\operatorname{vec}(Y)"))).not.toMatch(/w_\{/);
   });
-  it("a kernel of the user's own symbols is put in the same way: w_{0,0} = a", () => {
-    const m = section(md({ input: "[[1,2],[3,4]]", kernel: "[[a,b],[c,d]]" }), "The matrix view");
-    expect(m).toContain("($w_{0,0} = a,\\; w_{0,1} = b");
+  it("a kernel of the user's own symbols is put in the same way: w_{0,0} = e", () => {
+    const m = section(md({ input: "[[1,2],[3,4]]", kernel: "[[e,f],[g,h]]" }), "The matrix view");
+    expect(m).toContain("($w_{0,0} = e,\\; w_{0,1} = f");
   });
 });

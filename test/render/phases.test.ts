@@ -73,12 +73,12 @@ describe("the phases section in English", () => {
   });
 
   it("with a symbolic kernel, says the sums are different expressions; with numbers, that they differ", () => {
-    const md = render({ input: "[[1,2],[3,4]]", kernel: "[[a,b],[c,d]]", stride: "2" });
-    expect(md).toContain("sub-kernel sums, $a,\\ b,\\ c,\\ d$");
+    const md = render({ input: "[[1,2],[3,4]]", kernel: "[[e,f],[g,h]]", stride: "2" });
+    expect(md).toContain("sub-kernel sums, $e,\\ f,\\ g,\\ h$");
     expect(md).toContain("The sums are different expressions, so unless the weights make them equal, a constant input comes out as a pattern");
     expect(render(STRIDE2)).toContain("The sums differ, so a constant input");
     expect(render(STRIDE2)).not.toContain("different expressions");
-    expect(render({ input: "[[1,2],[3,4]]", kernel: "[[a,b],[c,d]]", stride: "2" }, "zh-CN")).toContain("各相位的和是不同的表达式");
+    expect(render({ input: "[[1,2],[3,4]]", kernel: "[[e,f],[g,h]]", stride: "2" }, "zh-CN")).toContain("各相位的和是不同的表达式");
   });
 
   it("counts taps per input channel when a group has several input channels", () => {
