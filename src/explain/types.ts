@@ -51,7 +51,11 @@ export interface SizeAxis {
   readonly padEnd: number;
   readonly outputPadding: number;
   readonly output: number;
-  /** conv_arithmetic's relationship: the ordinary convolution on this axis maps `convInput` to `convOutput`. */
+  /**
+   * conv_arithmetic's relationship: the ordinary convolution on this axis maps `convInput` to
+   * `convOutput` — the input size, except when output padding reaches the stride (allowed when
+   * the dilation is larger), where the output is too large to convolve back to the input.
+   */
   readonly convInput: number;
   readonly convOutput: number;
   /**

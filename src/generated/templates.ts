@@ -2209,7 +2209,21 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=l.convOutput;
     __eta.res+=',\n\n';
     __eta.res+=it.dm(l.relationship);
-    __eta.res+='\n\nso this transposed convolution has exactly the connections of that convolution, followed backwards.';
+    __eta.res+='\n\n';
+    if (!l.backToInput) {
+    __eta.res+='not to the input\'s ';
+    __eta.res+=l.input;
+    __eta.res+=': output padding ';
+    __eta.res+=l.outputPadding;
+    __eta.res+=' is at least the stride ';
+    __eta.res+=l.stride;
+    __eta.res+=' (PyTorch allows it because the dilation ';
+    __eta.res+=l.dilation;
+    __eta.res+=' is larger), so the output is larger than any size that convolution takes back to ';
+    __eta.res+=l.input;
+    __eta.res+='. This transposed convolution is still that convolution\'s connections followed backwards, on an output with extra cells at the end that no input reaches.\n';
+    } else {
+    __eta.res+='so this transposed convolution has exactly the connections of that convolution, followed backwards.';
     if (l.stride > 1) {
     __eta.res+=' Because of the floor, the sizes ';
     __eta.res+=l.convInput - l.remainder;
@@ -2220,6 +2234,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='; output padding (';
     __eta.res+=l.remainder;
     __eta.res+=' here) says which of them is meant.';
+    }
     }
     __eta.res+='\n';
     } else {
@@ -4463,7 +4478,21 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=l.convOutput;
     __eta.res+='：\n\n';
     __eta.res+=it.dm(l.relationship);
-    __eta.res+='\n\n所以这个转置卷积的连接方式与那个卷积完全相同，只是方向相反。';
+    __eta.res+='\n\n';
+    if (!l.backToInput) {
+    __eta.res+='而不是输入的尺寸 ';
+    __eta.res+=l.input;
+    __eta.res+='：输出填充 ';
+    __eta.res+=l.outputPadding;
+    __eta.res+=' 不小于步长 ';
+    __eta.res+=l.stride;
+    __eta.res+='（膨胀 ';
+    __eta.res+=l.dilation;
+    __eta.res+=' 更大，所以 PyTorch 允许这样做），输出比任何能卷积回 ';
+    __eta.res+=l.input;
+    __eta.res+=' 的尺寸都大。这个转置卷积仍是那个卷积的连接反过来走，只是输出末端多出了没有任何输入到达的元素。\n';
+    } else {
+    __eta.res+='所以这个转置卷积的连接方式与那个卷积完全相同，只是方向相反。';
     if (l.stride > 1) {
     __eta.res+='由于向下取整，尺寸 ';
     __eta.res+=l.convInput - l.remainder;
@@ -4474,6 +4503,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='；输出填充（这里是 ';
     __eta.res+=l.remainder;
     __eta.res+='）指明要的是哪一个。';
+    }
     }
     __eta.res+='\n';
     } else {

@@ -136,3 +136,19 @@ describe("the scatter step keeps the bias out of the copies (issue 9, item 6)", 
     expect((step(seed.steps, "scatter") as ScatterStep).unbiased).toBeUndefined();
   });
 });
+
+describe("output padding at or above the stride, which a larger dilation allows", () => {
+  it("derives every section, and the size step records that the convolution does not take the output back to the input", () => {
+    const problem = parseProblem({ input: "[1,2,3]", kernel: "[1,-1]", dilation: 3, stride: 2, outputPadding: 2 });
+    const d = explain(problem);
+    const size = d.steps.find((s): s is SizeStep => s.kind === "size")!;
+    expect(size.axes[0]!.output).toBe(10);
+    expect(size.axes[0]!.convOutput).toBe(4);
+    expect(size.axes[0]!.input).toBe(3);
+  });
+
+  it("keeps the plain relationship when output padding stays below the stride", () => {
+    const size = explain(parseProblem({ input: "[1,2,3]", kernel: "[1,-1]", dilation: 3, stride: 2, outputPadding: 1 })).steps.find((s): s is SizeStep => s.kind === "size")!;
+    expect(size.axes[0]!.convOutput).toBe(size.axes[0]!.input);
+  });
+});

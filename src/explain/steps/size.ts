@@ -19,13 +19,15 @@ export function buildSize(ctx: ExplainContext): SizeStep {
   const { info, problem } = ctx;
   const axes: SizeAxis[] = info.axes.map((a) => {
     const [wide, narrow] = info.op === "transposed" ? [a.outSize, a.inSize] : [a.inSize, a.outSize];
+    // Output padding at or above the stride (allowed when the dilation is larger) makes the
+    // output larger than any size the convolution takes back to the input: then back > narrow.
     const back = convOutputSize(wide, a.kernel, a.stride, a.dilation, a.padBegin, a.padEnd);
-    if (back !== narrow) throw new Error(`buildSize: the convolution of ${wide} gives ${back}, not ${narrow}`);
+    if (info.op === "conv" && back !== narrow) throw new Error(`buildSize: the convolution of ${wide} gives ${back}, not ${narrow}`);
     const span = wide + a.padBegin + a.padEnd - a.dilation * (a.kernel - 1) - 1;
     return {
       input: a.inSize, kernel: a.kernel, stride: a.stride, dilation: a.dilation,
       padBegin: a.padBegin, padEnd: a.padEnd, outputPadding: a.outputPadding, output: a.outSize,
-      convInput: wide, convOutput: narrow, remainder: span % a.stride,
+      convInput: wide, convOutput: back, remainder: span % a.stride,
       growth: sizeGrowth(a.inSize, a.kernel, a.stride, a.dilation),
     };
   });

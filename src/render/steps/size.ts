@@ -57,6 +57,7 @@ export function sizeView(step: SizeStep, _kit: MathKit): SizeView {
     lines: groups.map(({ axes, a }) => ({
       axes, substituted: substituted(step.op, a), result: a.output, relationship: relationship(a),
       remainder: a.remainder, stride: a.stride, convInput: a.convInput, convOutput: a.convOutput,
+      backToInput: a.convOutput === a.input, dilation: a.dilation,
       fullPadding: a.dilation * (a.kernel - 1),
       input: a.input, output: a.output, growth: a.growth, padTotal: a.padBegin + a.padEnd, outputPadding: a.outputPadding,
     })),
