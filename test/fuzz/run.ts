@@ -28,14 +28,14 @@ const totals = new Map<string, number>();
 const findings: string[] = [];
 
 function runRound(name: string, seed: number, seconds: number): Promise<void> {
-  const last = join(scratch, "last-input.json");
+  const last = join(scratch, `last-input-${seed}.json`);
   return new Promise((done) => {
     // A round may use up to 2 GB of heap; a target that needs more is a finding, not a crash of the run.
     const child = spawn(process.execPath, ["--max-old-space-size=2048", "--stack-size=984", "--import", "tsx", worker, name, String(seed), String(seconds), last], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "", err = "";
     child.stdout.on("data", (d) => { out += d; });
     child.stderr.on("data", (d) => { err += d; });
-    const watchdog = setTimeout(() => { child.kill("SIGKILL"); }, (seconds + 60) * 1000);
+    const watchdog = setTimeout(() => { child.kill("SIGKILL"); }, (seconds + 120) * 1000);
     child.on("close", (code, signal) => {
       clearTimeout(watchdog);
       const line = out.trim().split("\n").pop() ?? "";
@@ -47,7 +47,10 @@ function runRound(name: string, seed: number, seconds: number): Promise<void> {
       } else {
         let input = "(unknown)";
         try { input = readFileSync(last, "utf8").slice(0, 2000); } catch { /* none written */ }
-        const why = signal === "SIGKILL" ? `hung (killed after ${seconds + 60} s)` : `crashed (exit ${code ?? signal})`;
+        const started = input !== "(unknown)";
+        const why = signal === "SIGKILL"
+          ? (started ? `hung (killed after ${seconds + 120} s)` : `did not start within ${seconds + 120} s (a loaded machine?)`)
+          : `crashed (exit ${code ?? signal})`;
         findings.push(`${name}: ${why} on input ${input}\n  ${err.trim().split("\n").slice(-3).join("\n  ")}`);
       }
       done();

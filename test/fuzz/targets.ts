@@ -85,7 +85,7 @@ const number = fc.oneof(
 /** Arithmetic entries (+ − * / ^ and parentheses), sometimes with towering powers. */
 export const expression: fc.Arbitrary<string> = fc.letrec((tie) => ({
   expr: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
+    { depthSize: "small", withCrossShrink: true, maxDepth: 6 },
     number,
     fc.tuple(tie("expr"), fc.constantFrom("+", "-", "*", "/", "^"), tie("expr")).map(([a, o, b]) => `${a}${o}${b}`),
     tie("expr").map((e) => `(${e})`),
@@ -103,7 +103,7 @@ const entry = fc.oneof({ weight: 4, arbitrary: number }, { weight: 1, arbitrary:
 /** Nested array literals of a regular or ragged shape. */
 export const literal: fc.Arbitrary<string> = fc.letrec((tie) => ({
   node: fc.oneof(
-    { depthSize: "small" },
+    { depthSize: "small", maxDepth: 5 },
     entry,
     fc.array(tie("node"), { minLength: 0, maxLength: 4 }).map((xs) => `[${xs.join(", ")}]`),
   ),
@@ -149,7 +149,7 @@ const optionValue: Record<string, fc.Arbitrary<string>> = {
   "--input": fc.oneof(literal, mutate(literal), fc.constantFrom("@x.json", "@/dev/zero", "@.", "@missing.json")),
   "--kernel": fc.oneof(literal, fc.constantFrom("[[1,0],[0,-1]]", "[1]", "@x.json")),
   "--bias": fc.oneof(literal, fc.constantFrom("0.1", "1,2")),
-  "--stride": perAxis, "--dilation": perAxis, "--padding": perAxis, "--output-padding": perAxis,
+  "--stride": fc.oneof(fc.constantFrom("1", "2", "3", "1,2"), perAxis), "--dilation": fc.oneof(fc.constantFrom("1", "2"), perAxis), "--padding": perAxis, "--output-padding": perAxis,
   "--output-size": perAxis, "--output-shape": perAxis, "--groups": perAxis,
   "--auto-pad": fc.constantFrom("valid", "same", "same_upper", "SAME", "x"),
   "--layout": fc.constantFrom("plain", "torch", "tf", "onnx", "nhwc"),
@@ -163,14 +163,47 @@ const optionValue: Record<string, fc.Arbitrary<string>> = {
   "--json": fc.constant(""), "--exact": fc.constant(""), "--max-file-size": fc.constantFrom("10", "100000"),
 };
 
-/** CLI argument vectors: a command and options (valid, mutated, repeated, unknown). */
-export const argv: fc.Arbitrary<string[]> = fc.tuple(
-  fc.constantFrom(...COMMANDS),
-  fc.array(fc.constantFrom(...Object.keys(optionValue), "--nope", "-x").chain((opt): fc.Arbitrary<string[]> => {
+/** A regular tensor of rank 1 or 2 with the given entries, so input and kernel agree in rank. */
+const regular = (rank: number, cell: fc.Arbitrary<string>) => rank === 1
+  ? fc.array(cell, { minLength: 1, maxLength: 5 }).map((xs) => `[${xs.join(",")}]`)
+  : fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }))
+    .chain(([r, c]) => fc.array(fc.array(cell, { minLength: c, maxLength: c }), { minLength: r, maxLength: r }))
+    .map((g) => `[${g.map((row) => `[${row.join(",")}]`).join(",")}]`);
+
+const numeric = fc.oneof({ weight: 6, arbitrary: integer }, { weight: 1, arbitrary: number }, { weight: 1, arbitrary: expression });
+const anyEntry = fc.oneof(numeric, symbol);
+
+const positiveSizes = (rank: number) => fc.array(fc.integer({ min: 1, max: 6 }), { minLength: rank, maxLength: rank }).map((xs) => xs.join(","));
+
+/** The options a command needs, valid, so most vectors get past the door into the real work. */
+const required: Record<(typeof COMMANDS)[number], fc.Arbitrary<string[]>> = {
+  eval: fc.integer({ min: 1, max: 2 }).chain((r) => fc.tuple(regular(r, numeric), regular(r, numeric))).map(([x, w]) => ["--input", x, "--kernel", w]),
+  explain: fc.integer({ min: 1, max: 2 }).chain((r) => fc.tuple(regular(r, anyEntry), regular(r, anyEntry))).map(([x, w]) => ["--input", x, "--kernel", w]),
+  check: fc.integer({ min: 1, max: 2 }).chain((r) => fc.tuple(regular(r, integer), regular(r, integer), claim)).map(([x, w, c]) => ["--input", x, "--kernel", w, "--claim", c]),
+  shape: fc.integer({ min: 1, max: 3 }).chain((r) => fc.tuple(positiveSizes(r), positiveSizes(r))).map(([i, k]) => ["--input-shape", i, "--kernel-shape", k]),
+  matrix: fc.integer({ min: 1, max: 2 }).chain((r) => fc.tuple(positiveSizes(r), positiveSizes(r))).map(([i, k]) => ["--input-shape", i, "--kernel-shape", k]),
+};
+
+const COMMON = ["--stride", "--dilation", "--padding", "--output-padding", "--output-size", "--output-shape", "--groups", "--auto-pad", "--layout", "--op", "--max-terms", "--max-cells", "--max-file-size"];
+const allowed: Record<(typeof COMMANDS)[number], string[]> = {
+  eval: [...COMMON, "--bias", "--json", "--exact"],
+  explain: [...COMMON, "--bias", "--format", "--lang", "--sections", "--cell", "--index-base", "--out"],
+  check: [...COMMON, "--claim-shape", "--json", "--format", "--lang", "--out", "--index-base"],
+  shape: COMMON,
+  matrix: [...COMMON, "--index-base"],
+};
+
+/** CLI argument vectors: a command, mostly with its required options, then its options (valid, mutated, repeated) or, rarely, unknown ones. */
+export const argv: fc.Arbitrary<string[]> = fc.constantFrom(...COMMANDS).chain((cmd) => fc.tuple(
+  fc.option(required[cmd], { freq: 8 }),
+  fc.array(fc.oneof(
+    { weight: 30, arbitrary: fc.constantFrom(...allowed[cmd]) },
+    { weight: 1, arbitrary: fc.constantFrom(...Object.keys(optionValue), "--nope", "-x") },
+  ).chain((opt): fc.Arbitrary<string[]> => {
     const value = optionValue[opt];
     return value === undefined ? fc.constant([opt]) : value.map((v) => (v === "" ? [opt] : [opt, v]));
-  }), { maxLength: 7 }),
-).map(([cmd, opts]) => [cmd, ...opts.flat()]);
+  }), { maxLength: 4 }),
+).map(([req, opts]) => [cmd, ...(req ?? []), ...opts.flat()]));
 
 // ---------------------------------------------------------------------------------------------
 // The targets

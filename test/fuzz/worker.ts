@@ -17,7 +17,7 @@ const seed = Number(seedText), seconds = Number(secondsText);
 let runs = 0;
 const result = await fc.check(fc.asyncProperty(target.input, async (input) => {
   runs++;
-  writeFileSync(lastFile, JSON.stringify(input));
+  writeFileSync(lastFile, JSON.stringify({ run: runs, input }));
   await target.run(input);
 }), { seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: seconds * 1000, markInterruptAsFailure: false, endOnFailure: false });
 const failure = result.failed
