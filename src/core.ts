@@ -29,7 +29,7 @@ export { installPlatform, platform, type Platform, type FileAccess, type MathBun
 
 // Problems: parsing and validation (errors are TconvError with a code and the field's path).
 export {
-  parseProblem, parseShapeProblem, termCount, requireTermLimit, DEFAULT_MAX_TERMS,
+  parseProblem, parseShapeProblem, termCount, requireTermLimit, DEFAULT_MAX_TERMS, DEFAULT_MAX_EXACT_TERMS,
   type Problem, type ShapeProblem, type ProblemOptions, type ShapeProblemOptions,
   type ParameterOptions, type TensorInput,
 } from "./spec/parse-problem.ts";

@@ -139,7 +139,10 @@ export function renderHtmlPage(o: HtmlPageOptions): string {
  * renderMathHtml("x_{0,1}", { display: false }) // '<span class="katex">…</span>'
  */
 export function renderMathHtml(tex: string, o: { display?: boolean } = {}): string {
+  // maxExpand guards against recursive macros; this TeX is generated, its symbols validated, and
+  // no macro is ever defined, so every expansion is a spacing command (`\,`, `\;`) of a long but
+  // finite sum. KaTeX's default (1000) refused a symbolic round trip of a 3×3 problem (fuzzing).
   return katex.renderToString(tex, {
-    displayMode: o.display ?? false, throwOnError: true, strict: "error", trust: false, output: "html",
+    displayMode: o.display ?? false, throwOnError: true, strict: "error", trust: false, output: "html", maxExpand: Infinity,
   });
 }

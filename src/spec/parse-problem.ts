@@ -126,6 +126,17 @@ export interface Problem extends ShapeProblem {
 export const DEFAULT_MAX_TERMS = 50_000_000;
 
 /**
+ * The default term limit when an entry is exact or symbolic (no decimal anywhere): BigInt
+ * rationals cost about 40 times a float64 multiply-add, and 4.9·10⁷ exact terms took 7–14 s on
+ * the project's machine (`npm run bench -- limits`), so exact and symbolic problems get half
+ * the float limit by default. An explicit `maxTerms` (`--max-terms`) applies to every mode.
+ *
+ * @example
+ * DEFAULT_MAX_EXACT_TERMS // → 25000000
+ */
+export const DEFAULT_MAX_EXACT_TERMS = 25_000_000;
+
+/**
  * Parses and validates a full problem (input and kernel values).
  *
  * @example
@@ -155,7 +166,9 @@ export function parseProblem(options: ProblemOptions): Problem {
     base = build(options, names, input.shape, kernel.shape);
   }
   // Refused before anything the size of the output is allocated.
-  requireTermLimit(base.info, parseMaxTerms(options.maxTerms, names.maxTerms), names.maxTerms);
+  const exactWork = !hasFloat(input) && !hasFloat(kernel);
+  const termLimit = options.maxTerms === undefined && exactWork ? DEFAULT_MAX_EXACT_TERMS : parseMaxTerms(options.maxTerms, names.maxTerms);
+  requireTermLimit(base.info, termLimit, names.maxTerms);
   requireCellLimit(base.info, parseMaxCells(options.maxCells, names.maxCells), names.maxCells);
   const { tensor: x } = inputToCanonical(base.layout, input, base.info.rank, names.input);
   const w = kernelToCanonical(base.layout, kernel, base.info.rank);
@@ -224,6 +237,8 @@ export function parseShapeProblem(options: ShapeProblemOptions): ShapeProblem {
   if (!kernel) return base;
   return Object.freeze({ ...base, w: kernelToCanonical(base.layout, kernel, base.info.rank) });
 }
+
+const hasFloat = (t: ScalarTensor) => t.data.some((s) => s.kind === "float");
 
 /** Where `@file` tensors are read from, as the literal parser takes it. */
 function fileOptions(options: ParameterOptions): { cwd?: string; fileRoot?: string; maxFileBytes?: number } {

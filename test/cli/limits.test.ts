@@ -74,6 +74,16 @@ describe("a problem whose arrays would be huge is refused before allocating, nam
   });
 });
 
+describe("exact problems get half the float term limit by default", () => {
+  it("4.9·10⁷ exact terms are refused, the same in float64 accepted, --max-terms raises it", async () => {
+    const { parseProblem } = await import("../../src/spec/parse-problem.ts");
+    const square = (n: number, d: number) => Array.from({ length: n }, () => Array.from({ length: n }, () => d));
+    expect(() => parseProblem({ input: square(100, 1), kernel: square(70, 1) })).toThrow(/above the limit of 2\.50e\+7; raise it with maxTerms 49000000/);
+    expect(parseProblem({ input: square(100, 1.5), kernel: square(70, 1) }).info.outSpatial).toEqual([169, 169]);
+    expect(parseProblem({ input: square(100, 1), kernel: square(70, 1), maxTerms: 5e7 }).info.outSpatial).toEqual([169, 169]);
+  });
+});
+
 describe("exact entries, symbols and nesting are bounded", () => {
   it("2^100000000 is refused with the entry's position", () =>
     refusedFast(["eval", "--input", "[[1,2^100000000]]", "--kernel", "[1]"], "--input", /entry \[0,1\] "2\^100000000": the exact value would have up to \d+ bits, above the limit of 8192/));
