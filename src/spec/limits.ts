@@ -5,7 +5,7 @@
  * an input, with the option that raises it (where one does).
  */
 import type { ConvInfo } from "../geometry/conv-info.ts";
-import { choosePath } from "../tensor/index.ts";
+import { usesMatrixProduct } from "../tensor/index.ts";
 import type { CanonicalParams } from "./problem.ts";
 import { TconvError } from "./error.ts";
 
@@ -60,7 +60,7 @@ const product = (xs: readonly number[]) => xs.reduce((a, b) => a * b, 1);
 export function problemCells(info: ConvInfo): CellCount[] {
   const transposed = info.op === "transposed";
   // The matrix-product path's column buffer exists only when the tensor core takes that path.
-  const gemm = choosePath(info) === "gemm";
+  const gemm = usesMatrixProduct(info);
   const out: CellCount[] = [
     { what: "output", cells: info.batch * info.outChannels * info.outCount },
   ];

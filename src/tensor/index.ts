@@ -52,6 +52,19 @@ function planOf(info: ConvInfo): TapPlan {
 }
 
 /**
+ * Whether the matrix-product path (im2col / col2im, JS or wasm) computes this problem, from the
+ * channel counts alone: cheap, so the door's allocation limits (spec/limits.ts) can ask before
+ * anything is built. Thresholds measured on 32×32 problems (k1–k5, 1–16 channels): the matrix
+ * product wins from 3 reduction channels (transposed) or 4 output channels (conv) on.
+ *
+ * @example usesMatrixProduct(parseShapeProblem({ inputShape: "2,2", kernelShape: "2,2" }).info) // → false
+ */
+export function usesMatrixProduct(info: ConvInfo): boolean {
+  const cig = info.inChannelsPerGroup, cog = info.outChannelsPerGroup;
+  return info.op === "transposed" ? cig >= 3 && cog * info.kernelCount >= 4 : cog >= 4 && cig * info.kernelCount >= 4;
+}
+
+/**
  * The path `computeTensor` takes. A matrix product pays off once its 4×4 register tiles are
  * filled: the reduction (input channels for transposed; input channels × taps for conv) and the
  * rows it produces must both be a few wide; otherwise packing costs more than it saves. Either
@@ -63,9 +76,7 @@ function planOf(info: ConvInfo): TapPlan {
  */
 export function choosePath(info: ConvInfo): TensorPath {
   const cig = info.inChannelsPerGroup, cog = info.outChannelsPerGroup;
-  // Thresholds measured on 32×32 problems (k1–k5, 1–16 channels): the matrix product wins from
-  // 3 reduction channels (transposed) or 4 output channels (conv) on.
-  const product = info.op === "transposed" ? cig >= 3 && cog * info.kernelCount >= 4 : cog >= 4 && cig * info.kernelCount >= 4;
+  const product = usesMatrixProduct(info);
   // Below ~1000 multiply-adds, copying into the kernel's memory costs more than it saves
   // (measured on 1–3-channel k2–k3 problems of 2²–12² cells: a µs either way).
   const wasm = wasmEnabled() && info.batch * info.groups * cig * cog * planOf(info).links >= WASM_MIN_TERMS;
