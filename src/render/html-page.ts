@@ -66,6 +66,8 @@ details.full-list { margin: 0.8rem 0; border-left: 3px solid var(--rule); paddin
 details.full-list > summary { cursor: pointer; color: var(--accent); }
 /* The complete list comes in pieces (one output row each): set flush left so the pieces line up. */
 details.full-list .katex-display > .katex { text-align: left; padding-left: 1.5rem; }
+details.full-list .math-display { margin: 0.4rem 0; }
+details.full-list .math-display > .katex-display { margin: 0; }
 .check-ok { color: #00785A; font-weight: 600; }
 .check-bad { color: #B84E00; font-weight: 600; }
 @media (max-width: 40rem) { html { font-size: 16px; } main { padding: 1rem 0.8rem 3rem; } }
@@ -85,6 +87,7 @@ details.full-list .katex-display > .katex { text-align: left; padding-left: 1.5r
      by CSS), in smaller type: they are for looking a cell up, the text derives the featured cells. */
   details.full-list { border-left: none; padding-left: 0; margin: 0.4rem 0; }
   details.full-list .katex { font-size: 0.8em; }
+  details.full-list .math-display { margin: 0.2rem 0; }
   /* A result shown again (every view ends at the same Y) is set smaller: it was shown in full before. */
   .math-display.repeat .katex { font-size: 0.75em; }
   svg.tconv-diagram { max-height: 5.5cm; width: auto; }
