@@ -627,7 +627,9 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='\n\n';
     __eta.res+=it.details(`Every cell, one per line (${v.total} cells):`);
     __eta.res+='\n';
-    __eta.res+=it.dm(v.block);
+    for (const chunk of v.blockChunks) {
+    __eta.res+=it.dm(chunk);
+    }
     __eta.res+='\n\n';
     if (v.omitted > 0) {
     __eta.res+='*';
@@ -2929,7 +2931,9 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='\n\n';
     __eta.res+=it.details(`全部元素，每行一个（共 ${v.total} 个）：`);
     __eta.res+='\n';
-    __eta.res+=it.dm(v.block);
+    for (const chunk of v.blockChunks) {
+    __eta.res+=it.dm(chunk);
+    }
     __eta.res+='\n\n';
     if (v.omitted > 0) {
     __eta.res+='*共 ';

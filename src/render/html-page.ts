@@ -64,18 +64,32 @@ svg.tconv-diagram { display: block; max-width: 100%; height: auto; }
 .step { margin: 1.2rem 0; }
 details.full-list { margin: 0.8rem 0; border-left: 3px solid var(--rule); padding-left: 0.8rem; }
 details.full-list > summary { cursor: pointer; color: var(--accent); }
+/* The complete list comes in pieces (one output row each): set flush left so the pieces line up. */
+details.full-list .katex-display > .katex { text-align: left; padding-left: 1.5rem; }
+details.full-list .math-display { margin: 0.4rem 0; }
+details.full-list .math-display > .katex-display { margin: 0; }
 .check-ok { color: #00785A; font-weight: 600; }
 .check-bad { color: #B84E00; font-weight: 600; }
 @media (max-width: 40rem) { html { font-size: 16px; } main { padding: 1rem 0.8rem 3rem; } }
 @media print {
-  @page { margin: 14mm 13mm; }
+  /* Top and bottom margins are what a printer needs, no more: the sides stay at 13 mm. */
+  @page { margin: 10mm 13mm; }
   html { font-size: 9.5pt; }
-  body { line-height: 1.4; }
-  h2 { margin: 1.4rem 0 0.6rem; }
-  .math-display { margin: 0.25rem 0; }
-  .math-display > .katex-display { margin: 0; }
-  /* Complete lists are folded on screen and printed in full (no script: the details content is shown by CSS). */
-  details.full-list { border-left: none; padding-left: 0; }
+  body { line-height: 1.35; }
+  /* Chinese keeps more leading than Latin text, but less than on screen. */
+  :lang(zh-CN) body, body:lang(zh-CN) { line-height: 1.55; }
+  h1 { margin-bottom: 0.6rem; }
+  h2 { margin: 1.1rem 0 0.4rem; }
+  p, ul, ol { margin: 0.4rem 0; }
+  .math-display { margin: 0.2rem 0; }
+  .math-display > .katex-display { margin: 0; padding: 0.1rem 0; }
+  /* Complete lists are folded on screen and printed in full (no script: the details content is shown
+     by CSS), in smaller type: they are for looking a cell up, the text derives the featured cells. */
+  details.full-list { border-left: none; padding-left: 0; margin: 0.4rem 0; }
+  details.full-list .katex { font-size: 0.8em; }
+  details.full-list .math-display { margin: 0.2rem 0; }
+  /* A result shown again (every view ends at the same Y) is set smaller: it was shown in full before. */
+  .math-display.repeat .katex { font-size: 0.75em; }
   svg.tconv-diagram { max-height: 5.5cm; width: auto; }
   .diagram, figure { margin: 0.6rem 0; }
   details.full-list::details-content { content-visibility: visible; display: contents; }
@@ -88,7 +102,7 @@ details.full-list > summary { cursor: pointer; color: var(--accent); }
     break-inside: avoid; page-break-inside: avoid; }
   .katex-display, .math-display { overflow: visible; }
   pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.85em; padding: 0.5rem 0.8rem; }
-  .katex { font-size: 1.05em; }
+  .katex { font-size: 1em; }
   .cell-highlight, td.cell-highlight { background: #e6e6e6; outline: 2px solid #000; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

@@ -28,9 +28,16 @@ function mathHtml(tex: string, display: boolean): string {
  */
 export function finishHtml(text: string, math: readonly MathItem[], figures: Readonly<Record<string, string>>): string {
   const html = markdownToHtml(text);
+  // A display formula the page has already shown (the result Y every view ends at) is marked, so
+  // print can set it compactly: the reader has seen it in full.
+  const seen = new Set<string>();
   return html
-    .replace(new RegExp(`<p>${PLACEHOLDER.display.source}</p>`, "g"), (_: string, i: string) =>
-      `<div class="math-display">${mathHtml(math[Number(i)]!.tex, true)}</div>`)
+    .replace(new RegExp(`<p>${PLACEHOLDER.display.source}</p>`, "g"), (_: string, i: string) => {
+      const tex = math[Number(i)]!.tex;
+      const repeat = seen.has(tex);
+      seen.add(tex);
+      return `<div class="math-display${repeat ? " repeat" : ""}">${mathHtml(tex, true)}</div>`;
+    })
     .replace(PLACEHOLDER.display, (_: string, i: string) => mathHtml(math[Number(i)]!.tex, true))
     .replace(PLACEHOLDER.inline, (_: string, i: string) => mathHtml(math[Number(i)]!.tex, false))
     .replace(new RegExp(`<p>${PLACEHOLDER.figure.source}</p>`, "g"), (_: string, name: string) =>

@@ -53,6 +53,16 @@ describe("renderHtmlPage", () => {
     expect(print).toMatch(/\.katex-display[^{]*svg\.tconv-diagram[^{]*\{\s*break-inside: avoid;/);
   });
 
+  it("prints the complete cell list and repeated results smaller, and Chinese with less leading than on screen", () => {
+    const print = PAGE_CSS.slice(PAGE_CSS.indexOf("@media print"));
+    const size = (selector: string) => new RegExp(`${selector.replace(/[.]/g, "\\.")} \\{ font-size: ([\\d.]+)em; \\}`).exec(print)?.[1];
+    expect(Number(size("details.full-list .katex"))).toBeLessThan(1);
+    expect(Number(size(".math-display.repeat .katex"))).toBeLessThan(1);
+    const zhPrint = Number(/body:lang\(zh-CN\) \{ line-height: ([\d.]+); \}/.exec(print)![1]);
+    const zhScreen = Number(/body:lang\(zh-CN\) \{ line-height: ([\d.]+); \}/.exec(PAGE_CSS)![1]);
+    expect(zhPrint).toBeLessThan(zhScreen);
+  });
+
   it("inlines the KaTeX CSS once and reuses it", () => {
     expect(inlineKatexCss()).toBe(inlineKatexCss());
   });

@@ -10,6 +10,7 @@ import { explain } from "../../src/explain/index.ts";
 import { renderDerivation } from "../../src/render/index.ts";
 import { LINE_EM, breakSum, mathKit, texWidthEm } from "../../src/render/math.ts";
 import { katexTarget } from "../../src/render/tex-target.ts";
+import { CHUNK_CELLS, chunkRows } from "../../src/render/steps/cells.ts";
 import { parseProblem, type ProblemOptions } from "../../src/spec/parse-problem.ts";
 
 const derive = (o: ProblemOptions) => explain(parseProblem({ allowSymbols: true, ...o }));
@@ -121,8 +122,18 @@ describe("item 5: past 4 input cells, copies are blocks and the complete cell li
     const cells = section(md(stride2), "Every output cell");
     expect(cells).toContain("two cells at the edge, $y_{0,0}$ and $y_{5,5}$");
     expect(cells).toContain("Every cell, one per line (36 cells):");
-    const all = displays(cells).find((t) => t.includes("y_{2,3} &= "))!;
-    expect(all.match(/y_\{\d,\d\} &= /g)!.length).toBe(36);
+    const list = displays(cells.slice(cells.indexOf("Every cell, one per line")));
+    const labels = list.flatMap((t) => t.match(/y_\{\d,\d\}(?= &= )/g) ?? []);
+    expect(labels).toHaveLength(36);
+    expect(new Set(labels).size).toBe(36);
+  });
+  it("the complete list comes as one piece per output row (print can break between them), in order", () => {
+    const cells = section(md(stride2), "Every output cell");
+    const pieces = displays(cells.slice(cells.indexOf("Every cell, one per line"))).filter((t) => / &= /.test(t));
+    expect(pieces).toHaveLength(6);
+    pieces.forEach((piece, r) => {
+      expect(piece.match(/y_\{\d,\d\}(?= &= )/g)).toEqual([0, 1, 2, 3, 4, 5].map((c) => `y_{${r},${c}}`));
+    });
   });
   it("in HTML the complete list is inside <details>, which print CSS shows without any script", () => {
     const page = html(stride2);
@@ -138,6 +149,19 @@ describe("item 5: past 4 input cells, copies are blocks and the complete cell li
   });
   it("a list of only 4 cells is not folded (seed 001's convolution of a 3×3 input)", () => {
     expect(md({ op: "conv", input: "[[1,2,3],[4,5,6],[7,8,9]]", kernel: "[[1,0],[0,-1]]" })).not.toContain("Every cell, one per line");
+  });
+  it("cuts a list into pieces at output-row starts, a long row after CHUNK_CELLS cells, with \\vdots kept with the piece before", () => {
+    const cell = (n: number, rowStart = false) => ({ rows: `y_{${n}} &= ${n}`, rowStart });
+    const vdots = { rows: "&\\;\\vdots", rowStart: false };
+    expect(chunkRows([cell(0, true), cell(1), cell(2, true), cell(3)])).toEqual([
+      "\\begin{aligned} y_{0} &= 0 \\\\ y_{1} &= 1 \\end{aligned}",
+      "\\begin{aligned} y_{2} &= 2 \\\\ y_{3} &= 3 \\end{aligned}",
+    ]);
+    const long = Array.from({ length: CHUNK_CELLS + 2 }, (_, i) => cell(i, i === 0));
+    expect(chunkRows(long).map((p) => p.match(/ &= /g)!.length)).toEqual([CHUNK_CELLS, 2]);
+    const elided = chunkRows([cell(0, true), cell(1), vdots, cell(9, true)]);
+    expect(elided).toHaveLength(2);
+    expect(elided[0]).toContain("\\vdots");
   });
   it("the zh-CN walkthrough folds the same list with its own words", () => {
     expect(md(stride2, "zh-CN")).toContain("全部元素，每行一个（共 36 个）：");

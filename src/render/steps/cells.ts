@@ -15,6 +15,12 @@ export interface CellsView {
   readonly lines: readonly CellLine[];
   /** The lines as one aligned block, `\cdots` rows where cells were left out. */
   readonly block: string;
+  /**
+   * The same lines as several aligned blocks of at most one output row each (at most
+   * {@link CHUNK_CELLS} cells): one display formula cannot break across printed pages, so the
+   * complete list behind the fold is written in these pieces and print can break between them.
+   */
+  readonly blockChunks: readonly string[];
   readonly omitted: number;
   readonly total: number;
   readonly focus: CellLine;
@@ -83,6 +89,33 @@ function valueTexOf(s: { kind: "exact"; value: { toTex(): string } } | { kind: "
   return s.kind === "exact" ? s.value.toTex() : String(s.value);
 }
 
+/** The row written where cells were left out. */
+const VDOTS_ROW = "&\\;\\vdots";
+
+/** The most cells in one piece of {@link CellsView.blockChunks}. */
+export const CHUNK_CELLS = 8;
+
+/**
+ * Cuts the rows of the shown cells into aligned blocks: a new block starts where a new output
+ * row starts (a cell whose last index is 0) or when the block holds {@link CHUNK_CELLS} cells;
+ * a `\vdots` row stays with the block before it.
+ */
+export function chunkRows(entries: readonly { readonly rows: string; readonly rowStart: boolean }[]): string[] {
+  const chunks: string[][] = [];
+  let cells = 0;
+  for (const e of entries) {
+    const isCell = e.rows !== VDOTS_ROW;
+    if (chunks.length === 0 || (isCell && cells > 0 && (e.rowStart || cells >= CHUNK_CELLS))) {
+      chunks.push([]);
+      cells = 0;
+    }
+    chunks[chunks.length - 1]!.push(e.rows);
+    if (isCell) cells += 1;
+  }
+  return chunks.map((rows) => `\\begin{aligned} ${rows.join(" \\\\ ")} \\end{aligned}`);
+}
+
+
 export function cellsView(step: CellsStep, kit: MathKit): CellsView {
   const { d } = kit;
   const shown = shownCells(d.info, d.focus);
@@ -91,11 +124,14 @@ export function cellsView(step: CellsStep, kit: MathKit): CellsView {
   });
   const lines: CellLine[] = [];
   const rows: string[] = [];
+  const entries: { rows: string; rowStart: boolean }[] = [];
+  const last = d.info.outSpatial[d.info.outSpatial.length - 1] ?? 1;
   for (const f of shown) {
-    if (f === null) { rows.push("&\\;\\vdots"); continue; }
+    if (f === null) { rows.push(VDOTS_ROW); entries.push({ rows: VDOTS_ROW, rowStart: false }); continue; }
     const c = step.cells[f]!;
     lines.push(line(c));
     rows.push(cellEquation(kit, c, true));
+    entries.push({ rows: rows[rows.length - 1]!, rowStart: f % last === 0 });
   }
   const focusCell = step.cells[d.focus]!;
   // Past 4 input cells, and when there are more than the 3 featured cells to fold away.
@@ -105,6 +141,7 @@ export function cellsView(step: CellsStep, kit: MathKit): CellsView {
   return {
     lines,
     block: `\\begin{aligned} ${rows.join(" \\\\ ")} \\end{aligned}`,
+    blockChunks: chunkRows(entries),
     omitted: omitted(shown, step.cells.length), total: step.cells.length,
     focus: line(focusCell), focusMeets: meets, maxTerms: step.maxTerms,
     busiestCount: step.cells.filter((c) => c.terms.length === step.maxTerms).length,
