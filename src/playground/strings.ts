@@ -1,0 +1,104 @@
+/**
+ * The playground's own words, in English and in Chinese (written for Chinese readers, with the
+ * terms of the walkthrough's glossary). The derivation itself comes from the core's templates.
+ */
+import type { Field, FieldValues } from "./fields.ts";
+
+/** The page's UI languages (the fragment's `lang`: `en` or `zh`). */
+export type UiLang = "en" | "zh";
+
+/** A preset problem. */
+export interface Preset {
+  readonly id: string;
+  readonly values: FieldValues;
+}
+
+/** The presets, in the order of the buttons. */
+export const PRESETS: readonly Preset[] = [
+  { id: "seed", values: { input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" } },
+  { id: "stride2", values: { input: "[[1,2,3],[4,5,6],[7,8,9]]", kernel: "[[1,0,-1],[2,1,0],[0,-1,1]]", stride: "2", padding: "1", "output-padding": "1" } },
+  { id: "dilation", values: { input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]", dilation: "2" } },
+  { id: "oneD", values: { input: "[1,2,3,4]", kernel: "[1,2,1]", stride: "2" } },
+  { id: "groups", values: { layout: "torch", input: "[[[[1,2],[3,4]],[[5,6],[7,8]]]]", kernel: "[[[[1,0],[0,-1]]],[[[0,1],[1,0]]]]", groups: "2", bias: "[1,-1]" } },
+  { id: "checkerboard", values: { input: "[[1,1,1,1],[1,1,1,1],[1,1,1,1],[1,1,1,1]]", kernel: "[[1,1,1],[1,1,1],[1,1,1]]", stride: "2" } },
+];
+
+/** Every string of the page's own interface. */
+export interface UiStrings {
+  readonly title: string;
+  readonly intro: string;
+  readonly fields: Readonly<Record<Field, string>>;
+  readonly presetsLabel: string;
+  readonly presets: Readonly<Record<string, string>>;
+  readonly result: string;
+  readonly copy: string;
+  readonly copied: string;
+  readonly copyFailed: string;
+  readonly symbolic: string;
+  readonly inputGrid: string;
+  readonly outputGrid: string;
+  readonly traceHint: string;
+  readonly traceIdle: string;
+  readonly feeds: string;
+  readonly derivation: string;
+  readonly stale: string;
+  readonly channel: string;
+  readonly batch: string;
+  readonly slice: string;
+}
+
+/** The strings in each language. */
+export const UI: Readonly<Record<UiLang, UiStrings>> = {
+  en: {
+    title: "tconv playground",
+    intro: "Type a problem as you would on the command line; every view is derived exactly as you type. The address keeps the problem, so a link shares it.",
+    fields: {
+      input: "input", kernel: "kernel", stride: "stride", padding: "padding", dilation: "dilation",
+      "output-padding": "output padding", "output-size": "output size", groups: "groups", bias: "bias",
+      op: "operation (transposed or conv)", layout: "layout (plain, torch, tf)", lang: "language",
+    },
+    presetsLabel: "Examples",
+    presets: { seed: "worked example", stride2: "stride 2 with padding", dilation: "dilation", oneD: "1-D", groups: "groups", checkerboard: "checkerboard" },
+    result: "Result (as tconv eval --json prints it)",
+    copy: "Copy", copied: "Copied", copyFailed: "Select the text and copy it by hand",
+    symbolic: "The entries are symbols: the output is the sums in the derivation below.",
+    inputGrid: "Input X", outputGrid: "Output Y",
+    traceHint: "Point at or focus a cell of Y (Tab to reach it, arrow keys to move) to light the input cells that feed it; point at a cell of X to light its kernel copy in Y.",
+    traceIdle: "No cell selected.",
+    feeds: "feeds",
+    derivation: "Derivation",
+    stale: "This derivation is of the last valid problem.",
+    channel: "channel", batch: "batch", slice: "slice",
+  },
+  zh: {
+    title: "tconv 在线演练",
+    intro: "像在命令行里那样输入问题，每一种视图都会随输入精确推导。地址栏保存着问题，复制链接即可分享。",
+    fields: {
+      input: "输入", kernel: "卷积核", stride: "步长", padding: "填充", dilation: "膨胀",
+      "output-padding": "输出填充", "output-size": "输出尺寸", groups: "分组", bias: "偏置",
+      op: "运算（transposed 转置卷积，conv 卷积）", layout: "布局（plain、torch、tf）", lang: "语言",
+    },
+    presetsLabel: "示例",
+    presets: { seed: "计算示例", stride2: "步长 2 加填充", dilation: "膨胀", oneD: "一维", groups: "分组", checkerboard: "棋盘格" },
+    result: "结果（与 tconv eval --json 的输出相同）",
+    copy: "复制", copied: "已复制", copyFailed: "请选中文本后手动复制",
+    symbolic: "各项为符号：输出即下方推导中的和式。",
+    inputGrid: "输入 X", outputGrid: "输出 Y",
+    traceHint: "指向或聚焦 Y 的一个单元格（用 Tab 键进入，方向键移动），会点亮对它有贡献的输入单元格；指向 X 的单元格，会点亮它在 Y 中的那份卷积核副本。",
+    traceIdle: "未选中单元格。",
+    feeds: "贡献给",
+    derivation: "推导",
+    stale: "这份推导对应上一个有效的问题。",
+    channel: "通道", batch: "批次", slice: "切片",
+  },
+};
+
+/**
+ * The UI language of a `lang` value: Chinese for `zh`, `zh-CN` (any case), English otherwise.
+ *
+ * @example
+ * uiLang("zh-CN") // → "zh"
+ */
+export function uiLang(lang: string | undefined): UiLang {
+  return lang !== undefined && /^zh(-cn)?$/i.test(lang.trim()) ? "zh" : "en";
+}
