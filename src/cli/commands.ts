@@ -15,4 +15,5 @@ export const commandTable: ReadonlyArray<readonly [name: string, load: () => Pro
   ["matrix", () => import("./matrix.ts").then((m) => m.default)],
   ["explain", () => import("./explain.ts").then((m) => m.default)],
   ["check", () => import("./check.ts").then((m) => m.default)],
+  ["playground", () => import("./playground.ts").then((m) => m.default)],
 ];
