@@ -58,6 +58,10 @@ table.grid td { min-width: 2.4rem; height: 2.2rem; padding: 0.1rem 0.4rem; font-
 table.grid td.lit { background: var(--hl); outline: 2px solid var(--hl-ink); outline-offset: -2px; font-weight: 700; }
 table.grid td.source { background: #dbeafe; outline: 2px solid var(--accent); outline-offset: -2px; }
 #sum { font-family: ui-monospace, Menlo, Consolas, "Noto Sans Mono", monospace; min-height: 1.6em; overflow-wrap: anywhere; }
+.stepper { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
+#step-count { color: var(--muted); margin-left: 0.5rem; }
+#step-text { font-family: ui-monospace, Menlo, Consolas, "Noto Sans Mono", monospace; overflow-wrap: anywhere; min-height: 1.6em; }
+table.grid td.added { background: #e6f4ea; outline: 2px solid #00785A; outline-offset: -2px; font-weight: 700; }
 #derivation { border-top: 1px solid var(--rule); margin-top: 1.5rem; }
 #derivation h1 { font-size: 1.4rem; margin-top: 1rem; }
 `;
@@ -111,6 +115,13 @@ export function playgroundHtml(values: FieldValues = SEED): string {
     `<p class="note" data-i18n="traceHint">${escapeHtml(s.traceHint)}</p>`,
     `<div id="grids"></div>`,
     `<p id="sum" aria-live="polite"></p>`,
+    `<h2 data-i18n="stepTitle">${escapeHtml(s.stepTitle)}</h2>`,
+    `<p class="note" data-i18n="stepHint">${escapeHtml(s.stepHint)}</p>`,
+    `<div class="stepper" role="group" aria-labelledby="step-count">`
+      + (["First", "Prev", "Play", "Next", "Last"] as const).map((b) => `<button type="button" id="step-${b.toLowerCase()}" data-i18n="step${b}">${escapeHtml(s[`step${b}`])}</button>`).join("")
+      + `<span id="step-count" aria-live="polite"></span></div>`,
+    `<p id="step-text"></p>`,
+    `<div id="step-grid"></div>`,
     `<h2 data-i18n="derivation">${escapeHtml(s.derivation)}</h2>`,
     `<section id="derivation"></section>`,
   ].join("\n");

@@ -12,7 +12,7 @@
 import { all, create } from "mathjs";
 import {
   cliNames, deriveCells, evaluate, evaluationJson, explain, installPlatform, isTconvError, parseProblem, renderDerivation,
-  TconvError, type CellSums, type Problem, type ProblemOptions, type Scalar,
+  Rational, TconvError, type CellSums, type Problem, type ProblemOptions, type Scalar,
 } from "../browser.ts";
 import { decodeFragment, encodeFragment, FIELDS, SEED, type Field, type FieldValues } from "./fields.ts";
 import { PRESETS, UI, uiLang, type UiLang } from "./strings.ts";
@@ -34,6 +34,9 @@ const gridsEl = $<HTMLElement>("#grids");
 const sumEl = $<HTMLElement>("#sum");
 const copyBtn = $<HTMLButtonElement>("#copy");
 const copyStatus = $<HTMLElement>("#copy-status");
+const stepGridEl = $<HTMLElement>("#step-grid");
+const stepTextEl = $<HTMLElement>("#step-text");
+const stepCountEl = $<HTMLElement>("#step-count");
 
 const fieldEl = (f: Field) => form.elements.namedItem(f) as HTMLInputElement | HTMLSelectElement | null;
 
@@ -146,12 +149,15 @@ function compute(values: FieldValues, writeFragment: boolean): void {
     derivationEl.classList.remove("stale");
     derivationEl.removeAttribute("title");
     drawGrids(shown);
+    resetStepper(shown);
   } catch (e) {
     errorEl.textContent = isTconvError(e) ? e.toLine() : `error: ${e instanceof Error ? e.message : String(e)}`;
     errorEl.hidden = false;
     outputEl.textContent = ""; // as `tconv eval --json` prints nothing on stdout for bad input
     derivationEl.classList.add("stale");
     gridsEl.classList.add("stale");
+    stepGridEl.classList.add("stale");
+    stopPlaying();
     derivationEl.title = UI[lang].stale;
   }
 }
@@ -344,6 +350,115 @@ gridsEl.addEventListener("keydown", (ev) => {
   td.tabIndex = -1;
   next.tabIndex = 0;
   next.focus();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Stepping through the scatter: one input cell's copy per step, running sums exact
+
+type Num = Rational | number;
+const numOf = (s: Scalar): Num => (s.kind === "exact" ? s.value : s.kind === "float" ? s.value : Number.NaN);
+const addNum = (a: Num, b: Num): Num => (typeof a !== "number" && typeof b !== "number" ? a.add(b) : toNumber(a) + toNumber(b));
+const mulNum = (a: Num, b: Num): Num => (typeof a !== "number" && typeof b !== "number" ? a.mul(b) : toNumber(a) * toNumber(b));
+const toNumber = (a: Num): number => (typeof a === "number" ? a : a.toNumber());
+const numText = (a: Num): string => (typeof a === "number" ? String(Object.is(a, -0) ? 0 : a) : a.toString());
+
+interface Step {
+  /** Flat index into the input [N, C_in, *in]. */
+  readonly input: number;
+  /** Every (output flat, weight flat) pair the input cell's copy lands on, from the cell sums. */
+  readonly targets: readonly { readonly out: number; readonly kernel: number }[];
+}
+
+let steps: Step[] = [];
+let stepAt = 0;
+let playing: ReturnType<typeof setInterval> | undefined;
+
+function resetStepper(s: Shown): void {
+  stopPlaying();
+  const { info } = s.problem;
+  const byInput: { out: number; kernel: number }[][] = Array.from({ length: info.batch * info.inChannels * info.inCount }, () => []);
+  for (let f = 0; f < s.cells.count; f++) s.cells.forEachTerm(f, (i, k) => { byInput[i]!.push({ out: f, kernel: k }); });
+  steps = byInput.map((targets, input) => ({ input, targets }));
+  stepAt = 0;
+  drawStep();
+}
+
+function drawStep(): void {
+  if (!shown) return;
+  const { info, x, w, bias } = shown.problem;
+  const strings = UI[lang];
+  stepGridEl.classList.remove("stale");
+  stepGridEl.replaceChildren();
+  stepCountEl.textContent = strings.stepCount.replace("{k}", String(stepAt)).replace("{n}", String(steps.length));
+  if (shown.cells.mode === "symbolic") {
+    stepTextEl.textContent = strings.stepSymbolic;
+    return;
+  }
+  const acc: Num[] = Array.from({ length: shown.cells.count }, (_, f) =>
+    (bias ? numOf(bias.data[Math.floor(f / info.outCount) % info.outChannels]!) : Rational.ZERO));
+  for (let k = 0; k < stepAt; k++) {
+    const step = steps[k]!, xv = numOf(x.data[step.input]!);
+    for (const t of step.targets) acc[t.out] = addNum(acc[t.out]!, mulNum(xv, numOf(w.data[t.kernel]!)));
+  }
+  const current = stepAt > 0 ? steps[stepAt - 1] : undefined;
+  const added = new Set(current?.targets.map((t) => t.out));
+  for (let n = 0; n < info.batch; n++) {
+    for (let c = 0; c < info.outChannels; c++) {
+      const base = (n * info.outChannels + c) * info.outCount;
+      const caption = `${info.batch > 1 ? `${strings.batch} ${n} · ` : ""}${info.outChannels > 1 ? `${strings.channel} ${c}` : ""}`;
+      stepGridEl.append(channelGrids(info.outSpatial, caption, (flat, td) => {
+        td.textContent = numText(acc[base + flat]!);
+        td.dataset["stepOut"] = unflat(flat, info.outSpatial).join(",");
+        if (added.has(base + flat)) td.classList.add("added");
+      }));
+    }
+  }
+  if (!current) {
+    stepTextEl.textContent = bias ? strings.stepBias : strings.stepZero;
+    return;
+  }
+  const sp = current.input % info.inCount, nc = (current.input - sp) / info.inCount;
+  const xv = scalarText(x.data[current.input]!);
+  const at = (c: number, channels: number, idx: string) => `${channels > 1 ? `[${c}]` : ""}(${idx})`;
+  const head = `x${at(nc % info.inChannels, info.inChannels, unflat(sp, info.inSpatial).join(","))} = ${xv}`;
+  if (current.targets.length === 0) {
+    stepTextEl.textContent = `${head}: ${strings.stepNothing}`;
+    return;
+  }
+  const terms = current.targets.map((t) => {
+    const o = t.out % info.outCount, co = Math.floor(t.out / info.outCount) % info.outChannels;
+    const kSp = unflat(t.kernel % info.kernelCount, info.kernelSpatial).join(",");
+    return `y${at(co, info.outChannels, unflat(o, info.outSpatial).join(","))} += ${paren(xv)}·w(${kSp}) = ${numText(acc[t.out]!)}`;
+  });
+  stepTextEl.textContent = `${head}: ${terms.join("; ")}`;
+}
+
+function goTo(k: number): void {
+  stepAt = Math.max(0, Math.min(steps.length, k));
+  drawStep();
+}
+
+function stopPlaying(): void {
+  if (playing !== undefined) clearInterval(playing);
+  playing = undefined;
+  const play = document.getElementById("step-play");
+  if (play) { play.textContent = UI[lang].stepPlay; play.dataset["i18n"] = "stepPlay"; }
+}
+
+$<HTMLButtonElement>("#step-first").addEventListener("click", () => { stopPlaying(); goTo(0); });
+$<HTMLButtonElement>("#step-prev").addEventListener("click", () => { stopPlaying(); goTo(stepAt - 1); });
+$<HTMLButtonElement>("#step-next").addEventListener("click", () => { stopPlaying(); goTo(stepAt + 1); });
+$<HTMLButtonElement>("#step-last").addEventListener("click", () => { stopPlaying(); goTo(steps.length); });
+$<HTMLButtonElement>("#step-play").addEventListener("click", (ev) => {
+  if (playing !== undefined) { stopPlaying(); return; }
+  if (stepAt >= steps.length) goTo(0);
+  const button = ev.currentTarget as HTMLButtonElement;
+  button.textContent = UI[lang].stepPause;
+  button.dataset["i18n"] = "stepPause";
+  playing = setInterval(() => {
+    goTo(stepAt + 1);
+    if (stepAt >= steps.length) stopPlaying();
+  }, 700);
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -45,6 +45,20 @@ export interface UiStrings {
   readonly channel: string;
   readonly batch: string;
   readonly slice: string;
+  readonly stepTitle: string;
+  readonly stepHint: string;
+  readonly stepFirst: string;
+  readonly stepPrev: string;
+  readonly stepPlay: string;
+  readonly stepPause: string;
+  readonly stepNext: string;
+  readonly stepLast: string;
+  /** "{k}" and "{n}" are replaced by the step and the number of steps. */
+  readonly stepCount: string;
+  readonly stepZero: string;
+  readonly stepBias: string;
+  readonly stepNothing: string;
+  readonly stepSymbolic: string;
 }
 
 /** The strings in each language. */
@@ -69,6 +83,14 @@ export const UI: Readonly<Record<UiLang, UiStrings>> = {
     derivation: "Derivation",
     stale: "This derivation is of the last valid problem.",
     channel: "channel", batch: "batch", slice: "slice",
+    stepTitle: "Step through the scatter",
+    stepHint: "Each step adds one input cell's copy of the kernel, scaled by its value, to the output; the grid shows the running sums.",
+    stepFirst: "Start", stepPrev: "Back", stepPlay: "Play", stepPause: "Pause", stepNext: "Next", stepLast: "End",
+    stepCount: "step {k} of {n}",
+    stepZero: "Before the first step every output cell is 0.",
+    stepBias: "Before the first step every output cell holds its channel's bias.",
+    stepNothing: "adds nothing: its whole copy falls in the cropped border",
+    stepSymbolic: "The entries are symbols: step through a problem with numbers to see running sums.",
   },
   zh: {
     title: "tconv 在线演练",
@@ -90,6 +112,14 @@ export const UI: Readonly<Record<UiLang, UiStrings>> = {
     derivation: "推导",
     stale: "这份推导对应上一个有效的问题。",
     channel: "通道", batch: "批次", slice: "切片",
+    stepTitle: "逐步散射",
+    stepHint: "每一步把一个输入单元格的卷积核副本（乘以该单元格的值）加到输出上；网格显示累加到当前的部分和。",
+    stepFirst: "开头", stepPrev: "上一步", stepPlay: "播放", stepPause: "暂停", stepNext: "下一步", stepLast: "结尾",
+    stepCount: "第 {k} 步，共 {n} 步",
+    stepZero: "第一步之前，每个输出单元格都是 0。",
+    stepBias: "第一步之前，每个输出单元格的值是所在通道的偏置。",
+    stepNothing: "没有贡献：它的整份副本都落在被裁掉的边上",
+    stepSymbolic: "各项为符号：换成数字的问题才能逐步查看部分和。",
   },
 };
 

@@ -243,4 +243,31 @@ describe("the playground page", () => {
     expect(await lit(o.page)).toEqual(["1", "2"]);
     expect(o.errors).toEqual([]);
   }, 60_000);
+
+  it("steps through the scatter one input cell's copy at a time, writing each added term, and ends at Y", async () => {
+    const o = await open();
+    const grid = () => o.page.$$eval("#step-grid td[data-step-out]", (tds) => tds.map((td) => td.textContent));
+    expect(await o.page.textContent("#step-count")).toBe("step 0 of 4");
+    expect(await grid()).toEqual(["0", "0", "0", "0", "0", "0", "0", "0", "0"]);
+    await o.page.click("#step-next");
+    expect(await o.page.textContent("#step-text")).toBe("x(0,0) = 1: y(0,0) += 1·w(0,0) = 1; y(0,1) += 1·w(0,1) = 0; y(1,0) += 1·w(1,0) = 0; y(1,1) += 1·w(1,1) = -1");
+    expect(await o.page.$$eval("#step-grid td.added", (tds) => tds.map((td) => (td as HTMLElement).dataset["stepOut"]))).toEqual(["0,0", "0,1", "1,0", "1,1"]);
+    await o.page.click("#step-next");
+    expect(await grid()).toEqual(["1", "2", "0", "0", "-1", "-2", "0", "0", "0"]);
+    // Playing runs to the end by itself and stops there, on Y.
+    await o.page.click("#step-play");
+    await o.page.waitForFunction(() => document.querySelector("#step-count")?.textContent === "step 4 of 4", undefined, { timeout: 10_000 });
+    expect(await grid()).toEqual(["1", "2", "0", "3", "3", "-2", "0", "-3", "-4"]);
+    expect(await o.page.textContent("#step-play")).toBe("Play");
+    // On the padded stride-2 preset with fractions too, the last step is the output, exactly.
+    await o.page.click('[data-preset="stride2"]');
+    await o.page.fill("input[name=input]", "[[1,2/3,3],[4,5,6],[7,8,9]]");
+    await o.page.waitForFunction(() => document.querySelector("[data-tconv-output]")?.textContent?.includes("."));
+    await o.page.click("#step-last");
+    const p = parseProblem({ input: "[[1,2/3,3],[4,5,6],[7,8,9]]", kernel: "[[1,0,-1],[2,1,0],[0,-1,1]]", stride: "2", padding: "1", outputPadding: "1" });
+    const exact = evaluate(p);
+    if (exact.mode !== "exact") throw new Error("expected an exact problem");
+    expect(await grid()).toEqual(exact.values.map((q) => q.toString()));
+    expect(o.errors).toEqual([]);
+  }, 60_000);
 });
