@@ -428,7 +428,7 @@ function drawStep(): void {
   const terms = current.targets.map((t) => {
     const o = t.out % info.outCount, co = Math.floor(t.out / info.outCount) % info.outChannels;
     const kSp = unflat(t.kernel % info.kernelCount, info.kernelSpatial).join(",");
-    return `y${at(co, info.outChannels, unflat(o, info.outSpatial).join(","))} += ${paren(xv)}·w(${kSp}) = ${numText(acc[t.out]!)}`;
+    return `y${at(co, info.outChannels, unflat(o, info.outSpatial).join(","))} += ${paren(xv)}·w(${kSp}) → ${numText(acc[t.out]!)}`;
   });
   stepTextEl.textContent = `${head}: ${terms.join("; ")}`;
 }

@@ -250,7 +250,7 @@ describe("the playground page", () => {
     expect(await o.page.textContent("#step-count")).toBe("step 0 of 4");
     expect(await grid()).toEqual(["0", "0", "0", "0", "0", "0", "0", "0", "0"]);
     await o.page.click("#step-next");
-    expect(await o.page.textContent("#step-text")).toBe("x(0,0) = 1: y(0,0) += 1·w(0,0) = 1; y(0,1) += 1·w(0,1) = 0; y(1,0) += 1·w(1,0) = 0; y(1,1) += 1·w(1,1) = -1");
+    expect(await o.page.textContent("#step-text")).toBe("x(0,0) = 1: y(0,0) += 1·w(0,0) → 1; y(0,1) += 1·w(0,1) → 0; y(1,0) += 1·w(1,0) → 0; y(1,1) += 1·w(1,1) → -1");
     expect(await o.page.$$eval("#step-grid td.added", (tds) => tds.map((td) => (td as HTMLElement).dataset["stepOut"]))).toEqual(["0,0", "0,1", "1,0", "1,1"]);
     await o.page.click("#step-next");
     expect(await grid()).toEqual(["1", "2", "0", "0", "-1", "-2", "0", "0", "0"]);
