@@ -58,6 +58,12 @@ table.grid td { min-width: 2.4rem; height: 2.2rem; padding: 0.1rem 0.4rem; font-
 table.grid td.lit { background: var(--hl); outline: 2px solid var(--hl-ink); outline-offset: -2px; font-weight: 700; }
 table.grid td.source { background: #dbeafe; outline: 2px solid var(--accent); outline-offset: -2px; }
 #sum { font-family: ui-monospace, Menlo, Consolas, "Noto Sans Mono", monospace; min-height: 1.6em; overflow-wrap: anywhere; }
+label.claim { display: flex; flex-direction: column; font-size: 0.9rem; color: var(--muted); }
+label.claim textarea { font: inherit; font-family: ui-monospace, Menlo, Consolas, "Noto Sans Mono", monospace; font-size: 0.95rem; color: var(--ink); padding: 0.3rem; }
+#check-error { color: #B84E00; font-weight: 600; margin: 0.4rem 0; }
+#check-error[hidden] { display: none; }
+#check-report h1 { font-size: 1.3rem; margin-top: 1rem; }
+table.grid td.wrong { outline: 3px solid #B84E00; outline-offset: -3px; color: #B84E00; font-weight: 700; }
 .stepper { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
 #step-count { color: var(--muted); margin-left: 0.5rem; }
 #step-text { font-family: ui-monospace, Menlo, Consolas, "Noto Sans Mono", monospace; overflow-wrap: anywhere; min-height: 1.6em; }
@@ -122,6 +128,11 @@ export function playgroundHtml(values: FieldValues = SEED): string {
       + `<span id="step-count" aria-live="polite"></span></div>`,
     `<p id="step-text"></p>`,
     `<div id="step-grid"></div>`,
+    `<h2 data-i18n="checkTitle">${escapeHtml(s.checkTitle)}</h2>`,
+    `<p class="note" data-i18n="checkHint">${escapeHtml(s.checkHint)}</p>`,
+    `<label class="claim"><span data-i18n="checkLabel">${escapeHtml(s.checkLabel)}</span><textarea id="claim" name="claim" rows="4" spellcheck="false" autocomplete="off"></textarea></label>`,
+    `<div id="check-error" role="alert" hidden></div>`,
+    `<section id="check-report"></section>`,
     `<h2 data-i18n="derivation">${escapeHtml(s.derivation)}</h2>`,
     `<section id="derivation"></section>`,
   ].join("\n");

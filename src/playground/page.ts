@@ -11,7 +11,7 @@
  */
 import { all, create } from "mathjs";
 import {
-  cliNames, deriveCells, evaluate, evaluationJson, explain, installPlatform, isTconvError, parseProblem, renderDerivation,
+  check, checkJson, cliNames, deriveCells, parseClaim, renderCheckHtml, evaluate, evaluationJson, explain, installPlatform, isTconvError, parseProblem, renderDerivation,
   Rational, TconvError, type CellSums, type Problem, type ProblemOptions, type Scalar,
 } from "../browser.ts";
 import { decodeFragment, encodeFragment, FIELDS, SEED, type Field, type FieldValues } from "./fields.ts";
@@ -35,8 +35,14 @@ const sumEl = $<HTMLElement>("#sum");
 const copyBtn = $<HTMLButtonElement>("#copy");
 const copyStatus = $<HTMLElement>("#copy-status");
 const stepGridEl = $<HTMLElement>("#step-grid");
+const claimEl = $<HTMLTextAreaElement>("#claim");
+const checkErrorEl = $<HTMLElement>("#check-error");
+const checkReportEl = $<HTMLElement>("#check-report");
 const stepTextEl = $<HTMLElement>("#step-text");
 const stepCountEl = $<HTMLElement>("#step-count");
+
+/** How long typing pauses before the page recomputes. */
+const DEBOUNCE_MS = 250;
 
 const fieldEl = (f: Field) => form.elements.namedItem(f) as HTMLInputElement | HTMLSelectElement | null;
 
@@ -97,6 +103,16 @@ function problemOf(values: FieldValues): Problem {
   return parseProblem(opts as unknown as ProblemOptions);
 }
 
+/** The problem's options for the checker (which parses the problem itself, numbers only). */
+function checkOptionsOf(values: FieldValues): ProblemOptions {
+  const opts: Record<string, unknown> = { names: cliNames, input: values.input, kernel: values.kernel };
+  for (const [field, key] of Object.entries(OPTION_KEYS) as [Field, keyof ProblemOptions][]) {
+    const v = values[field];
+    if (v !== undefined) opts[key] = v;
+  }
+  return opts as unknown as ProblemOptions;
+}
+
 /** The part of a rendered walkthrough inside `<main>` (the core escaped every user text in it). */
 function mainOf(html: string): string {
   const open = html.indexOf("<main>"), close = html.lastIndexOf("</main>");
@@ -150,6 +166,7 @@ function compute(values: FieldValues, writeFragment: boolean): void {
     derivationEl.removeAttribute("title");
     drawGrids(shown);
     resetStepper(shown);
+    runCheck(values);
   } catch (e) {
     errorEl.textContent = isTconvError(e) ? e.toLine() : `error: ${e instanceof Error ? e.message : String(e)}`;
     errorEl.hidden = false;
@@ -353,6 +370,52 @@ gridsEl.addEventListener("keydown", (ev) => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Check mode: a pasted claim, the checker's report, wrong cells boxed in Y
+
+let checkRun = 0;
+
+function runCheck(values: FieldValues): void {
+  const run = ++checkRun;
+  for (const el of Array.from(gridsEl.querySelectorAll(".wrong"))) el.classList.remove("wrong");
+  const text = claimEl.value;
+  checkErrorEl.hidden = true;
+  checkErrorEl.textContent = "";
+  delete checkReportEl.dataset["correct"];
+  if (text.trim() === "" || !shown) {
+    checkReportEl.replaceChildren();
+    return;
+  }
+  const fail = (e: unknown) => {
+    if (run !== checkRun) return;
+    checkErrorEl.textContent = isTconvError(e) ? e.toLine() : `error: ${e instanceof Error ? e.message : String(e)}`;
+    checkErrorEl.hidden = false;
+    checkReportEl.replaceChildren();
+  };
+  try {
+    const claim = parseClaim(text, { field: "--claim" });
+    const { problem, result } = check({ ...checkOptionsOf(values), claim });
+    const info = problem.info;
+    for (const w of result.wrong) {
+      const o = w.cell % info.outCount, nc = (w.cell - o) / info.outCount;
+      const co = nc % info.outChannels, n = (nc - co) / info.outChannels;
+      gridsEl.querySelector(`td[data-out="${unflat(o, info.outSpatial).join(",")}"][data-n="${n}"][data-c="${co}"]`)?.classList.add("wrong");
+    }
+    checkReportEl.dataset["correct"] = String(checkJson(problem, result).correct);
+    renderCheckHtml(problem, result, { lang }).then((html) => {
+      if (run === checkRun) checkReportEl.innerHTML = mainOf(html);
+    }, fail);
+  } catch (e) {
+    fail(e);
+  }
+}
+
+let claimTimer: ReturnType<typeof setTimeout> | undefined;
+claimEl.addEventListener("input", () => {
+  if (claimTimer !== undefined) clearTimeout(claimTimer);
+  claimTimer = setTimeout(() => { claimTimer = undefined; if (shown) runCheck(readForm()); }, DEBOUNCE_MS);
+});
+
+// ---------------------------------------------------------------------------------------------
 // Stepping through the scatter: one input cell's copy per step, running sums exact
 
 type Num = Rational | number;
@@ -465,7 +528,6 @@ $<HTMLButtonElement>("#step-play").addEventListener("click", (ev) => {
 // Wiring: fields, presets, fragment, copy
 
 let timer: ReturnType<typeof setTimeout> | undefined;
-const DEBOUNCE_MS = 250;
 
 form.addEventListener("input", () => {
   if (timer !== undefined) clearTimeout(timer);

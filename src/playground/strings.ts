@@ -59,6 +59,9 @@ export interface UiStrings {
   readonly stepBias: string;
   readonly stepNothing: string;
   readonly stepSymbolic: string;
+  readonly checkTitle: string;
+  readonly checkHint: string;
+  readonly checkLabel: string;
 }
 
 /** The strings in each language. */
@@ -91,6 +94,9 @@ export const UI: Readonly<Record<UiLang, UiStrings>> = {
     stepBias: "Before the first step every output cell holds its channel's bias.",
     stepNothing: "adds nothing: its whole copy falls in the cropped border",
     stepSymbolic: "The entries are symbols: step through a problem with numbers to see running sums.",
+    checkTitle: "Check a hand calculation",
+    checkHint: "Paste your result in any form tconv check --claim reads (a nested array with ? for cells not computed, a LaTeX matrix, a Markdown table, a numpy or PyTorch print, rows of numbers). Wrong cells are boxed in Y above.",
+    checkLabel: "claim",
   },
   zh: {
     title: "tconv 在线演练",
@@ -120,6 +126,9 @@ export const UI: Readonly<Record<UiLang, UiStrings>> = {
     stepBias: "第一步之前，每个输出单元格的值是所在通道的偏置。",
     stepNothing: "没有贡献：它的整份副本都落在被裁掉的边上",
     stepSymbolic: "各项为符号：换成数字的问题才能逐步查看部分和。",
+    checkTitle: "核对手算结果",
+    checkHint: "粘贴你的结果，格式与 tconv check --claim 相同（嵌套数组，未算的单元格写 ?；LaTeX 矩阵；Markdown 表格；numpy 或 PyTorch 的打印结果；逐行的数字）。算错的单元格会在上方 Y 中框出。",
+    checkLabel: "手算结果",
   },
 };
 

@@ -270,4 +270,26 @@ describe("the playground page", () => {
     expect(await grid()).toEqual(exact.values.map((q) => q.toString()));
     expect(o.errors).toEqual([]);
   }, 60_000);
+
+  it("checks a pasted hand calculation: the checker's report, the wrong cells boxed in Y, the CLI's error for a bad claim", async () => {
+    const o = await open();
+    await o.page.fill("#claim", "[[1,2,0],[3,3,-2],[0,-3,4]]");
+    await o.page.waitForSelector("#check-report h1");
+    expect(await o.page.getAttribute("#check-report", "data-correct")).toBe("false");
+    expect(await o.page.$$eval("#grids td.wrong", (tds) => tds.map((td) => (td as HTMLElement).dataset["out"]))).toEqual(["2,2"]);
+    expect(await o.page.textContent("#check-report")).toContain("1 of 9");
+    expect(await katexErrorCount(o.page)).toBe(0);
+    // Another form the CLI reads (plain rows, a cell not computed): correct, nothing boxed.
+    await o.page.fill("#claim", "1 2 0\n3 ? -2\n0 -3 -4");
+    await o.page.waitForFunction(() => document.querySelector("#check-report")?.getAttribute("data-correct") === "true");
+    expect(await o.page.locator("#grids td.wrong").count()).toBe(0);
+    // A claim of the wrong shape names --claim exactly as tconv check does.
+    await o.page.fill("#claim", "[[1,2],[3,4");
+    await o.page.waitForSelector("#check-error:not([hidden])");
+    const io = bufferIo();
+    await main(["check", "--input", "[[1,2],[3,4]]", "--kernel", "[[1,0],[0,-1]]", "--claim", "[[1,2],[3,4"], io);
+    expect(await o.page.textContent("#check-error")).toBe(io.stderr.trim());
+    expect(io.stderr).toMatch(/^error: --claim: /);
+    expect(o.errors).toEqual([]);
+  }, 60_000);
 });
