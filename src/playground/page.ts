@@ -248,6 +248,7 @@ function drawGrids(s: Shown): void {
   const xHead = document.createElement("h3");
   xHead.textContent = strings.inputGrid;
   xSide.append(xHead);
+  let firstIn = true;
   for (let n = 0; n < info.batch; n++) {
     for (let c = 0; c < info.inChannels; c++) {
       const base = (n * info.inChannels + c) * info.inCount;
@@ -256,6 +257,8 @@ function drawGrids(s: Shown): void {
         td.dataset["in"] = unflat(flat, info.inSpatial).join(",");
         td.dataset["n"] = String(n);
         td.dataset["c"] = String(c);
+        td.tabIndex = firstIn ? 0 : -1;
+        firstIn = false;
       }));
     }
   }
@@ -340,28 +343,32 @@ gridsEl.addEventListener("mouseover", (ev) => {
   if (td.dataset["out"] !== undefined) traceOutput(td); else traceInput(td);
 });
 gridsEl.addEventListener("focusin", (ev) => {
-  const td = (ev.target as Element).closest<HTMLElement>("td[data-out]");
-  if (td) traceOutput(td);
+  const td = (ev.target as Element).closest<HTMLElement>("td[data-out], td[data-in]");
+  if (!td) return;
+  if (td.dataset["out"] !== undefined) traceOutput(td); else traceInput(td);
 });
 gridsEl.addEventListener("mouseleave", () => {
   const active = document.activeElement;
   if (active instanceof HTMLElement && active.dataset["out"] !== undefined && gridsEl.contains(active)) traceOutput(active);
+  else if (active instanceof HTMLElement && active.dataset["in"] !== undefined && gridsEl.contains(active)) traceInput(active);
   else { clearLit(); sumEl.textContent = UI[lang].traceIdle; }
 });
 
+/** Arrow keys move the focus within a grid (input or output), one cell along the last or the second-to-last axis. */
 const MOVES: Record<string, [axisFromEnd: number, delta: number]> = {
   ArrowLeft: [1, -1], ArrowRight: [1, 1], ArrowUp: [2, -1], ArrowDown: [2, 1],
 };
 
 gridsEl.addEventListener("keydown", (ev) => {
-  const td = (ev.target as Element).closest<HTMLElement>("td[data-out]");
+  const td = (ev.target as Element).closest<HTMLElement>("td[data-out], td[data-in]");
   const move = MOVES[ev.key];
   if (!td || !move || !shown) return;
-  const idx = td.dataset["out"]!.split(",").map(Number);
+  const attr = td.dataset["out"] !== undefined ? "out" : "in";
+  const idx = td.dataset[attr]!.split(",").map(Number);
   const ax = idx.length - move[0];
   if (ax < 0) return;
   idx[ax] = idx[ax]! + move[1];
-  const next = td.closest(".grid-block")?.querySelector<HTMLElement>(`td[data-out="${idx.join(",")}"]`);
+  const next = td.closest(".grid-block")?.querySelector<HTMLElement>(`td[data-${attr}="${idx.join(",")}"]`);
   ev.preventDefault();
   if (!next) return;
   td.tabIndex = -1;

@@ -202,6 +202,16 @@ describe("the playground page", () => {
 
   it("works from the keyboard alone: Tab reaches the output grid, arrows move and trace, Enter picks a preset", async () => {
     const o = await open();
+    // The input grid comes first: its first cell, then arrows, light a kernel copy.
+    let onInput = false;
+    for (let k = 0; k < 60 && !onInput; k++) {
+      await o.page.keyboard.press("Tab");
+      onInput = await o.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset["in"] !== undefined);
+    }
+    expect(onInput).toBe(true);
+    await o.page.keyboard.press("ArrowDown");
+    expect(await o.page.evaluate(() => (document.activeElement as HTMLElement).dataset["in"])).toBe("1,0");
+    expect(await litOut(o.page)).toEqual(["1,0", "1,1", "2,0", "2,1"]);
     let onCell = false;
     for (let k = 0; k < 60 && !onCell; k++) {
       await o.page.keyboard.press("Tab");
