@@ -49,7 +49,11 @@ const definition: CommandDefinition = (program, io) => {
       }
     }
     if (lang === "zh") values["lang"] = "zh";
-    const { playgroundHtml } = await import("../playground/build.ts");
+    // The page is bundled by esbuild, a development dependency: present in a checkout, not in an install.
+    const { playgroundHtml } = await import("../playground/build.ts").catch((e: unknown) => {
+      if (!(e instanceof Error && /esbuild/.test(e.message))) throw e;
+      throw new TconvError("no-bundler", "--out", "building the playground needs esbuild (a development dependency of tconv): run this command from a checkout after npm ci");
+    });
     const html = playgroundHtml(values);
     const { writeOutFile } = await import("../io/write-atomic.ts");
     await writeOutFile(io.cwd, String(opts["out"]), html, { force: opts["force"] === true });
