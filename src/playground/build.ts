@@ -20,7 +20,11 @@ let bundled: string | undefined;
 
 /** The page script bundled as a minified IIFE (built once per process). */
 export function playgroundScript(): string {
-  if (bundled !== undefined) return bundled;
+  return (bundled ??= bundlePlaygroundScript());
+}
+
+/** Bundles the page script now (no cache), ready to sit inside a `<script>` element. */
+export function bundlePlaygroundScript(): string {
   const ts = fileURLToPath(new URL("./page.ts", import.meta.url));
   const entry = existsSync(ts) ? ts : fileURLToPath(new URL("./page.js", import.meta.url));
   const result = buildSync({
@@ -29,8 +33,7 @@ export function playgroundScript(): string {
   });
   const js = result.outputFiles[0]!.text;
   // Inside <script>, "</script" would end the element; "<\/" means the same in every JS context it can appear in.
-  bundled = js.replace(/<\/(script)/gi, "<\\/$1");
-  return bundled;
+  return js.replace(/<\/(script)/gi, "<\\/$1");
 }
 
 const PLAYGROUND_CSS = `
