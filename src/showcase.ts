@@ -1,7 +1,8 @@
 /**
  * `npm start`: writes the showcase walkthroughs into output/ — the seed problem (English and
  * Chinese), stride 2 with padding and output padding, dilation, 1-D, 3-D, a grouped two-channel
- * layer, seed 001's ordinary convolution, and an index page. The output is deterministic (no
+ * layer, seed 001's ordinary convolution, the interactive playground (src/playground/), and an
+ * index page. The output is deterministic (no
  * dates, ids derived from content) and committed; a test regenerates it and compares.
  */
 import { mkdirSync } from "node:fs";
@@ -15,6 +16,7 @@ import { renderHtmlPage } from "./render/html-page.ts";
 import type { Locale } from "./render/templates.ts";
 import { parseProblem, type ProblemOptions } from "./spec/parse-problem.ts";
 import { writeFileAtomicSync } from "./io/write-atomic.ts";
+import { playgroundHtml } from "./playground/build.ts";
 
 /** One showcase document: a problem, a file stem, the locales it is written in, what it shows. */
 export interface ShowcaseEntry {
@@ -84,9 +86,11 @@ export function showcaseFiles(): Map<string, string> {
     "由 `npm start`（`tconv explain`）生成的逐步推导；每个数都是精确值，并与数值计算内核核对过。",
     "",
     ...rows.map((r) => `- ${r.en} ${r.zh} — ${r.links.join(" · ")}`),
+    "- The interactive playground: type any problem, trace each output cell to its inputs. 交互式演练：输入任意问题，追踪每个输出单元格的来源。 — [playground](playground.html)",
     "",
   ].join("\n");
   files.set("index.md", index);
+  files.set("playground.html", playgroundHtml());
   files.set("index.html", renderHtmlPage({
     title: "tconv showcase", lang: "en", includeKatex: false,
     bodyHtml: finishHtml(index, [], {}),

@@ -16,4 +16,5 @@ export const commandTable: ReadonlyArray<readonly [name: string, load: () => Pro
   ["explain", () => import("./explain.ts").then((m) => m.default)],
   ["check", () => import("./check.ts").then((m) => m.default)],
   ["code", () => import("./code.ts").then((m) => m.default)],
+  ["playground", () => import("./playground.ts").then((m) => m.default)],
 ];

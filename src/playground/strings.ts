@@ -1,0 +1,143 @@
+/**
+ * The playground's own words, in English and in Chinese (written for Chinese readers, with the
+ * terms of the walkthrough's glossary). The derivation itself comes from the core's templates.
+ */
+import type { Field, FieldValues } from "./fields.ts";
+
+/** The page's UI languages (the fragment's `lang`: `en` or `zh`). */
+export type UiLang = "en" | "zh";
+
+/** A preset problem. */
+export interface Preset {
+  readonly id: string;
+  readonly values: FieldValues;
+}
+
+/** The presets, in the order of the buttons. */
+export const PRESETS: readonly Preset[] = [
+  { id: "seed", values: { input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" } },
+  { id: "stride2", values: { input: "[[1,2,3],[4,5,6],[7,8,9]]", kernel: "[[1,0,-1],[2,1,0],[0,-1,1]]", stride: "2", padding: "1", "output-padding": "1" } },
+  { id: "dilation", values: { input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]", dilation: "2" } },
+  { id: "oneD", values: { input: "[1,2,3,4]", kernel: "[1,2,1]", stride: "2" } },
+  { id: "groups", values: { layout: "torch", input: "[[[[1,2],[3,4]],[[5,6],[7,8]]]]", kernel: "[[[[1,0],[0,-1]]],[[[0,1],[1,0]]]]", groups: "2", bias: "[1,-1]" } },
+  { id: "checkerboard", values: { input: "[[1,1,1,1],[1,1,1,1],[1,1,1,1],[1,1,1,1]]", kernel: "[[1,1,1],[1,1,1],[1,1,1]]", stride: "2" } },
+];
+
+/** Every string of the page's own interface. */
+export interface UiStrings {
+  readonly title: string;
+  readonly intro: string;
+  readonly fields: Readonly<Record<Field, string>>;
+  readonly presetsLabel: string;
+  readonly presets: Readonly<Record<string, string>>;
+  readonly result: string;
+  readonly copy: string;
+  readonly copied: string;
+  readonly copyFailed: string;
+  readonly symbolic: string;
+  readonly inputGrid: string;
+  readonly outputGrid: string;
+  readonly traceHint: string;
+  readonly traceIdle: string;
+  readonly feeds: string;
+  readonly derivation: string;
+  readonly stale: string;
+  readonly channel: string;
+  readonly batch: string;
+  readonly slice: string;
+  readonly stepTitle: string;
+  readonly stepHint: string;
+  readonly stepFirst: string;
+  readonly stepPrev: string;
+  readonly stepPlay: string;
+  readonly stepPause: string;
+  readonly stepNext: string;
+  readonly stepLast: string;
+  /** "{k}" and "{n}" are replaced by the step and the number of steps. */
+  readonly stepCount: string;
+  readonly stepZero: string;
+  readonly stepBias: string;
+  readonly stepNothing: string;
+  readonly stepSymbolic: string;
+  readonly checkTitle: string;
+  readonly checkHint: string;
+  readonly checkLabel: string;
+}
+
+/** The strings in each language. */
+export const UI: Readonly<Record<UiLang, UiStrings>> = {
+  en: {
+    title: "tconv playground",
+    intro: "Type a problem as you would on the command line; every view is derived exactly as you type. The address keeps the problem, so a link shares it.",
+    fields: {
+      input: "input", kernel: "kernel", stride: "stride", padding: "padding", dilation: "dilation",
+      "output-padding": "output padding", "output-size": "output size", groups: "groups", bias: "bias",
+      op: "operation (transposed or conv)", layout: "layout (plain, torch, tf)", lang: "language",
+    },
+    presetsLabel: "Examples",
+    presets: { seed: "worked example", stride2: "stride 2 with padding", dilation: "dilation", oneD: "1-D", groups: "groups", checkerboard: "checkerboard" },
+    result: "Result (as tconv eval --json prints it)",
+    copy: "Copy", copied: "Copied", copyFailed: "Select the text and copy it by hand",
+    symbolic: "The entries are symbols: the output is the sums in the derivation below.",
+    inputGrid: "Input X", outputGrid: "Output Y",
+    traceHint: "Point at or focus a cell of Y (Tab to reach the grid, arrow keys to move) to light the input cells that feed it; point at or focus a cell of X to light its kernel copy in Y.",
+    traceIdle: "No cell selected.",
+    feeds: "feeds",
+    derivation: "Derivation",
+    stale: "This derivation is of the last valid problem.",
+    channel: "channel", batch: "batch", slice: "slice",
+    stepTitle: "Step through the scatter",
+    stepHint: "Each step adds one input cell's copy of the kernel, scaled by its value, to the output; the grid shows the running sums.",
+    stepFirst: "Start", stepPrev: "Back", stepPlay: "Play", stepPause: "Pause", stepNext: "Next", stepLast: "End",
+    stepCount: "step {k} of {n}",
+    stepZero: "Before the first step every output cell is 0.",
+    stepBias: "Before the first step every output cell holds its channel's bias.",
+    stepNothing: "adds nothing: its whole copy falls in the cropped border",
+    stepSymbolic: "The entries are symbols: step through a problem with numbers to see running sums.",
+    checkTitle: "Check a hand calculation",
+    checkHint: "Paste your result in any form tconv check --claim reads (a nested array with ? for cells not computed, a LaTeX matrix, a Markdown table, a numpy or PyTorch print, rows of numbers). Wrong cells are boxed in Y above.",
+    checkLabel: "claim",
+  },
+  zh: {
+    title: "tconv 在线演练",
+    intro: "像在命令行里那样输入问题，每一种视图都会随输入精确推导。地址栏保存着问题，复制链接即可分享。",
+    fields: {
+      input: "输入", kernel: "卷积核", stride: "步长", padding: "填充", dilation: "膨胀",
+      "output-padding": "输出填充", "output-size": "输出尺寸", groups: "分组", bias: "偏置",
+      op: "运算（transposed 转置卷积，conv 卷积）", layout: "布局（plain、torch、tf）", lang: "语言",
+    },
+    presetsLabel: "示例",
+    presets: { seed: "计算示例", stride2: "步长 2 加填充", dilation: "膨胀", oneD: "一维", groups: "分组", checkerboard: "棋盘格" },
+    result: "结果（与 tconv eval --json 的输出相同）",
+    copy: "复制", copied: "已复制", copyFailed: "请选中文本后手动复制",
+    symbolic: "各项为符号：输出即下方推导中的和式。",
+    inputGrid: "输入 X", outputGrid: "输出 Y",
+    traceHint: "指向或聚焦 Y 的一个单元格（用 Tab 键进入网格，方向键移动），会点亮对它有贡献的输入单元格；指向或聚焦 X 的单元格，会点亮它在 Y 中的那份卷积核副本。",
+    traceIdle: "未选中单元格。",
+    feeds: "贡献给",
+    derivation: "推导",
+    stale: "这份推导对应上一个有效的问题。",
+    channel: "通道", batch: "批次", slice: "切片",
+    stepTitle: "逐步散射",
+    stepHint: "每一步把一个输入单元格的卷积核副本（乘以该单元格的值）加到输出上；网格显示累加到当前的部分和。",
+    stepFirst: "开头", stepPrev: "上一步", stepPlay: "播放", stepPause: "暂停", stepNext: "下一步", stepLast: "结尾",
+    stepCount: "第 {k} 步，共 {n} 步",
+    stepZero: "第一步之前，每个输出单元格都是 0。",
+    stepBias: "第一步之前，每个输出单元格的值是所在通道的偏置。",
+    stepNothing: "没有贡献：它的整份副本都落在被裁掉的边上",
+    stepSymbolic: "各项为符号：换成数字的问题才能逐步查看部分和。",
+    checkTitle: "核对手算结果",
+    checkHint: "粘贴你的结果，格式与 tconv check --claim 相同（嵌套数组，未算的单元格写 ?；LaTeX 矩阵；Markdown 表格；numpy 或 PyTorch 的打印结果；逐行的数字）。算错的单元格会在上方 Y 中框出。",
+    checkLabel: "手算结果",
+  },
+};
+
+/**
+ * The UI language of a `lang` value: Chinese for `zh`, `zh-CN` (any case), English otherwise.
+ *
+ * @example
+ * uiLang("zh-CN") // → "zh"
+ */
+export function uiLang(lang: string | undefined): UiLang {
+  return lang !== undefined && /^zh(-cn)?$/i.test(lang.trim()) ? "zh" : "en";
+}
