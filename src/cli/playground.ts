@@ -48,6 +48,19 @@ const definition: CommandDefinition = (program, io) => {
         values[field] = key === "input" || key === "kernel" || key === "bias" ? inline(key, v) : v;
       }
     }
+    if (text("torch") !== undefined || text("keras") !== undefined) {
+      // The page has no layer field: the layer's parameters, as the problem resolved them, fill
+      // the fields it has (padding as begins then ends when they differ, as --padding reads it).
+      const problem = problemFromOptions(opts, io, { symbols: true });
+      const p = problem.params, list = (xs: readonly number[]) => xs.join(",");
+      const same = p.padBegin.every((b, i) => b === p.padEnd[i]);
+      const layerFields: Record<string, string> = {
+        layout: problem.layout, op: problem.info.op, stride: list(p.stride), dilation: list(p.dilation),
+        padding: same ? list(p.padBegin) : list([...p.padBegin, ...p.padEnd]), groups: String(p.groups),
+        ...(problem.info.op === "transposed" ? { "output-padding": list(p.outputPadding) } : {}),
+      };
+      values = { ...values, ...layerFields };
+    }
     if (lang === "zh") values["lang"] = "zh";
     // The page is bundled by esbuild, a development dependency: present in a checkout, not in an install.
     const { playgroundHtml } = await import("../playground/build.ts").catch((e: unknown) => {

@@ -37,6 +37,20 @@ describe("tconv playground", () => {
     expect(html).toContain('value="[[1,2,3],[4,5,6]]"');
   });
 
+  it("fills the page's fields from a --torch or --keras layer (the page has no layer field)", async () => {
+    const torch = await run(["--out", "t.html", "--torch", "nn.ConvTranspose2d(1, 1, 3, stride=2, padding=1, output_padding=1)",
+      "--input", "[[[[1,2],[3,4]]]]", "--kernel", "[[[[1,0,1],[0,1,0],[1,0,1]]]]"]);
+    expect(torch).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(defaultsOf(readFileSync(join(dir, "t.html"), "utf8"))).toEqual({
+      input: "[[[[1,2],[3,4]]]]", kernel: "[[[[1,0,1],[0,1,0],[1,0,1]]]]",
+      layout: "torch", op: "transposed", stride: "2,2", dilation: "1,1", padding: "1,1", groups: "1", "output-padding": "1,1",
+    });
+    const keras = await run(["--out", "k.html", "--keras", "layers.Conv2DTranspose(1, 2, strides=2, padding='valid')",
+      "--input", "[[[[1],[2]],[[3],[4]]]]", "--kernel", "[[[[1]],[[0]]],[[[0]],[[-1]]]]"]);
+    expect(keras.code).toBe(0);
+    expect(defaultsOf(readFileSync(join(dir, "k.html"), "utf8"))).toMatchObject({ layout: "tf", stride: "2,2", padding: "0,0" });
+  });
+
   it("writes an @file tensor into the page as its text, since a page cannot read files", async () => {
     writeFileSync(join(dir, "x.json"), "[[5, 6], [7, 8]]\n");
     const r = await run(["--out", "f.html", "--input", "@x.json", "--kernel", "[[1]]"]);

@@ -122,6 +122,19 @@ export const claim: fc.Arbitrary<string> = fc.oneof(
   grid.map((g) => `np.array([${g.map((r) => `[${r.join(", ")}]`).join(", ")}], dtype=float)`),
   grid.map((g) => `[${g.map((r) => r.join(" ")).join("; ")}]`),
   grid.map((g) => g.map((r) => r.join(" ")).join("\n")),
+  // The pasted forms of issue 15: framework prints with their keyword arguments, notebook
+  // prompts, assignments, plain rows, scientific notation, summarised prints, CSV/TSV, and
+  // several tensors in one paste.
+  grid.map((g) => `tensor([${g.map((r) => `[${r.map((v) => (v === "?" ? "nan" : `${v}.`)).join(", ")}]`).join(",\n        ")}], device='cuda:0', grad_fn=<ConvolutionBackward0>)`),
+  grid.map((g) => `tf.Tensor(\n[${g.map((r) => `[${r.join(" ")}]`).join("\n ")}], shape=(${g.length}, ${g[0]!.length}), dtype=float32)`),
+  grid.map((g) => `<tf.Tensor: shape=(${g.length}, ${g[0]!.length}), dtype=float32, numpy=\narray([${g.map((r) => `[${r.join(", ")}]`).join(",\n       ")}], dtype=float32)>`),
+  grid.map((g) => `Out[7]: Y = [${g.map((r) => `[${r.join(", ")}]`).join(", ")}]`),
+  grid.map((g) => g.map((r) => r.join(" ")).join(" / ")),
+  grid.map((g) => `tensor([${g.map((r) => `[${r.map((v) => (/^-?\d+$/.test(v) ? Number(v).toExponential(4) : v)).join(", ")}]`).join(", ")}])`),
+  grid.map((g) => `tensor([[1., 2., ..., 3.],\n        ...,\n        [${g[0]!.join(", ")}, ..., 4.]])`),
+  grid.map((g) => g.map((r) => r.join(",")).join("\n")),
+  grid.map((g) => g.map((r) => r.join("\t")).join("\n")),
+  fc.tuple(grid, grid).map(([a, b]) => `x = [${a.map((r) => `[${r.join(", ")}]`).join(", ")}]\ny = np.array([${b.map((r) => `[${r.join(", ")}]`).join(", ")}])`),
 );
 
 const sizes = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 4 }).map((xs) => xs.join(","));
