@@ -22,24 +22,16 @@ describe("the algebra layer's TSDoc examples run", () => {
   }
 });
 
-describe("the README's symbolic-engine examples run", () => {
-  // Only this section's examples: the others belong to their sections' tests.
-  const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
-  const lines = readme.split(/\r?\n/);
-  const from = lines.findIndex((l) => l.startsWith("## Symbolic engine"));
-  const to = lines.findIndex((l, i) => i > from && l.startsWith("## "));
-  const mine = readmeExamples(readme).filter((e) => {
-    const line = Number(e.name.split(":")[1]);
-    return line > from && line <= to;
+describe("the symbolic-engine examples of docs/symbolic.md run", () => {
+  const examples = readmeExamples(readFileSync(join(repoRoot, "docs/symbolic.md"), "utf8"), "docs/symbolic.md");
+
+  it("the page has a runnable example", () => {
+    expect(examples.length).toBeGreaterThan(0);
   });
 
-  it("the section has a runnable example", () => {
-    expect(mine.length).toBeGreaterThan(0);
-  });
-
-  for (const e of mine) {
+  for (const e of examples) {
     it(e.name, async () => {
-      await runExample(`readme-algebra-${e.name}`, e.code);
+      await runExample(`docs-algebra-${e.name}`, e.code);
     });
   }
 });

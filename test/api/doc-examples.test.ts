@@ -1,9 +1,9 @@
 /**
  * Documentation that runs: every `@example` in the TSDoc of the library's exports (src/index.ts,
- * followed through re-exports) and every README example marked `<!-- example -->`.
+ * followed through re-exports) and every example marked `<!-- example -->` in README.md and docs/*.md.
  */
 import { describe, expect, it } from "vitest";
-import { publicExports, readmeExamples, runExample, tsdocModule } from "./doc-examples.ts";
+import { documentationExamples, publicExports, runExample, tsdocModule } from "./doc-examples.ts";
 
 const exports = publicExports();
 const valueNames = exports.filter((e) => e.isValue).map((e) => e.name);
@@ -26,10 +26,14 @@ describe("the library's TSDoc", () => {
   }
 });
 
-describe("the README's examples", () => {
-  const examples = readmeExamples();
-  it("include the library and notes examples", () => {
-    expect(examples.length).toBeGreaterThanOrEqual(3);
+describe("the examples of README.md and docs/*.md", () => {
+  const examples = documentationExamples();
+  it("include the README's library, remark and markdown-it examples", () => {
+    expect(examples.filter((e) => e.name.startsWith("README.md:")).length).toBeGreaterThanOrEqual(3);
+  });
+  it("include the examples moved into docs/ (library API, symbolic engine, notes)", () => {
+    const files = new Set(examples.map((e) => e.name.split(":")[0]));
+    expect([...files].filter((f) => f !== "README.md").sort()).toEqual(expect.arrayContaining(["docs/api.md", "docs/symbolic.md"]));
   });
   for (const example of examples) {
     it(`runs ${example.name}`, async () => {

@@ -1,10 +1,10 @@
 /**
- * Documentation that runs (DESIGN.md convention 6): the README's ```ts blocks marked
- * `<!-- example -->` and the `@example` blocks of the public API's TSDoc are extracted and
+ * Documentation that runs (DESIGN.md convention 6): the ```ts blocks marked `<!-- example -->` in
+ * README.md and docs/*.md, and the `@example` blocks of the public API's TSDoc are extracted and
  * executed. In a TSDoc example, `expr // → JSON` (or `// → JSON` on the next line) is an assertion
  * when the right side is JSON; other `// →` comments are read as prose.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
@@ -20,20 +20,34 @@ export interface DocExample {
   readonly code: string;
 }
 
-/** The README's ```ts blocks that directly follow a `<!-- example -->` line. */
-export function readmeExamples(readme = readFileSync(join(repoRoot, "README.md"), "utf8")): DocExample[] {
+/**
+ * The ```ts blocks that directly follow a `<!-- example -->` line in a Markdown text; `file` (relative
+ * to the repository) names them, e.g. `docs/api.md:12`.
+ */
+export function readmeExamples(readme = readFileSync(join(repoRoot, "README.md"), "utf8"), file = "README.md"): DocExample[] {
   const lines = readme.split(/\r?\n/);
   const examples: DocExample[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (lines[i]!.trim() !== "<!-- example -->") continue;
     let open = i + 1;
     while (open < lines.length && lines[open]!.trim() === "") open++;
-    if (!/^```(ts|typescript)\s*$/.test(lines[open] ?? "")) throw new Error(`README.md:${i + 1}: <!-- example --> is not followed by a \`\`\`ts block`);
+    if (!/^```(ts|typescript)\s*$/.test(lines[open] ?? "")) throw new Error(`${file}:${i + 1}: <!-- example --> is not followed by a \`\`\`ts block`);
     const close = lines.findIndex((l, j) => j > open && /^```\s*$/.test(l));
-    if (close < 0) throw new Error(`README.md:${open + 1}: unclosed example`);
-    examples.push({ name: `README.md:${open + 1}`, code: lines.slice(open + 1, close).join("\n") });
+    if (close < 0) throw new Error(`${file}:${open + 1}: unclosed example`);
+    examples.push({ name: `${file}:${open + 1}`, code: lines.slice(open + 1, close).join("\n") });
   }
   return examples;
+}
+
+/** The documentation's Markdown files, relative to the repository: README.md, then docs/*.md by name. */
+export function documentationFiles(): string[] {
+  const docs = readdirSync(join(repoRoot, "docs")).filter((f) => f.endsWith(".md")).sort().map((f) => `docs/${f}`);
+  return ["README.md", ...docs];
+}
+
+/** Every `<!-- example -->` block of README.md and docs/*.md. */
+export function documentationExamples(): DocExample[] {
+  return documentationFiles().flatMap((file) => readmeExamples(readFileSync(join(repoRoot, file), "utf8"), file));
 }
 
 export interface ExportDoc {

@@ -4,7 +4,7 @@ import { currentSection, exampleSection, readmePath, runNotesOnExample } from ".
 import { stripGenerated } from "../../src/notes/document.ts";
 import { readmeNote } from "./readme-example.ts";
 
-describe("the README's notes example", () => {
+describe("the notes example of docs/notes.md (once the README's)", () => {
   it("shows exactly what tconv notes writes for the example note today", async () => {
     const run = await runNotesOnExample();
     expect(currentSection(readFileSync(readmePath, "utf8"))).toBe(exampleSection(run));
