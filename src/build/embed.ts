@@ -87,7 +87,7 @@ export function katexCssModule(): string {
     "// Do not edit: run the script again after updating katex.",
     "",
     `/** KaTeX ${version}'s stylesheet, every font a woff2 data: URI. */`,
-    `export const KATEX_CSS = ${JSON.stringify(inlined)};`,
+    `export const KATEX_CSS: string = ${JSON.stringify(inlined)};`,
     "",
   ].join("\n");
 }

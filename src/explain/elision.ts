@@ -1,7 +1,7 @@
 /**
  * The elision policy for text formats (JSON is always complete). A derivation is never cut
  * silently: every list below returns `null` where something was left out, and renderers say how
- * much. The policy, also in the README:
+ * much. The policy, also in docs/walkthroughs.md:
  * - cell sums: all cells up to {@link LIMITS.cells}; beyond, the first and last rows of the first
  *   output map (each row shortened to its first 3 and last 2 cells) and the focus cell;
  * - grids (tensors printed as matrices): up to {@link LIMITS.axis} entries per axis, else the
