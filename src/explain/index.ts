@@ -117,11 +117,12 @@ export function explain(problem: Problem, opts: ExplainOptions = {}): Derivation
 }
 
 /**
- * Letters the walkthrough's formulas and names use: sizes i, k, s, p, d, o; positions a, t, j;
- * the tensors x, w, b, y and the gradient's u, z, L; matrices C, I, X, Y, W, U, Z.
+ * Letters the walkthrough's formulas and names use: sizes i, k, s, p, d, o; positions a, t, j
+ * and the phases' m, q; the tensors x, w, b, y and the gradient's u, z, L; matrices C, I, X, Y,
+ * W, U, Z and the sub-kernels K.
  */
 export const RESERVED_LETTERS: ReadonlySet<string> = new Set([
-  "a", "b", "d", "i", "j", "k", "o", "p", "s", "t", "u", "w", "x", "y", "z", "C", "I", "L", "U", "W", "X", "Y", "Z",
+  "a", "b", "d", "i", "j", "k", "m", "o", "p", "q", "s", "t", "u", "w", "x", "y", "z", "C", "I", "K", "L", "U", "W", "X", "Y", "Z",
 ]);
 
 /**

@@ -1403,7 +1403,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='. Sub-pixel view: the output in ';
     __eta.res+=v.count;
     __eta.res+=' phases\n\nSplit the output by where a cell falls relative to the stride. Write ';
-    __eta.res+=it.m("o + p = m s + \\varphi");
+    __eta.res+=it.m("j + p = m s + \\varphi");
     __eta.res+=' with ';
     __eta.res+=it.m("0 \\le \\varphi < s");
     __eta.res+=' on each axis (';
@@ -1415,15 +1415,15 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' is the cell\'s phase and ';
     __eta.res+=it.m("m");
     __eta.res+=' its place in the phase grid. Since ';
-    __eta.res+=it.m("o + p = a s + t d");
+    __eta.res+=it.m("j + p = a s + t d");
     __eta.res+=', only the kernel taps with ';
     __eta.res+=it.m("t d \\equiv \\varphi \\pmod{s}");
     __eta.res+=' ever reach a cell of phase ';
     __eta.res+=it.m("\\varphi");
     __eta.res+=', and they read the input at ';
-    __eta.res+=it.m("a = m - j");
+    __eta.res+=it.m("a = m - q");
     __eta.res+=' where ';
-    __eta.res+=it.m("t d = j s + \\varphi");
+    __eta.res+=it.m("t d = q s + \\varphi");
     __eta.res+='. With stride ';
     __eta.res+=v.stride;
     __eta.res+=v.sameStride && v.rank > 1 ? " on every axis" : (v.sameStride ? "" : " (per axis)");
@@ -1434,7 +1434,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' (tap ';
     __eta.res+=it.m("t");
     __eta.res+=' at position ';
-    __eta.res+=it.m("j");
+    __eta.res+=it.m("q");
     __eta.res+='):\n\n';
     __eta.res+=it.dm(v.formula);
     __eta.res+='\n\nThis is a stride-1 convolution in the signal-processing sense (the sub-kernel is flipped as it slides over the input; no zeros are inserted), kept at the ';
@@ -3690,7 +3690,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='. 亚像素视角：输出拆成 ';
     __eta.res+=v.count;
     __eta.res+=' 个相位\n\n按输出元素相对步长的位置把输出拆开。在每一维上写 ';
-    __eta.res+=it.m("o + p = m s + \\varphi");
+    __eta.res+=it.m("j + p = m s + \\varphi");
     __eta.res+='，其中 ';
     __eta.res+=it.m("0 \\le \\varphi < s");
     __eta.res+='（';
@@ -3702,7 +3702,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' 称为该元素的相位，';
     __eta.res+=it.m("m");
     __eta.res+=' 是它在相位网格中的位置。由于 ';
-    __eta.res+=it.m("o + p = a s + t d");
+    __eta.res+=it.m("j + p = a s + t d");
     __eta.res+='，只有满足 ';
     __eta.res+=it.m("t d \\equiv \\varphi \\pmod{s}");
     __eta.res+=' 的卷积核元素 ';
@@ -3710,9 +3710,9 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' 才会落到相位为 ';
     __eta.res+=it.m("\\varphi");
     __eta.res+=' 的元素上，且读取的输入位置是 ';
-    __eta.res+=it.m("a = m - j");
+    __eta.res+=it.m("a = m - q");
     __eta.res+='，其中 ';
-    __eta.res+=it.m("t d = j s + \\varphi");
+    __eta.res+=it.m("t d = q s + \\varphi");
     __eta.res+='。步长为 ';
     __eta.res+=v.stride;
     __eta.res+=v.sameStride && v.rank > 1 ? "（各维相同）" : (v.sameStride ? "" : "（按维给出）");
@@ -3723,7 +3723,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='（元素 ';
     __eta.res+=it.m("t");
     __eta.res+=' 放在位置 ';
-    __eta.res+=it.m("j");
+    __eta.res+=it.m("q");
     __eta.res+='）——做的普通卷积：\n\n';
     __eta.res+=it.dm(v.formula);
     __eta.res+='\n\n这是信号处理意义上的步长为 1 的卷积（子卷积核在输入上滑动时是翻转的，不插零），只保留落在输出范围内的 ';

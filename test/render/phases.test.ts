@@ -20,7 +20,7 @@ describe("the phases section in English", () => {
   it("stride 2, 3×3 kernel: each phase's cells, sub-kernel as names = values, its grid as a convolution, the interleaved Y, then the checkerboard", () => {
     const md = render(STRIDE2);
     expect(md).toContain("## 1. Sub-pixel view: the output in 4 phases");
-    expect(md).toContain("**Phase (0, 0)** (holds $y_{1,1}$): the 9 cells with $o_{0} \\in \\{1, 3, 5\\}\\ (m_{0} \\in \\{1, 2, 3\\})$");
+    expect(md).toContain("**Phase (0, 0)** (holds $y_{1,1}$): the 9 cells with $j_{0} \\in \\{1, 3, 5\\}\\ (m_{0} \\in \\{1, 2, 3\\})$");
     expect(md).toContain("K^{(0,0)} = \\begin{bmatrix} w_{0,0} & w_{0,2} \\\\ w_{2,0} & w_{2,2} \\end{bmatrix} = \\begin{bmatrix} 1 & -1 \\\\ 0 & 1 \\end{bmatrix}");
     expect(md).toContain("Y^{(0,0)} = X \\ast K^{(0,0)} = \\begin{bmatrix} 2 & 3 & -3 \\\\ 5 & 6 & -3 \\\\ 7 & 8 & 9 \\end{bmatrix}");
     expect(md).toContain("*pixel shuffle*");
@@ -96,7 +96,7 @@ describe("the phases section in English", () => {
 
   it("counts positions from 1 with --index-base 1 and says the formula counts from 0", () => {
     const md = render(ONE_D, "en", "md", 1);
-    expect(md).toContain("$o \\in \\{1, 3, 5, 7, 9\\}");
+    expect(md).toContain("$j \\in \\{1, 3, 5, 7, 9\\}");
     expect(md).toContain("positions are counted from 0 in this formula");
     expect(render(ONE_D)).not.toContain("counted from 0 in this formula");
   });

@@ -13,7 +13,7 @@ import { outputMaps, type MapView } from "./common.ts";
 export interface PhaseFullView {
   /** The residues as text, `0, 1`. */
   readonly tuple: string;
-  /** Per axis, which output positions form the grid (TeX), e.g. `o_{0} \in \{1, 3, 5\}`. */
+  /** Per axis, which output positions form the grid (TeX), e.g. `j_{0} \in \{1, 3, 5\}`. */
   readonly positions: readonly string[];
   readonly cells: number;
   readonly tapCount: number;
@@ -91,7 +91,7 @@ export function phasesView(step: PhasesStep, kit: MathKit): PhasesView {
   const info = d.info;
   const base = d.indexBase;
   const rank = info.rank;
-  const oName = (ax: number) => (rank === 1 ? "o" : `o_{${ax + base}}`);
+  const oName = (ax: number) => (rank === 1 ? "j" : `j_{${ax + base}}`);
   const list = (values: readonly number[]) => {
     const shown = elide(values.length, 12, 5, 2);
     return shown.map((i) => (i === null ? "\\dots" : String(values[i]! + base))).join(", ");
@@ -154,7 +154,7 @@ export function phasesView(step: PhasesStep, kit: MathKit): PhasesView {
       const text = rank === 1 ? String(t[0]) : `(${t.join(",")})`;
       return f === focus ? `\\boxed{${text}}` : text;
     }),
-    formula: `Y^{(\\varphi)}_{m} = \\sum_{j} K^{(\\varphi)}_{j}\\, x_{m-j}`,
+    formula: `Y^{(\\varphi)}_{m} = \\sum_{q} K^{(\\varphi)}_{q}\\, x_{m-q}`,
     place: `y_{m s + \\varphi - p} = Y^{(\\varphi)}_{m}`,
     full,
     rest,

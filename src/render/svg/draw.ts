@@ -158,13 +158,21 @@ export function axisIndexLabels(
   return out;
 }
 
-/** Splits text into lines no wider than `width` (spaces for Latin text, any character for CJK). */
+/** Chinese punctuation that never starts a line (kinsoku): it stays at the end of the line before. */
+const NO_LINE_START = /^[，。、；：！？）】」』”’》〉…]/;
+
+/**
+ * Splits text into lines no wider than `width` (spaces for Latin text, any character for CJK;
+ * closing punctuation may overhang rather than start a line).
+ *
+ * @example wrapText("输出出现图案：这就是棋盘格伪影。", 84, 12) // → a line never begins with "："
+ */
 export function wrapText(s: string, width: number, size: number): string[] {
   const lines: string[] = [];
   let line = "";
   const tokens = s.match(/[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+/g) ?? [];
   for (const tok of tokens) {
-    if (line !== "" && approxTextWidth((line + tok).trimEnd(), size) > width) {
+    if (line !== "" && !NO_LINE_START.test(tok) && approxTextWidth((line + tok).trimEnd(), size) > width) {
       lines.push(line.trimEnd());
       line = tok.trimStart();
     } else {
