@@ -1535,7 +1535,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='\nInterleaving the phase grids, that is putting ';
     __eta.res+=it.m("Y^{(\\varphi)}_{m}");
     __eta.res+=' back at ';
-    __eta.res+=it.m("o = m s + \\varphi - p");
+    __eta.res+=it.m("j = m s + \\varphi - p");
     __eta.res+=v.rank > 1 ? " on each axis" : "";
     __eta.res+=' (what deep-learning libraries call *pixel shuffle* or *depth-to-space*), rebuilds the output:\n\n';
     for (const map of v.result) {
@@ -3818,7 +3818,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='\n把各相位网格交错拼合，即把 ';
     __eta.res+=it.m("Y^{(\\varphi)}_{m}");
     __eta.res+=' 放回 ';
-    __eta.res+=it.m("o = m s + \\varphi - p");
+    __eta.res+=it.m("j = m s + \\varphi - p");
     __eta.res+=v.rank > 1 ? "（逐维）" : "";
     __eta.res+='——深度学习框架称之为像素重排（pixel shuffle，又称 depth-to-space）——就得到原来的输出：\n\n';
     for (const map of v.result) {
