@@ -275,9 +275,9 @@ export function scatterDiagram(info: ConvInfo, opts: ScatterDiagramOptions): str
   // Input and kernel panels: one grid per linked slice, side by side.
   const left = 34, top = 46, gap = 56, sliceGap = 18;
   const subtitle = sliced ? 16 : 0;
-  const sub = (n: number) => String(n).replace(/\d/g, (d) => "₀₁₂₃₄₅₆₇₈₉"[Number(d)]!);
-  const sliceText = (vals: readonly number[], letter: string) =>
-    plane.fixedAxes.map((ax) => `${letter}${sub(ax)} = ${vals[ax]! + base}`).join(", ");
+  // A slice named by its position, (1, ·, ·), as the walkthrough's TeX names it: no index letter to define.
+  const sliceText = (vals: readonly number[]) =>
+    `(${Array.from({ length: info.rank }, (_, ax) => (plane.fixedAxes.includes(ax) ? String(vals[ax]! + base) : "·")).join(", ")})`;
   const inGrids: GridBox[] = [], kGrids: GridBox[] = [];
   let x = left;
   links.forEach(() => { const g = gridBox(x, top, cell, inRows, inCols); inGrids.push(g); x += g.width + sliceGap; });
@@ -298,7 +298,7 @@ export function scatterDiagram(info: ConvInfo, opts: ScatterDiagramOptions): str
   const copyRowGap = 6;
   const sumTop = oneD ? outTop + drawnRC.length * (cell + copyRowGap) + 14 : outTop;
   const outG = gridBox(outX, sumTop, cell, fRows, fCols);
-  const outTitle = `${S.output} (${info.outSpatial.join("×")})` + (sliced ? ` — ${sliceText(focus, "o")}` : "");
+  const outTitle = `${S.output} (${info.outSpatial.join("×")})` + (sliced ? ` — ${sliceText(focus)}` : "");
   const outRight = Math.max(outG.x + outG.width, outX - labelW + panelWidth(0, outTitle));
   const width = Math.max(stacked ? Math.max(rowWidth - gap, outRight) : outRight, 420) + 20;
 
@@ -321,14 +321,14 @@ export function scatterDiagram(info: ConvInfo, opts: ScatterDiagramOptions): str
     body += labelledGrid(g, (r, c) => sliceFlat(plane, info.inSpatial, l.input, r, c), "input-cell",
       (f) => `url(#${inputPatternId(prefix, f, colouring)})`, (f) => inputCellColour(f, colouring), (f) => opts.inputLabels[f]!);
     body += axisIndexLabels(g, (v) => String(v + base), undefined, hasRows);
-    if (sliced) body += text(g.x, g.y + g.height + 14, sliceText(l.input, "i"), { size: 11, anchor: "start", fill: NEUTRAL.grid, plain: true });
+    if (sliced) body += text(g.x, g.y + g.height + 14, sliceText(l.input), { size: 11, anchor: "start", fill: NEUTRAL.grid, plain: true });
   });
   kernelLinks.forEach((l, i) => {
     const g = kGrids[i]!;
     body += labelledGrid(g, (r, c) => sliceFlat(plane, info.kernelSpatial, l.tap, r, c), "kernel-cell", () => NEUTRAL.faint, () => NEUTRAL.grid,
       (f) => opts.kernelLabels[f]!);
     body += axisIndexLabels(g, (v) => String(v + base), undefined, hasRows);
-    if (sliced) body += text(g.x, g.y + g.height + 14, sliceText(l.tap, "t"), { size: 11, anchor: "start", fill: NEUTRAL.grid, plain: true });
+    if (sliced) body += text(g.x, g.y + g.height + 14, sliceText(l.tap), { size: 11, anchor: "start", fill: NEUTRAL.grid, plain: true });
   });
 
   // The sum grid: stripes per contributor, the value in the middle, the count in the cell's corner.
@@ -452,7 +452,7 @@ export function scatterDiagram(info: ConvInfo, opts: ScatterDiagramOptions): str
     ...(colouring.limited ? [S.neutralNote(colouring.coloured.length, info.inCount)] : []),
     ...elisionNotes(lang, S.input, inRows, inCols, hasRows),
     ...elisionNotes(lang, S.output, fRows, fCols, hasRows),
-    ...(sliced ? [S.focusSlice(sliceText(focus, "o"), links.map((l) => S.sliceLink(sliceText(l.input, "i"), sliceText(l.tap, "t"))).join(lang === "zh-CN" ? "；" : "; "), sliceReached)] : [])];
+    ...(sliced ? [S.focusSlice(sliceText(focus), links.map((l) => S.sliceLink(sliceText(l.input), sliceText(l.tap))).join(lang === "zh-CN" ? "；" : "; "), sliceReached)] : [])];
   const [capSvg, capH] = captionBlock(left, y + 4, width - left - 10, paragraphs);
   body += capSvg;
 

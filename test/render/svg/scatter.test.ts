@@ -257,20 +257,20 @@ describe("scatterDiagram on other problems", () => {
     const svg = scatterDiagram(info, { inputLabels: labels(8, "x"), kernelLabels: labels(8, "w"), focus: [1, 1, 1] });
     const out = groups(svg, "output-cell");
     expect(out).toHaveLength(9);
-    // Output slice o₀ = 1: flats 9…17 of the 3×3×3 output.
+    // Output slice (1, ·, ·): flats 9…17 of the 3×3×3 output.
     expect(out.map((c) => Number(c.attrs["data-index"]))).toEqual([9, 10, 11, 12, 13, 14, 15, 16, 17]);
     expect(out.map((c) => Number(c.attrs["data-terms"]))).toEqual([...overlapCounts(info)].slice(9, 18));
     // Both input slices reach it (through kernel slices 1 and 0): all 8 input cells are drawn.
     expect(groups(svg, "input-cell").map((c) => Number(c.attrs["data-index"])).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(groups(svg, "kernel-cell").map((c) => Number(c.attrs["data-index"]))).toEqual([4, 5, 6, 7, 0, 1, 2, 3]);
     const caption = texts(svg).join(" ");
-    expect(caption).toContain("the output slice o₀ = 1 is drawn, the one that holds the cell derived in full");
-    expect(caption).toContain("input slice i₀ = 0 through kernel slice t₀ = 1; input slice i₀ = 1 through kernel slice t₀ = 0");
+    expect(caption).toContain("the output slice (1, ·, ·) is drawn, the one that holds the cell derived in full");
+    expect(caption).toContain("input slice (0, ·, ·) through kernel slice (1, ·, ·); input slice (1, ·, ·) through kernel slice (0, ·, ·)");
     // Focus on the first slice: only input slice 0 reaches it.
     const first = scatterDiagram(info, { inputLabels: labels(8, "x"), kernelLabels: labels(8, "w"), focus: [0, 0, 0] });
     expect(groups(first, "output-cell").map((c) => Number(c.attrs["data-index"]))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     expect(groups(first, "input-cell")).toHaveLength(4);
-    expect(texts(first).join(" ")).toContain("the output slice o₀ = 0 is drawn");
+    expect(texts(first).join(" ")).toContain("the output slice (0, ·, ·) is drawn");
   });
 
   it("3-D: a focus slice no input slice reaches (dilation 3 on the leading axis) is drawn empty and the caption says so", () => {
@@ -279,13 +279,13 @@ describe("scatterDiagram on other problems", () => {
     expect(xmlProblems(svg)).toEqual([]);
     expect(groups(svg, "output-cell").every((c) => c.attrs["data-terms"] === "0")).toBe(true);
     expect(findAll(svg, "rect", "footprint")).toHaveLength(0);
-    expect(texts(svg).join(" ")).toContain("the output slice o₀ = 1 is drawn, the one that holds the cell derived in full; no input slice reaches it.");
+    expect(texts(svg).join(" ")).toContain("the output slice (1, ·, ·) is drawn, the one that holds the cell derived in full; no input slice reaches it.");
   });
 
   it("3-D: the default focus is the busiest cell, and a focus outside the output is refused", () => {
     const info = infoOf({ inputSize: [2, 2, 2], kernelSize: [2, 2, 2] });
     const svg = scatterDiagram(info, { inputLabels: labels(8, "x"), kernelLabels: labels(8, "w") });
-    expect(texts(svg).join(" ")).toContain("o₀ = 1");
+    expect(texts(svg).join(" ")).toContain("(1, ·, ·)");
     expect(() => scatterDiagram(info, { inputLabels: labels(8, "x"), kernelLabels: labels(8, "w"), focus: [3, 0, 0] })).toThrow(/focus 3,0,0 outside/);
   });
 
