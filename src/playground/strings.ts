@@ -99,7 +99,7 @@ export const UI: Readonly<Record<UiLang, UiStrings>> = {
     checkLabel: "claim",
   },
   zh: {
-    title: "tconv 在线演练",
+    title: "tconv 交互演练",
     intro: "像在命令行里那样输入问题，每一种视图都会随输入精确推导。地址栏保存着问题，复制链接即可分享。",
     fields: {
       input: "输入", kernel: "卷积核", stride: "步长", padding: "填充", dilation: "膨胀",

@@ -187,7 +187,7 @@ describe("the playground page", () => {
   it("renders in Chinese with lang=zh: the interface, the derivation and the fonts", async () => {
     const o = await open("input=[[1,2],[3,4]]&kernel=[[1,0],[0,-1]]&lang=zh");
     expect(await o.page.getAttribute("html", "lang")).toBe("zh-CN");
-    expect(await o.page.textContent("h1")).toBe("tconv 在线演练");
+    expect(await o.page.textContent("h1")).toBe("tconv 交互演练");
     expect(await o.page.textContent("#derivation")).toContain("转置卷积");
     expect(await o.page.textContent("form")).toContain("卷积核");
     expect(await katexErrorCount(o.page)).toBe(0);
