@@ -31,7 +31,12 @@ const definition: CommandDefinition = (program, io) => {
     const { explain, parseSections, parseCell } = await import("../explain/index.ts");
     const sections = typeof opts["sections"] === "string" ? parseSections(opts["sections"], problem.info) : undefined;
     const cell = typeof opts["cell"] === "string" ? parseCell(opts["cell"], problem.info, indexBase) : undefined;
-    const derivation = explain(problem, { indexBase, ...(sections ? { sections } : {}), ...(cell ? { cell } : {}) });
+    const { parseMaxTerms } = await import("../spec/parse-problem.ts");
+    // --max-terms raises the walkthrough's own (lower) term limit too.
+    const maxTerms = opts["maxTerms"] !== undefined ? parseMaxTerms(String(opts["maxTerms"]), "--max-terms") : undefined;
+    const derivation = explain(problem, {
+      indexBase, ...(sections ? { sections } : {}), ...(cell ? { cell } : {}), ...(maxTerms !== undefined ? { maxTerms } : {}), maxTermsField: "--max-terms",
+    });
     const { renderDerivation } = await import("../render/index.ts");
     const text = renderDerivation(derivation, { format: format as (typeof FORMATS)[number], locale });
     const out = opts["out"];

@@ -4,7 +4,7 @@
  */
 import { defaultSymbols, indexedNames } from "../algebra/symbols.ts";
 import { TconvError } from "../spec/error.ts";
-import type { Problem } from "../spec/parse-problem.ts";
+import { termCount, type Problem } from "../spec/parse-problem.ts";
 import type { ConvInfo } from "../geometry/conv-info.ts";
 import { explainContext } from "./context.ts";
 import { defaultSections, stepApplies, stepRow, stepTable, type StepRow } from "./table.ts";
@@ -27,7 +27,23 @@ export interface ExplainOptions {
   /** The cell explained in full: one 0-based index per spatial axis, or [n, c, *spatial]. */
   readonly cell?: readonly number[];
   readonly indexBase?: 0 | 1;
+  /** The most multiply-add terms a walkthrough derives (default {@link DEFAULT_MAX_EXPLAIN_TERMS}). */
+  readonly maxTerms?: number;
+  /** How errors name that limit (`maxTerms`; the CLI passes `--max-terms`). */
+  readonly maxTermsField?: string;
+  /** Where a problem past the limit can be raised, when not by `maxTermsField` itself (notes cannot). */
+  readonly maxTermsRaise?: string;
 }
+
+/**
+ * The default term limit of a walkthrough: every cell derived symbolically and checked, every
+ * section built, within about 6 s on the project's machine for the costliest shapes measured
+ * (large kernels, many channels, 3-D: `npm run bench -- limits`). Far below what `eval` and
+ * `check` accept, since they only compute numbers; `--max-terms` raises it.
+ *
+ * @example DEFAULT_MAX_EXPLAIN_TERMS // → 100000
+ */
+export const DEFAULT_MAX_EXPLAIN_TERMS = 100_000;
 
 /** Why a section does not apply to a problem, in the words of an error; undefined when it does. */
 function notApplicable(row: StepRow, info: ConvInfo): string | undefined {
@@ -91,6 +107,13 @@ export function parseCell(text: string, info: Problem["info"], indexBase: 0 | 1,
  */
 export function explain(problem: Problem, opts: ExplainOptions = {}): Derivation {
   const indexBase = opts.indexBase ?? 0;
+  const limit = opts.maxTerms ?? DEFAULT_MAX_EXPLAIN_TERMS, terms = termCount(problem.info);
+  if (terms > limit) {
+    const field = opts.maxTermsField ?? "maxTerms";
+    throw new TconvError("too-large", field,
+      `a walkthrough of ${terms.toExponential(2)} multiply-add terms is above its limit of ${limit.toExponential(2)} (each term is derived, rendered and checked); ${opts.maxTermsRaise ?? `raise it with ${field} ${terms}`}, or compute the numbers with eval or check, which allow far larger problems`,
+      { expected: `<= ${limit}`, actual: String(terms) });
+  }
   const sections = opts.sections ?? defaultSections(problem.info);
   for (const kind of sections) {
     const why = notApplicable(stepRow(kind), problem.info);

@@ -174,7 +174,7 @@ export interface RoundtripStep {
   readonly identity: boolean;
   /** c when the matrix is c·I (c ≠ 0), else null. */
   readonly scale: AlgebraValue | null;
-  /** Its exact rank (exact arithmetic and at most 128 rows), else null. */
+  /** Its exact rank (exact arithmetic and at most 32 rows: rational elimination on larger ones costs seconds), else null. */
   readonly rank: number | null;
   /** Rows of C (input cells × channels for a transposed problem) and columns. */
   readonly narrowCount: number;

@@ -90,7 +90,8 @@ export function deriveBlockSync(block: NoteBlock, context: DeriveContext): strin
   }
   const sections = block.sections ? parseSections(block.sections.join(","), problem.info, block.spelling["sections"] ?? "sections") : undefined;
   const cell = block.cell !== undefined ? parseCell(block.cell, problem.info, indexBase, block.spelling["cell"] ?? "cell") : undefined;
-  const derivation = explain(problem, { indexBase, ...(sections ? { sections } : {}), ...(cell ? { cell } : {}) });
+  const derivation = explain(problem, { indexBase, ...(sections ? { sections } : {}), ...(cell ? { cell } : {}), maxTermsField: block.spelling["input"] ?? "input",
+    maxTermsRaise: "a note cannot raise it (tconv explain --max-terms can)" });
   return withoutTitle(renderDerivation(derivation, { format: "md", locale }));
 }
 

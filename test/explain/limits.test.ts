@@ -1,0 +1,46 @@
+/**
+ * A walkthrough derives, renders and checks every term, so it has its own term limit, far below
+ * eval's: refused before any work, naming the option that raises it (CLI `--max-terms`, library
+ * `maxTerms`), and a note says that it cannot raise it.
+ */
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli.ts";
+import { DEFAULT_MAX_EXPLAIN_TERMS, explain } from "../../src/explain/index.ts";
+import { bufferIo } from "../../src/io/cli-io.ts";
+import { renderTconvNote } from "../../src/notes/api.ts";
+import { isTconvError } from "../../src/spec/error.ts";
+import { parseProblem, termCount } from "../../src/spec/parse-problem.ts";
+
+const square = (n: number) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => ((i + j) % 5) - 2));
+const big = { input: square(80), kernel: square(4) }; // 102,400 terms
+
+describe("the walkthrough's term limit", () => {
+  it("refuses a problem above it before deriving anything, naming maxTerms, and maxTerms raises it", () => {
+    const problem = parseProblem(big);
+    expect(termCount(problem.info)).toBeGreaterThan(DEFAULT_MAX_EXPLAIN_TERMS);
+    let error: unknown;
+    const started = performance.now();
+    try { explain(problem); } catch (e) { error = e; }
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(isTconvError(error) && error.path).toBe("maxTerms");
+    expect((error as Error).message).toMatch(/walkthrough of 1\.02e\+5 multiply-add terms is above its limit of 1\.00e\+5 \(each term is derived, rendered and checked\); raise it with maxTerms 102400/);
+    expect(explain(problem, { maxTerms: 200_000, sections: ["size"] }).steps.map((s) => s.kind)).toEqual(["size"]);
+  });
+
+  it("gives tconv explain one error line naming --max-terms, and --max-terms lets it through", async () => {
+    const args = ["explain", "--input", JSON.stringify(big.input), "--kernel", JSON.stringify(big.kernel), "--sections", "size"];
+    const refused = bufferIo();
+    expect(await main(args, refused)).toBe(2);
+    expect(refused.stderr).toMatch(/^error: --max-terms: a walkthrough of 1\.02e\+5 multiply-add terms .* raise it with --max-terms 102400, or compute the numbers with eval or check/);
+    expect(refused.stderr.trimEnd().split("\n")).toHaveLength(1);
+    const raised = bufferIo();
+    expect(await main([...args, "--max-terms", "200000"], raised)).toBe(0);
+    expect(raised.stdout).toContain("Output size");
+  });
+
+  it("turns a note's oversized block into a callout that says a note cannot raise it", async () => {
+    const note = "```tconv\ninput: " + JSON.stringify(big.input) + "\nkernel: " + JSON.stringify(big.kernel) + "\n```\n";
+    const { text } = await renderTconvNote(note);
+    expect(text).toContain("a note cannot raise it (tconv explain --max-terms can)");
+  });
+});
