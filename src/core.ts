@@ -70,7 +70,7 @@ export {
 export { scalarTex, factorTex, numberTex, floatTex, juxtapose, cdot } from "./algebra/tex.ts";
 
 // Walkthroughs: a derivation as steps (data), rendered to Markdown, HTML, LaTeX or JSON in en / zh-CN.
-export { explain, parseSections, parseCell, defaultSections, stepApplies, stepTable, type ExplainOptions } from "./explain/index.ts";
+export { explain, parseSections, parseCell, defaultSections, stepApplies, stepTable, DEFAULT_MAX_EXPLAIN_TERMS, type ExplainOptions } from "./explain/index.ts";
 export type { Derivation, Step, StepKind } from "./explain/types.ts";
 export { renderDerivation, FORMATS, type Format, type RenderOptions } from "./render/index.ts";
 export { parseLocale, type Locale } from "./render/templates.ts";
