@@ -15,6 +15,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deriveCells } from "../src/algebra/cells.ts";
 import { convMatrix } from "../src/algebra/sparse.ts";
+import { allSymbolicTex } from "../src/render/tex/cells.ts";
 import { computeConvInfo, type ConvInfo } from "../src/geometry/index.ts";
 import { canonicalParams } from "../src/spec/problem.ts";
 
@@ -32,7 +33,7 @@ function square(n: number, k: number, s: number): ConvInfo {
 function oursSumsTex(n: number): { ms: number; terms: number; chars: number } {
   const t0 = now();
   const cells = deriveCells(square(n, 3, 1));
-  const tex = cells.allSymbolicTex();
+  const tex = allSymbolicTex(cells);
   const ms = now() - t0;
   return { ms, terms: cells.termCount, chars: tex.reduce((a, t) => a + t.length, 0) };
 }
@@ -83,7 +84,7 @@ function child(n: number, what: "sums+C" | "sums+C+tex"): ChildResult {
     const info = square(n, 4, 2);
     const cells = deriveCells(info);
     const c = convMatrix(info);
-    const tex = what === "sums+C+tex" ? cells.allSymbolicTex() : undefined;
+    const tex = what === "sums+C+tex" ? allSymbolicTex(cells) : undefined;
     times.push(now() - t0);
     terms = cells.termCount; nnz = c.nnz;
     keep = [cells, c, tex];

@@ -57,8 +57,8 @@ export { Rational } from "./algebra/rational.ts";
 export { exact, float, symbol, numericMode, type NumericMode } from "./algebra/scalar.ts";
 export { defaultSymbols, outputLabels, indexedNames, type DefaultSymbols, type IndexOptions } from "./algebra/symbols.ts";
 export { Polynomial, PolynomialBuilder, type Coefficient, type PolynomialTerm, type SymbolRef } from "./algebra/polynomial.ts";
-export { deriveCells, productTex, type CellSum, type CellSums, type CellTerm, type DeriveOptions } from "./algebra/cells.ts";
-export { convMatrix, transpose, matrixEntry, entryTex, denseRowTex, type SparseMatrix } from "./algebra/sparse.ts";
+export { deriveCells, type CellSum, type CellSums, type CellTerm, type DeriveOptions } from "./algebra/cells.ts";
+export { convMatrix, transpose, matrixEntry, type SparseMatrix } from "./algebra/sparse.ts";
 export {
   scatterView, gatherView, matrixView, directConvView, directConvInput, flippedKernel, matVec, adjointCheck, overlap,
   phaseGrids, pixelShuffle, phasesView,
@@ -67,7 +67,11 @@ export {
   ringFor, ringOf, tensorsEqual, exactRing, floatRing, polynomialRing,
   type AlgebraTensor, type AlgebraValue, type Ring,
 } from "./algebra/ring.ts";
-export { scalarTex, factorTex, numberTex, floatTex, juxtapose, cdot } from "./algebra/tex.ts";
+// TeX of the engine's values (render's): numbers, scalars, polynomials, cell sums, matrix rows.
+export { scalarTex, factorTex, numberTex, floatTex, rationalTex, juxtapose, cdot } from "./render/tex/scalar.ts";
+export { polynomialTex } from "./render/tex/polynomial.ts";
+export { symbolicTex, substitutedTex, allSymbolicTex, productTex } from "./render/tex/cells.ts";
+export { entryTex, denseRowTex } from "./render/tex/matrix.ts";
 
 // Walkthroughs: a derivation as steps (data), rendered to Markdown, HTML, LaTeX or JSON in en / zh-CN.
 export { explain, parseSections, parseCell, defaultSections, stepApplies, stepTable, DEFAULT_MAX_EXPLAIN_TERMS, type ExplainOptions } from "./explain/index.ts";

@@ -4,21 +4,20 @@
  * Term order (documented, stable): for output cell (n, c_out, o), the input channels of c_out's
  * group come outermost in ascending order; within a channel, terms go by ascending input
  * position, row-major over the spatial axes — exactly the order `forEachCellTerm` of
- * src/geometry/taps.ts produces (walked in bulk by {@link fillSpatialTerms}). A bias, when given, is the last summand.
+ * src/geometry/taps.ts produces (walked in bulk by geometry's `productRows`). A bias, when given,
+ * is the last summand.
  *
  * The spatial terms of a cell are the same for every batch item and channel pair, so they are
  * stored once, in compressed-row form over the spatial output cells (two Int32Arrays), and
- * expanded over channels only when a cell is read. Strings, polynomials and exact values are
- * made on demand per cell, or in bulk by the `all*` methods.
+ * expanded over channels only when a cell is read. Polynomials and exact values are made on
+ * demand per cell, or in bulk by `allValues`; the TeX of a cell is render's (src/render/tex/cells.ts).
  */
 import type { ConvInfo } from "../geometry/conv-info.ts";
-import { rowMajorStrides, tapTables, unflatten, type TapTables } from "../geometry/taps.ts";
-import { overlapCounts } from "../geometry/overlap.ts";
+import { productRows, rowMajorStrides, tapTables, unflatten, weightOffset } from "../geometry/taps.ts";
 import { Polynomial, PolynomialBuilder } from "./polynomial.ts";
 import { Rational } from "./rational.ts";
 import { numericMode, type NumericMode, type Scalar, type ScalarTensor } from "./scalar.ts";
-import { defaultSymbols, outputLabels, type IndexOptions } from "./symbols.ts";
-import { cdot, factorTex } from "./tex.ts";
+import { defaultSymbols, outputLabels, type DefaultSymbols, type IndexOptions } from "./symbols.ts";
 
 /** One term of a cell: which input entry meets which weight entry. */
 export interface CellTerm {
@@ -37,13 +36,9 @@ export interface CellSum {
   /** Multi-index into the output [N, C_out, *out] (always 0-based). */
   readonly index: readonly number[];
   readonly flat: number;
-  /** The cell's name in TeX, numbered from the index base (`y_{1,1}`). */
+  /** The output symbol's name, numbered from the index base (`y_{1,1}`). */
   readonly label: string;
   readonly terms: readonly CellTerm[];
-  /** The sum in default symbols: `x_{0,0}w_{1,1} + x_{0,1}w_{1,0} + …` (`0` when empty). */
-  readonly symbolicTex: string;
-  /** The sum with the given values: `1\cdot(-1) + 2\cdot 0 + …`. */
-  readonly substitutedTex: string;
   /** The exact (or float) value when every entry is a number; undefined when symbols remain. */
   readonly value: Rational | number | undefined;
   /** The value as a simplified polynomial (a constant on numeric data). */
@@ -57,6 +52,16 @@ export interface CellSums {
   readonly shape: readonly number[];
   readonly count: number;
   readonly mode: NumericMode;
+  /** The input [N, C_in, *in] the cells were derived from (the default symbols when none was given). */
+  readonly x: ScalarTensor;
+  /** The canonical weight the cells were derived from (the default symbols when none was given). */
+  readonly w: ScalarTensor;
+  /** The bias [C_out], when given. */
+  readonly bias: ScalarTensor | undefined;
+  /** The default symbols of the problem at the cells' index base (built on first use). */
+  symbols(): DefaultSymbols;
+  /** The output channel of a cell. */
+  channel(flat: number): number;
   /** Spatial terms in compressed-row form: cell o's terms are [start[o], start[o+1]). */
   readonly spatial: { readonly start: Int32Array; readonly input: Int32Array; readonly kernel: Int32Array };
   /** Terms per spatial output cell (one input channel): the overlap counts. */
@@ -66,13 +71,9 @@ export interface CellSums {
   /** Calls `visit(inputFlat, kernelFlat)` for each term of a cell, in the documented order. */
   forEachTerm(flat: number, visit: (inputFlat: number, kernelFlat: number) => void): void;
   cell(flat: number): CellSum;
-  symbolicTex(flat: number): string;
-  substitutedTex(flat: number): string;
   value(flat: number): Rational | number | undefined;
   polynomial(flat: number): Polynomial;
   label(flat: number): string;
-  /** Every cell's symbolic TeX, row-major. */
-  allSymbolicTex(): string[];
   /** Every cell's value (numeric data only). */
   allValues(): (Rational | number)[];
 }
@@ -87,70 +88,49 @@ export interface DeriveOptions extends IndexOptions {}
  *
  * @example
  * const p = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" });
- * deriveCells(p.info).symbolicTex(4) // → "x_{0,0}w_{1,1} + x_{0,1}w_{1,0} + x_{1,0}w_{0,1} + x_{1,1}w_{0,0}"
+ * deriveCells(p.info).polynomial(4).toString() // → "x_{0,0}*w_{1,1} + x_{0,1}*w_{1,0} + x_{1,0}*w_{0,1} + x_{1,1}*w_{0,0}"
  * const cells = deriveCells(p.info, p.x, p.w);
- * cells.substitutedTex(4) // → "1\\cdot(-1) + 2\\cdot 0 + 3\\cdot 0 + 4\\cdot 1"
+ * cells.cell(4).terms.map((t) => [t.inputFlat, t.kernelFlat]) // → [[0, 3], [1, 2], [2, 1], [3, 0]]
  * cells.value(4) // → 3
  */
 export function deriveCells(
   info: ConvInfo, x?: ScalarTensor, w?: ScalarTensor, bias?: ScalarTensor, opts: DeriveOptions = {},
 ): CellSums {
-  // Default names are built only when needed: as the data, or for the symbolic TeX.
-  let names: ReturnType<typeof defaultSymbols> | undefined;
+  // Default names are built only when needed: as the data, or for the symbolic TeX render writes.
+  let names: DefaultSymbols | undefined;
   const getNames = () => (names ??= defaultSymbols(info, opts));
   const xs = x ?? getNames().x, ws = w ?? getNames().w;
   checkSize("input", xs, info.inputShape);
   checkSize("weight", ws, info.weightShape);
   if (bias) checkSize("bias", bias, [info.outChannels]);
   const mode = numericMode(xs, ws, bias);
-  const tables = tapTables(info);
-  const { outCount, inCount, kernelCount, inChannelsPerGroup: cig, outChannelsPerGroup: cog } = info;
+  const { outCount, inCount, inChannelsPerGroup: cig, outChannelsPerGroup: cog } = info;
 
-  // Spatial terms once: counts first (the overlap), then one pass filling two Int32Arrays.
-  const overlap = overlapCounts(info);
-  const start = new Int32Array(outCount + 1);
-  for (let o = 0; o < outCount; o++) start[o + 1] = start[o]! + overlap[o]!;
-  const spIn = new Int32Array(start[outCount]!), spK = new Int32Array(start[outCount]!);
-  const fill = fillSpatialTerms(info, tables, spIn, spK);
-  if (fill !== spIn.length) throw new Error("deriveCells: tap tables disagree with overlap counts");
+  // Spatial terms once, in compressed rows over the spatial output cells (geometry's one loop).
+  const sp = productRows(tapTables(info).gather, info.outSpatial, rowMajorStrides(info.inSpatial), rowMajorStrides(info.kernelSpatial));
+  const start = sp.start, spIn = sp.target, spK = sp.tap;
+  const overlap = new Int32Array(outCount);
+  for (let o = 0; o < outCount; o++) overlap[o] = start[o + 1]! - start[o]!;
 
   const count = info.outputShape.reduce((a, b) => a * b, 1);
   const termCount = count * cig * spIn.length / outCount;
-  const transposed = info.op === "transposed";
 
   function forEachTerm(flat: number, visit: (inputFlat: number, kernelFlat: number) => void): void {
     const o = flat % outCount;
     const nc = (flat - o) / outCount;
     const co = nc % info.outChannels, n = (nc - co) / info.outChannels;
-    const g = Math.floor(co / cog), col = co - g * cog;
+    const g = Math.floor(co / cog);
     const lo = start[o]!, hi = start[o + 1]!;
     for (let cil = 0; cil < cig; cil++) {
       const ci = g * cig + cil;
       const xBase = (n * info.inChannels + ci) * inCount;
-      const wBase = transposed ? (ci * cog + col) * kernelCount : (co * cig + cil) * kernelCount;
+      const wBase = weightOffset(info, ci, co);
       for (let j = lo; j < hi; j++) visit(xBase + spIn[j]!, wBase + spK[j]!);
     }
   }
 
   const xd = xs.data, wd = ws.data;
   const channelOf = (flat: number) => Math.floor(flat / outCount) % info.outChannels;
-
-  function symbolicTex(flat: number): string {
-    const nm = getNames(), xName = nm.x.data, wName = nm.w.data, bName = nm.bias.data;
-    // Default names are `x_{…}` and `w_{…}`: atoms that juxtapose by plain concatenation.
-    // Parts are joined once, so the result is one flat string, not a rope of partial sums.
-    const parts: string[] = [];
-    forEachTerm(flat, (i, k) => { parts.push((xName[i] as SymbolScalar).tex + (wName[k] as SymbolScalar).tex); });
-    if (bias) parts.push((bName[channelOf(flat)] as SymbolScalar).tex);
-    return parts.length === 0 ? "0" : parts.join(" + ");
-  }
-
-  function substitutedTex(flat: number): string {
-    const parts: string[] = [];
-    forEachTerm(flat, (i, k) => { parts.push(productTex(xd[i]!, wd[k]!)); });
-    if (bias) parts.push(factorTex(bias.data[channelOf(flat)]!));
-    return parts.length === 0 ? "0" : parts.join(" + ");
-  }
 
   let xr: Rational[] | undefined, wr: Rational[] | undefined;
   function value(flat: number): Rational | number | undefined {
@@ -190,21 +170,16 @@ export function deriveCells(
       v = mode === "float" ? (c === undefined ? undefined : typeof c === "number" ? c : c.toNumber()) : c;
     }
     return {
-      index: unflatten(flat, info.outputShape), flat, label: label(flat), terms,
-      symbolicTex: symbolicTex(flat), substitutedTex: substitutedTex(flat), value: v, polynomial: poly,
+      index: unflatten(flat, info.outputShape), flat, label: label(flat), terms, value: v, polynomial: poly,
     };
   }
 
   return {
-    info, shape: info.outputShape, count, mode, termCount,
+    info, shape: info.outputShape, count, mode, termCount, x: xs, w: ws, bias,
+    symbols: getNames, channel: channelOf,
     spatial: { start, input: spIn, kernel: spK },
     overlap,
-    forEachTerm, cell, symbolicTex, substitutedTex, value, polynomial, label,
-    allSymbolicTex: () => {
-      const out = new Array<string>(count);
-      for (let f = 0; f < count; f++) out[f] = symbolicTex(f);
-      return out;
-    },
+    forEachTerm, cell, value, polynomial, label,
     allValues: () => {
       if (mode === "symbolic") throw new Error("allValues: the problem has symbols; use polynomial()");
       const out = new Array<Rational | number>(count);
@@ -212,62 +187,6 @@ export function deriveCells(
       return out;
     },
   };
-}
-
-type SymbolScalar = Extract<Scalar, { kind: "symbol" }>;
-
-/**
- * Every spatial output cell's (input, tap) pairs, in bulk: the same walk as `forEachCellTerm`
- * (the Cartesian product of the per-axis gather pairs, last axis fastest, output cells
- * row-major) without its per-cell allocations. A test holds the two to the same order.
- */
-export function fillSpatialTerms(info: ConvInfo, tables: TapTables, spIn: Int32Array, spK: Int32Array): number {
-  const r = info.rank, outCount = info.outCount;
-  const inStr = rowMajorStrides(info.inSpatial), kStr = rowMajorStrides(info.kernelSpatial);
-  const pos = new Int32Array(r), lo = new Int32Array(r), hi = new Int32Array(r), cur = new Int32Array(r);
-  const gather = tables.gather;
-  let fill = 0;
-  for (let flat = 0; flat < outCount; flat++) {
-    let empty = false;
-    for (let ax = 0; ax < r; ax++) {
-      const g = gather[ax]!;
-      lo[ax] = g.start[pos[ax]!]!; hi[ax] = g.start[pos[ax]! + 1]!; cur[ax] = lo[ax]!;
-      if (lo[ax] === hi[ax]) empty = true;
-    }
-    if (!empty) {
-      for (;;) {
-        let inFlat = 0, kFlat = 0;
-        for (let ax = 0; ax < r; ax++) {
-          const g = gather[ax]!, j = cur[ax]!;
-          inFlat += g.index[j]! * inStr[ax]!;
-          kFlat += g.tap[j]! * kStr[ax]!;
-        }
-        spIn[fill] = inFlat; spK[fill] = kFlat; fill++;
-        let ax = r - 1;
-        while (ax >= 0) {
-          if (++cur[ax]! < hi[ax]!) break;
-          cur[ax] = lo[ax]!;
-          ax--;
-        }
-        if (ax < 0) break;
-      }
-    }
-    for (let ax = r - 1; ax >= 0; ax--) {
-      if (++pos[ax]! < info.outSpatial[ax]!) break;
-      pos[ax] = 0;
-    }
-  }
-  return fill;
-}
-
-/**
- * `a\cdot b` for the substituted sum; negative numbers in parentheses.
- *
- * @example
- * productTex(exact(Rational.int(2)), exact(Rational.int(-1))) // → "2\\cdot(-1)"
- */
-export function productTex(a: Scalar, b: Scalar): string {
-  return cdot(factorTex(a), factorTex(b));
 }
 
 const num = (s: Scalar): number => (s.kind === "symbol" ? NaN : typeof s.value === "number" ? s.value : s.value.toNumber());

@@ -1,5 +1,5 @@
 import type { ConvInfo } from "../geometry/conv-info.ts";
-import { forEachCellTerm, tapTables } from "../geometry/taps.ts";
+import { forEachCellTerm, tapTables, weightOffset } from "../geometry/taps.ts";
 import { Rational } from "./rational.ts";
 import { numericMode, scalarToNumber, type ScalarTensor } from "./scalar.ts";
 
@@ -22,7 +22,7 @@ function evaluateWith<T>(
   info: ConvInfo, x: readonly T[], w: readonly T[], bias: readonly T[] | undefined, ring: Ring<T>,
 ): T[] {
   const tables = tapTables(info);
-  const { batch, groups, inChannelsPerGroup: cig, outChannelsPerGroup: cog, inCount, outCount, kernelCount } = info;
+  const { batch, groups, inChannelsPerGroup: cig, outChannelsPerGroup: cog, inCount, outCount } = info;
   const out = new Array<T>(batch * info.outChannels * outCount);
   // The spatial terms of each output cell are the same for every channel: list them once.
   const termIn: number[][] = [], termK: number[][] = [];
@@ -41,9 +41,7 @@ function evaluateWith<T>(
           for (let cil = 0; cil < cig; cil++) {
             const ci = g * cig + cil;
             const xBase = (n * info.inChannels + ci) * inCount;
-            const wBase = info.op === "transposed"
-              ? (ci * cog + col) * kernelCount
-              : (co * cig + cil) * kernelCount;
+            const wBase = weightOffset(info, ci, co);
             for (let j = 0; j < ins.length; j++) acc = ring.add(acc, ring.mul(x[xBase + ins[j]!]!, w[wBase + ks[j]!]!));
           }
           out[(n * info.outChannels + co) * outCount + o] = acc;

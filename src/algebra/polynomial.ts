@@ -5,14 +5,13 @@
  * This replaces mathjs `simplify`, which explodes on sums and reorders terms (ECOSYSTEM.md).
  * Terms keep the order in which they first appeared, i.e. the documented term order of a cell.
  */
-import { Rational } from "./rational.ts";
+import { isNegativeNumber, Rational } from "./rational.ts";
 import type { Scalar } from "./scalar.ts";
-import { floatTex, isNegativeNumber, juxtapose } from "./tex.ts";
 
 /** A coefficient: exact, or float64 once any float took part. */
 export type Coefficient = Rational | number;
 
-/** A symbol as the polynomial knows it: identity by `name`, display by `tex` (already safe). */
+/** A symbol as the polynomial knows it: identity by `name`, display by `tex` (already safe; render writes it). */
 export interface SymbolRef {
   readonly name: string;
   readonly tex: string;
@@ -65,7 +64,7 @@ function monomialKey(factors: readonly SymbolRef[]): string {
  * b.addProduct(exact(Rational.ONE), symbol("a", "a"));
  * b.addProduct(exact(Rational.ZERO), symbol("b", "b"));
  * b.addProduct(exact(Rational.int(2)), symbol("c", "c"));
- * b.build().toTex() // → "a + 2c"
+ * b.build().toString() // → "a + 2*c"
  */
 export class Polynomial {
   /** Keyed by monomial; insertion order is display order. */
@@ -136,7 +135,7 @@ export class Polynomial {
    * symbols it does not know stay.
    *
    * @example
-   * Polynomial.fromScalar(symbol("a", "a")).substitute(new Map([["a", exact(Rational.int(3))]])).toTex() // → "3"
+   * Polynomial.fromScalar(symbol("a", "a")).substitute(new Map([["a", exact(Rational.int(3))]])).toString() // → "3"
    */
   substitute(values: ReadonlyMap<string, Scalar>): Polynomial {
     const b = new PolynomialBuilder();
@@ -152,25 +151,6 @@ export class Polynomial {
       b.addTerm(coef, kept);
     }
     return b.build();
-  }
-
-  /**
-   * TeX for a reader: coefficient 1 omitted, −1 as a minus sign, subtraction instead of adding a
-   * negative, repeated symbols as powers; `0` for the zero polynomial.
-   */
-  toTex(): string {
-    if (this.map.size === 0) return "0";
-    let out = "";
-    let first = true;
-    for (const t of this.map.values()) {
-      const neg = isNegativeNumber(t.coefficient);
-      const mag = neg ? negate(t.coefficient) : t.coefficient;
-      const body = termTex(mag, t.factors);
-      if (first) out = neg ? `-${body}` : body;
-      else out += neg ? ` - ${body}` : ` + ${body}`;
-      first = false;
-    }
-    return out;
   }
 
   /** Plain text (`a + 2*c`), for JSON and messages. */
@@ -191,34 +171,12 @@ export class Polynomial {
 
 const negate = (c: Coefficient): Coefficient => (typeof c === "number" ? -c : c.neg());
 
-function termTex(mag: Coefficient, factors: readonly SymbolRef[]): string {
-  const num = typeof mag === "number" ? floatTex(mag) : mag.toTex();
-  if (factors.length === 0) return num;
-  let parts: string[];
-  if (factors.length === 1) parts = [factors[0]!.tex];
-  else {
-    const powers = new Map<string, { tex: string; n: number }>();
-    for (const f of factors) {
-      const p = powers.get(f.name);
-      if (p) p.n++;
-      else powers.set(f.name, { tex: f.tex, n: 1 });
-    }
-    // A power on a subscripted symbol binds to the whole symbol in TeX (x_{0}^{2}).
-    parts = [...powers.values()].map((p) => (p.n === 1 ? p.tex : `${p.tex}^{${p.n}}`));
-  }
-  const mono = juxtapose(parts);
-  if (isOne(mag)) return mono;
-  // A fraction or decimal coefficient reads as a factor only with an explicit product sign.
-  const simple = /^\d+$/.test(num);
-  return simple ? `${num}${/^[0-9]/.test(mono) ? "\\cdot " : ""}${mono}` : `${num}\\,${mono}`;
-}
-
 /**
  * The mutable accumulator behind {@link Polynomial}: collects like terms as they are added.
  * Used once per cell, so adding is a Map lookup and one coefficient addition.
  *
  * @example
- * new PolynomialBuilder().addProduct(symbol("a", "a"), symbol("b", "b")).addProduct(symbol("b", "b"), symbol("a", "a")).build().toTex() // → "2a b"
+ * new PolynomialBuilder().addProduct(symbol("a", "a"), symbol("b", "b")).addProduct(symbol("b", "b"), symbol("a", "a")).build().toString() // → "2*a*b"
  */
 export class PolynomialBuilder {
   private readonly map = new Map<string, PolynomialTerm>();

@@ -84,13 +84,6 @@ export class Rational {
   toNumber(): number { return this.den === 1n ? Number(this.num) : Number(this.num) / Number(this.den); }
   /** `"3"` or `"-3/4"`. */
   toString(): string { return this.den === 1n ? this.num.toString() : `${this.num}/${this.den}`; }
-  /** `3`, `-\frac{3}{4}`. */
-  toTex(): string {
-    if (this.den === 1n) return this.num.toString();
-    const sign = this.num < 0n ? "-" : "";
-    const n = this.num < 0n ? -this.num : this.num;
-    return `${sign}\\frac{${n}}{${this.den}}`;
-  }
   /** A JSON value: a number when it is a safe integer, else the string "p/q" (or a big integer string). */
   toJSON(): number | string {
     if (this.den === 1n) {
@@ -99,6 +92,16 @@ export class Rational {
     }
     return this.toString();
   }
+}
+
+/**
+ * True when a number is negative (exact or float).
+ *
+ * @example
+ * isNegativeNumber(Rational.of(-1, 2)) // → true
+ */
+export function isNegativeNumber(v: Rational | number): boolean {
+  return typeof v === "number" ? v < 0 : v.isNegative();
 }
 
 function gcd(a: bigint, b: bigint): bigint {

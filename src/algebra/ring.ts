@@ -57,7 +57,7 @@ export const floatRing: Ring<number> = {
  * Polynomial arithmetic (symbols).
  *
  * @example
- * polynomialRing.mul(polynomialRing.lift(symbol("a", "a")), polynomialRing.lift(symbol("a", "a"))).toTex() // → "a^{2}"
+ * polynomialRing.mul(polynomialRing.lift(symbol("a", "a")), polynomialRing.lift(symbol("a", "a"))).toString() // → "a*a"
  */
 export const polynomialRing: Ring<Polynomial> = {
   mode: "symbolic",

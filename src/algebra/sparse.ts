@@ -15,10 +15,9 @@
  * (C_in/g)] (conv). Within a row, columns ascend.
  */
 import type { ConvInfo } from "../geometry/conv-info.ts";
-import { rowMajorStrides, tapTables, type AxisTable } from "../geometry/taps.ts";
+import { productRows, rowMajorStrides, tapTables, weightOffset } from "../geometry/taps.ts";
 import { defaultSymbols } from "./symbols.ts";
 import type { Scalar, ScalarTensor } from "./scalar.ts";
-import { scalarTex } from "./tex.ts";
 
 /**
  * A sparse matrix whose entries are scalars of a tensor: entry j is `values[source[j]]`, so C
@@ -45,7 +44,8 @@ export interface SparseMatrix {
  * const { info } = parseShapeProblem({ op: "conv", inputShape: "3,3", kernelShape: "2,2" });
  * const c = convMatrix(info);
  * [c.rows, c.cols, c.nnz] // → [4, 9, 16]
- * denseRowTex(c, 0) // → ["w_{0,0}", "w_{0,1}", "0", "w_{1,0}", "w_{1,1}", "0", "0", "0", "0"]
+ * Array.from(c.col.subarray(c.rowStart[0], c.rowStart[1])) // → [0, 1, 3, 4]
+ * matrixEntry(c, 0, 4).name // → "w_{1,1}"
  */
 export function convMatrix(info: ConvInfo, w?: ScalarTensor, opts: { indexBase?: 0 | 1 } = {}): SparseMatrix {
   const weight = w ?? defaultSymbols(info, opts).w;
@@ -53,9 +53,8 @@ export function convMatrix(info: ConvInfo, w?: ScalarTensor, opts: { indexBase?:
     throw new Error("convMatrix: weight size does not match the problem");
   }
   const transposed = info.op === "transposed";
-  const tables = tapTables(info);
   // Per narrow position: the (wide position, tap) pairs in ascending wide position.
-  const perAxis: readonly AxisTable[] = transposed ? tables.scatter : tables.gather;
+  const tables = transposed ? tapTables(info).scatter : tapTables(info).gather;
   const narrowSpatial = transposed ? info.inSpatial : info.outSpatial;
   const wideSpatial = transposed ? info.outSpatial : info.inSpatial;
   const narrowChannels = transposed ? info.inChannels : info.outChannels;
@@ -64,50 +63,10 @@ export function convMatrix(info: ConvInfo, w?: ScalarTensor, opts: { indexBase?:
   const widePer = transposed ? info.outChannelsPerGroup : info.inChannelsPerGroup;
   const narrowCount = narrowSpatial.reduce((a, b) => a * b, 1);
   const wideCount = wideSpatial.reduce((a, b) => a * b, 1);
-  const rank = info.rank;
-  const wideStr = rowMajorStrides(wideSpatial), kStr = rowMajorStrides(info.kernelSpatial);
 
-  // Spatial pattern of each narrow position, once: (wide flat, kernel flat) pairs.
-  const spStart = new Int32Array(narrowCount + 1);
-  const counts = new Int32Array(narrowCount);
-  const nStr = rowMajorStrides(narrowSpatial);
-  for (let r = 0; r < narrowCount; r++) {
-    let c = 1;
-    for (let ax = 0; ax < rank; ax++) {
-      const p = Math.floor(r / nStr[ax]!) % narrowSpatial[ax]!;
-      const t = perAxis[ax]!;
-      c *= t.start[p + 1]! - t.start[p]!;
-    }
-    counts[r] = c;
-    spStart[r + 1] = spStart[r]! + c;
-  }
-  const spWide = new Int32Array(spStart[narrowCount]!), spK = new Int32Array(spStart[narrowCount]!);
-  const lo = new Int32Array(rank), hi = new Int32Array(rank), cur = new Int32Array(rank);
-  for (let r = 0; r < narrowCount; r++) {
-    if (counts[r] === 0) continue;
-    for (let ax = 0; ax < rank; ax++) {
-      const p = Math.floor(r / nStr[ax]!) % narrowSpatial[ax]!;
-      const t = perAxis[ax]!;
-      lo[ax] = t.start[p]!; hi[ax] = t.start[p + 1]!; cur[ax] = lo[ax]!;
-    }
-    let j = spStart[r]!;
-    for (;;) {
-      let wf = 0, kf = 0;
-      for (let ax = 0; ax < rank; ax++) {
-        const t = perAxis[ax]!, q = cur[ax]!;
-        wf += t.index[q]! * wideStr[ax]!;
-        kf += t.tap[q]! * kStr[ax]!;
-      }
-      spWide[j] = wf; spK[j] = kf; j++;
-      let ax = rank - 1;
-      while (ax >= 0) {
-        if (++cur[ax]! < hi[ax]!) break;
-        cur[ax] = lo[ax]!;
-        ax--;
-      }
-      if (ax < 0) break;
-    }
-  }
+  // Spatial pattern of each narrow position, once: (wide flat, kernel flat) pairs (geometry's one loop).
+  const sp = productRows(tables, narrowSpatial, rowMajorStrides(wideSpatial), rowMajorStrides(info.kernelSpatial));
+  const spStart = sp.start, spWide = sp.target, spK = sp.tap;
 
   // Expand over channels: a narrow channel meets every wide channel of its group.
   const rows = narrowChannels * narrowCount, cols = wideChannels * wideCount;
@@ -115,12 +74,11 @@ export function convMatrix(info: ConvInfo, w?: ScalarTensor, opts: { indexBase?:
   for (let cn = 0; cn < narrowChannels; cn++) {
     for (let r = 0; r < narrowCount; r++) {
       const row = cn * narrowCount + r;
-      rowStart[row + 1] = rowStart[row]! + widePer * counts[r]!;
+      rowStart[row + 1] = rowStart[row]! + widePer * (spStart[r + 1]! - spStart[r]!);
     }
   }
   const nnz = rowStart[rows]!;
   const col = new Int32Array(nnz), source = new Int32Array(nnz);
-  const kernelCount = info.kernelCount;
   let j = 0;
   for (let cn = 0; cn < narrowChannels; cn++) {
     const g = Math.floor(cn / narrowPer);
@@ -128,8 +86,7 @@ export function convMatrix(info: ConvInfo, w?: ScalarTensor, opts: { indexBase?:
       const a = spStart[r]!, b = spStart[r + 1]!;
       for (let wl = 0; wl < widePer; wl++) {
         const cw = g * widePer + wl;
-        // The weight is stored [narrow channel, wide channel within group, *k] in both ops.
-        const wBase = (cn * widePer + wl) * kernelCount;
+        const wBase = transposed ? weightOffset(info, cn, cw) : weightOffset(info, cw, cn);
         const cBase = cw * wideCount;
         for (let q = a; q < b; q++) { col[j] = cBase + spWide[q]!; source[j] = wBase + spK[q]!; j++; }
       }
@@ -145,7 +102,7 @@ export function convMatrix(info: ConvInfo, w?: ScalarTensor, opts: { indexBase?:
  * const { info } = parseShapeProblem({ inputShape: "2,2", kernelShape: "2,2" });
  * const ct = transpose(convMatrix(info));
  * [ct.rows, ct.cols] // → [9, 4]
- * denseRowTex(ct, 4) // → ["w_{1,1}", "w_{1,0}", "w_{0,1}", "w_{0,0}"]
+ * [0, 1, 2, 3].map((col) => matrixEntry(ct, 4, col).name) // → ["w_{1,1}", "w_{1,0}", "w_{0,1}", "w_{0,0}"]
  */
 export function transpose(m: SparseMatrix): SparseMatrix {
   const rowStart = new Int32Array(m.cols + 1);
@@ -178,28 +135,4 @@ export function matrixEntry(m: SparseMatrix, row: number, col: number): Scalar |
     if (c < col) lo = mid + 1; else hi = mid - 1;
   }
   return undefined;
-}
-
-/**
- * TeX of the stored entry j (a kernel symbol or number).
- *
- * @example
- * const { info, w } = parseShapeProblem({ inputShape: "2", kernel: "[1/2, -3]" });
- * [0, 1].map((j) => entryTex(convMatrix(info, w), j)) // → ["\\frac{1}{2}", "-3"]
- */
-export function entryTex(m: SparseMatrix, j: number): string {
-  return scalarTex(m.values[m.source[j]!]!);
-}
-
-/**
- * A dense row of TeX strings (structural zeros as `0`), for small text renderings only.
- *
- * @example
- * const { info } = parseShapeProblem({ inputShape: "2,2", kernelShape: "2,2" });
- * denseRowTex(convMatrix(info), 3) // → ["0", "0", "0", "0", "w_{0,0}", "w_{0,1}", "0", "w_{1,0}", "w_{1,1}"]
- */
-export function denseRowTex(m: SparseMatrix, row: number): string[] {
-  const out = new Array<string>(m.cols).fill("0");
-  for (let j = m.rowStart[row]!; j < m.rowStart[row + 1]!; j++) out[m.col[j]!] = entryTex(m, j);
-  return out;
 }

@@ -13,7 +13,7 @@ import type { ConvInfo } from "../geometry/conv-info.ts";
 import { directConvGeometry } from "../geometry/direct-conv.ts";
 import { overlapCounts } from "../geometry/overlap.ts";
 import { phaseOutputFlat, phaseTables } from "../geometry/phases.ts";
-import { forEachProduct, rowMajorStrides, tapTables } from "../geometry/taps.ts";
+import { forEachProduct, rowMajorStrides, tapTables, weightOffset } from "../geometry/taps.ts";
 import { deriveCells } from "./cells.ts";
 import { Rational } from "./rational.ts";
 import { makeTensor, ringFor, type AlgebraTensor, type AlgebraValue, type Ring } from "./ring.ts";
@@ -28,14 +28,6 @@ function start(info: ConvInfo, ring: Ring<AlgebraValue>, bias: ScalarTensor | un
     out[f] = bias ? ring.lift(bias.data[Math.floor(f / info.outCount) % info.outChannels]!) : ring.zero();
   }
   return out;
-}
-
-/** Weight flat base for (input channel ci, output channel co), in either op's storage order. */
-function weightBase(info: ConvInfo, ci: number, co: number): number {
-  const cig = info.inChannelsPerGroup, cog = info.outChannelsPerGroup;
-  return info.op === "transposed"
-    ? (ci * cog + (co % cog)) * info.kernelCount
-    : (co * cig + (ci % cig)) * info.kernelCount;
 }
 
 /**
@@ -60,7 +52,7 @@ export function scatterView(info: ConvInfo, x: ScalarTensor, w: ScalarTensor, bi
         const xv = ring.lift(x.data[(n * info.inChannels + ci) * info.inCount + a]!);
         for (let col = 0; col < cog; col++) {
           const co = g * cog + col;
-          const oBase = (n * info.outChannels + co) * info.outCount, wBase = weightBase(info, ci, co);
+          const oBase = (n * info.outChannels + co) * info.outCount, wBase = weightOffset(info, ci, co);
           forEachProduct(scatter, info.inSpatial, a, outStr, kStr, (o, k) => {
             out[oBase + o] = ring.add(out[oBase + o]!, ring.mul(xv, wv[wBase + k]!));
           });
@@ -221,7 +213,7 @@ export function directConvView(info: ConvInfo, x: ScalarTensor, w: ScalarTensor,
         let acc = out[of]!;
         for (let cil = 0; cil < info.inChannelsPerGroup; cil++) {
           const ci = g * info.inChannelsPerGroup + cil;
-          const pBase = (n * info.inChannels + ci) * pCount, wBase = weightBase(info, ci, co);
+          const pBase = (n * info.inChannels + ci) * pCount, wBase = weightOffset(info, ci, co);
           for (let k = 0; k < info.kernelCount; k++) {
             let r = k;
             for (let ax = info.rank - 1; ax >= 0; ax--) { const s = info.kernelSpatial[ax]!; kIdx[ax] = r % s; r = Math.floor(r / s); }
@@ -265,7 +257,7 @@ export function phaseGrids(info: ConvInfo, x: ScalarTensor, w: ScalarTensor, bia
           let acc = bias ? ring.lift(bias.data[co]!) : ring.zero();
           for (let cil = 0; cil < info.inChannelsPerGroup; cil++) {
             const ci = g * info.inChannelsPerGroup + cil;
-            const xBase = (n * info.inChannels + ci) * info.inCount, wBase = weightBase(info, ci, co);
+            const xBase = (n * info.inChannels + ci) * info.inCount, wBase = weightOffset(info, ci, co);
             forEachProduct(tables, phase.gridShape, j, inStr, kStr, (a, k) => {
               acc = ring.add(acc, ring.mul(xv[xBase + a]!, wv[wBase + k]!));
             });

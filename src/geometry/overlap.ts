@@ -1,5 +1,5 @@
 import type { ConvInfo } from "./conv-info.ts";
-import { tapTables } from "./taps.ts";
+import { productCounts, tapTables } from "./taps.ts";
 
 /**
  * Terms per output cell (spatial only, one input channel): the product over axes of how many
@@ -7,17 +7,7 @@ import { tapTables } from "./taps.ts";
  * Row-major over the output's spatial axes.
  */
 export function overlapCounts(info: ConvInfo): Int32Array {
-  const tables = tapTables(info);
-  let counts = new Int32Array([1]);
-  info.axes.forEach((axis, ax) => {
-    const g = tables.gather[ax]!;
-    const next = new Int32Array(counts.length * axis.outSize);
-    for (let i = 0; i < counts.length; i++) {
-      for (let o = 0; o < axis.outSize; o++) next[i * axis.outSize + o] = counts[i]! * (g.start[o + 1]! - g.start[o]!);
-    }
-    counts = next;
-  });
-  return counts;
+  return productCounts(tapTables(info).gather, info.outSpatial);
 }
 
 /** Per-axis counts; an axis is even when every interior position gets the same number of taps. */

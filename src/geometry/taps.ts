@@ -115,42 +115,137 @@ export function unflatten(flat: number, shape: readonly number[]): number[] {
 }
 
 /**
- * The one N-D loop over tap tables: for the multi-position `row` (flat, row-major over
- * `rowShape`), calls `visit(targetFlat, tapFlat)` for each combination of the per-axis pairs
+ * How many combinations each row of `rowShape` (row-major) has: the product over axes of its
+ * per-axis pair counts (0 when some axis has no pair).
+ *
+ * @example
+ * const info = parseShapeProblem({ inputShape: "2,2", kernelShape: "2,2" }).info;
+ * Array.from(productCounts(tapTables(info).gather, info.outSpatial)) // → [1, 2, 1, 2, 4, 2, 1, 2, 1]
+ */
+export function productCounts(tables: readonly AxisTable[], rowShape: readonly number[]): Int32Array {
+  let counts = new Int32Array([1]);
+  tables.forEach((t, ax) => {
+    const n = rowShape[ax]!;
+    const next = new Int32Array(counts.length * n);
+    for (let i = 0; i < counts.length; i++) {
+      for (let p = 0; p < n; p++) next[i * n + p] = counts[i]! * (t.start[p + 1]! - t.start[p]!);
+    }
+    counts = next;
+  });
+  return counts;
+}
+
+/**
+ * A walker over the Cartesian products of per-axis tap tables: `walk(row, visit)` calls
+ * `visit(targetFlat, tapFlat)` for each combination of the pairs of the multi-position `row`
+ * (flat, row-major over `rowShape`), last axis fastest, with the flat indices taken over
+ * `targetStrides` and `tapStrides`; a row with no pair on some axis visits nothing. The walker
+ * owns its scratch, so one walker serves any number of rows without allocating.
+ */
+function productWalker(
+  tables: readonly AxisTable[], rowShape: readonly number[],
+  targetStrides: readonly number[], tapStrides: readonly number[],
+): (row: number, visit: (target: number, tap: number) => void) => void {
+  const r = tables.length;
+  const lo = new Int32Array(r), hi = new Int32Array(r), cur = new Int32Array(r);
+  return (row, visit) => {
+    let rest = row;
+    for (let ax = r - 1; ax >= 0; ax--) {
+      const n = rowShape[ax]!, p = rest % n;
+      rest = (rest - p) / n;
+      lo[ax] = tables[ax]!.start[p]!; hi[ax] = tables[ax]!.start[p + 1]!;
+      if (lo[ax] === hi[ax]) return;
+      cur[ax] = lo[ax]!;
+    }
+    for (;;) {
+      let t = 0, k = 0;
+      for (let ax = 0; ax < r; ax++) {
+        const tb = tables[ax]!, j = cur[ax]!;
+        t += tb.index[j]! * targetStrides[ax]!;
+        k += tb.tap[j]! * tapStrides[ax]!;
+      }
+      visit(t, k);
+      let ax = r - 1;
+      while (ax >= 0) {
+        if (++cur[ax]! < hi[ax]!) break;
+        cur[ax] = lo[ax]!;
+        ax--;
+      }
+      if (ax < 0) return;
+    }
+  };
+}
+
+/**
+ * The one N-D loop over tap tables, for one row: for the multi-position `row` (flat, row-major
+ * over `rowShape`), calls `visit(targetFlat, tapFlat)` for each combination of the per-axis pairs
  * (the Cartesian product, last axis fastest), with the flat indices taken over `targetStrides`
  * and `tapStrides`. Rows with no pair on some axis visit nothing.
+ *
+ * @example
+ * const info = parseShapeProblem({ inputShape: "2,2", kernelShape: "2,2" }).info;
+ * const pairs: number[][] = [];
+ * forEachProduct(tapTables(info).gather, info.outSpatial, 4, [2, 1], [2, 1], (i, k) => pairs.push([i, k]));
+ * pairs // → [[0, 3], [1, 2], [2, 1], [3, 0]]
  */
 export function forEachProduct(
   tables: readonly AxisTable[], rowShape: readonly number[], row: number,
   targetStrides: readonly number[], tapStrides: readonly number[],
   visit: (target: number, tap: number) => void,
 ): void {
-  const r = tables.length;
-  const lo = new Array<number>(r), hi = new Array<number>(r), cur = new Array<number>(r);
-  let rest = row;
-  for (let ax = r - 1; ax >= 0; ax--) {
-    const n = rowShape[ax]!, p = rest % n;
-    rest = (rest - p) / n;
-    lo[ax] = tables[ax]!.start[p]!; hi[ax] = tables[ax]!.start[p + 1]!;
-    if (lo[ax] === hi[ax]) return;
-    cur[ax] = lo[ax]!;
-  }
-  for (;;) {
-    let t = 0, k = 0;
-    for (let ax = 0; ax < r; ax++) {
-      const tb = tables[ax]!, j = cur[ax]!;
-      t += tb.index[j]! * targetStrides[ax]!;
-      k += tb.tap[j]! * tapStrides[ax]!;
-    }
-    visit(t, k);
-    let ax = r - 1;
-    while (ax >= 0) {
-      if (++cur[ax]! < hi[ax]!) break;
-      cur[ax] = lo[ax]!;
-      ax--;
-    }
-    if (ax < 0) return;
-  }
+  productWalker(tables, rowShape, targetStrides, tapStrides)(row, visit);
+}
+
+/** Every row's combinations in compressed-row form: row r's pairs are [start[r], start[r+1]). */
+export interface ProductRows {
+  readonly start: Int32Array;
+  /** Flat index over the target strides (the positions the tables' `index` names). */
+  readonly target: Int32Array;
+  /** Flat index over the tap strides (the kernel). */
+  readonly tap: Int32Array;
+}
+
+/**
+ * The same loop as {@link forEachProduct} over every row of `rowShape` at once, packed into
+ * compressed rows (three Int32Arrays): counts first ({@link productCounts}), then one pass.
+ *
+ * @example
+ * const info = parseShapeProblem({ inputShape: "2,2", kernelShape: "2,2" }).info;
+ * const rows = productRows(tapTables(info).gather, info.outSpatial, [2, 1], [2, 1]);
+ * Array.from(rows.target.slice(rows.start[4], rows.start[5])) // → [0, 1, 2, 3]
+ */
+export function productRows(
+  tables: readonly AxisTable[], rowShape: readonly number[],
+  targetStrides: readonly number[], tapStrides: readonly number[],
+): ProductRows {
+  const counts = productCounts(tables, rowShape);
+  const rows = counts.length;
+  const start = new Int32Array(rows + 1);
+  for (let r = 0; r < rows; r++) start[r + 1] = start[r]! + counts[r]!;
+  const target = new Int32Array(start[rows]!), tap = new Int32Array(start[rows]!);
+  const walk = productWalker(tables, rowShape, targetStrides, tapStrides);
+  let j = 0;
+  const put = (t: number, k: number) => { target[j] = t; tap[j] = k; j++; };
+  for (let r = 0; r < rows; r++) walk(r, put);
+  if (j !== target.length) throw new Error("productRows: the walk disagrees with the counts");
+  return { start, target, tap };
+}
+
+/**
+ * The weight's flat offset of the kernel slice that joins input channel `ci` to output channel
+ * `co` (in the same group), in the op's canonical storage: [C_in, C_out/g, *k] for `transposed`,
+ * [C_out, C_in/g, *k] for `conv`. Add a kernel spatial flat index to reach one tap.
+ *
+ * @example
+ * // transposed, torch layout: 2 input channels, weight [C_in, C_out/g, *k] = [2, 2, 2, 2], 2 groups
+ * const info = parseShapeProblem({ layout: "torch", inputShape: "1,2,2,2", kernelShape: "2,2,2,2", groups: 2 }).info;
+ * weightOffset(info, 1, 3) // → 12 (slice w[1, 3 mod 2]: (1·2 + 1)·4 taps)
+ */
+export function weightOffset(info: ConvInfo, ci: number, co: number): number {
+  const cig = info.inChannelsPerGroup, cog = info.outChannelsPerGroup;
+  return info.op === "transposed"
+    ? (ci * cog + (co % cog)) * info.kernelCount
+    : (co * cig + (ci % cig)) * info.kernelCount;
 }
 
 /**

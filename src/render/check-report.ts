@@ -6,7 +6,9 @@
  */
 import { deriveCells, type CellSums } from "../algebra/cells.ts";
 import { defaultSymbols } from "../algebra/symbols.ts";
-import { cdot, factorTex, isNegativeNumber, juxtapose, numberTex } from "../algebra/tex.ts";
+import { isNegativeNumber } from "../algebra/rational.ts";
+import { cdot, factorTex, juxtapose, numberTex, rationalTex } from "./tex/scalar.ts";
+import { substitutedTex, symbolicTex } from "./tex/cells.ts";
 import type { Scalar } from "../algebra/scalar.ts";
 import { directConvGeometry } from "../geometry/direct-conv.ts";
 import { unflatten } from "../geometry/taps.ts";
@@ -84,11 +86,11 @@ function texts(problem: CheckProblem, result: CheckResult, indexBase: 0 | 1): Te
 
 const plain = (v: Num): string => String(v);
 const claimedJson = (e: ClaimEntry): number | string => (e.kind === "unknown" ? "?" : e.kind === "decimal" ? e.value.toNumber() : e.value.toJSON());
-const claimedTex = (e: ClaimEntry): string => (e.kind === "unknown" ? "?" : e.kind === "decimal" ? String(e.value.toNumber()) : e.value.toTex());
+const claimedTex = (e: ClaimEntry): string => (e.kind === "unknown" ? "?" : e.kind === "decimal" ? String(e.value.toNumber()) : rationalTex(e.value));
 
 /** The derivation of a cell: `y = symbolic = substituted = value`. */
 function derivation(t: Texts, cell: number, expected: Num): string {
-  const symbolic = t.cells.symbolicTex(cell), substituted = t.cells.substitutedTex(cell), value = numberTex(expected);
+  const symbolic = symbolicTex(t.cells, cell), substituted = substitutedTex(t.cells, cell), value = numberTex(expected);
   const parts = [t.label(cell), symbolic];
   if (substituted !== symbolic) parts.push(substituted);
   if (value !== substituted) parts.push(value);

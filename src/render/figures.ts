@@ -8,7 +8,7 @@ import type { Derivation, OverlapStep } from "../explain/types.ts";
 import type { HeatmapVerdict } from "./svg/strings.ts";
 import { directConvDiagram, overlapHeatmap, scatterDiagram } from "./svg/index.ts";
 import { unflatten } from "../geometry/taps.ts";
-import { numberTex } from "../algebra/tex.ts";
+import { numberTex } from "./tex/scalar.ts";
 import { pageColouring } from "./colouring.ts";
 import type { Locale } from "./templates.ts";
 

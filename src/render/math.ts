@@ -4,7 +4,8 @@
  * KaTeX and MathJax both know: bmatrix, aligned, \underbrace, \cdot, \cdots, \vdots, \ddots,
  * \textcolor, \boxed, \text.
  */
-import { cdot, factorTex, juxtapose, numberTex } from "../algebra/tex.ts";
+import { cdot, factorTex, juxtapose, numberTex } from "./tex/scalar.ts";
+import { polynomialTex } from "./tex/polynomial.ts";
 import { Rational } from "../algebra/rational.ts";
 import type { AlgebraValue } from "../algebra/ring.ts";
 import type { Scalar } from "../algebra/scalar.ts";
@@ -18,13 +19,7 @@ import { pageColouring } from "./colouring.ts";
 /** A value as TeX: numbers exactly, polynomials simplified. */
 export function valueTex(v: AlgebraValue): string {
   if (typeof v === "number" || v instanceof Rational) return numberTex(v);
-  return v.toTex();
-}
-
-/** A value as a factor (negative numbers and sums in parentheses). */
-export function valueFactorTex(v: AlgebraValue): string {
-  const t = valueTex(v);
-  return /^-/.test(t) || / [+-] /.test(t) ? `(${t})` : t;
+  return polynomialTex(v);
 }
 
 /** Indices shown to the reader: 0-based indices plus the base. */

@@ -4,7 +4,8 @@
  * refuse above {@link TEXT_MAX_ENTRIES} entries; JSON has no limit but memory.
  */
 import { indexedNames } from "../algebra/symbols.ts";
-import { denseRowTex, type SparseMatrix } from "../algebra/sparse.ts";
+import type { SparseMatrix } from "../algebra/sparse.ts";
+import { denseRowTex } from "./tex/matrix.ts";
 import type { Scalar } from "../algebra/scalar.ts";
 import type { ConvInfo } from "../geometry/conv-info.ts";
 import { TconvError } from "../spec/error.ts";

@@ -1,4 +1,5 @@
 import type { ConvInfo } from "../geometry/conv-info.ts";
+import { weightOffset } from "../geometry/taps.ts";
 import { axpyRowsStrided, axpyRowsUnit } from "./row-kernels.ts";
 import type { TapPlan } from "./tap-rows.ts";
 
@@ -6,16 +7,15 @@ import type { TapPlan } from "./tap-rows.ts";
  * The direct path for problems with few channels, where a matrix product would be mostly
  * packing: for every (output channel, input channel, kernel tap) one scaled add of the input
  * rows that tap connects into the output rows it reaches. Works for both ops; only the weight
- * layout differs ([C_in, C_out/g, *k] transposed, [C_out, C_in/g, *k] conv).
+ * layout differs ([C_in, C_out/g, *k] transposed, [C_out, C_in/g, *k] conv: geometry's `weightOffset`).
  *
  * @example
  * const out = new Float64Array(info.batch * info.outChannels * info.outCount);
  * directAccumulate(info, tapPlan(info), x, w, out);
  */
 export function directAccumulate(info: ConvInfo, plan: TapPlan, x: Float64Array, w: Float64Array, out: Float64Array): void {
-  const { batch, groups, inChannels, outChannels, inCount, outCount, kernelCount } = info;
+  const { batch, groups, inChannels, outChannels, inCount, outCount } = info;
   const cig = info.inChannelsPerGroup, cog = info.outChannelsPerGroup;
-  const transposed = info.op === "transposed";
   const taps = plan.taps;
   for (let n = 0; n < batch; n++) {
     for (let g = 0; g < groups; g++) {
@@ -25,8 +25,7 @@ export function directAccumulate(info: ConvInfo, plan: TapPlan, x: Float64Array,
         for (let cil = 0; cil < cig; cil++) {
           const ci = g * cig + cil;
           const xPlane = (n * inChannels + ci) * inCount;
-          const wBase = transposed ? (ci * cog + col) * kernelCount : (co * cig + cil) * kernelCount;
-          accumulateTaps(taps, out, oPlane, x, xPlane, w, wBase);
+          accumulateTaps(taps, out, oPlane, x, xPlane, w, weightOffset(info, ci, co));
         }
       }
     }

@@ -7,6 +7,8 @@ import { defaultSymbols, outputLabels } from "../../src/algebra/symbols.ts";
 import { Rational } from "../../src/algebra/rational.ts";
 import { float, symbol, type Scalar } from "../../src/algebra/scalar.ts";
 import { exactTensor, infoOf } from "./helpers.ts";
+import { substitutedTex, symbolicTex } from "../../src/render/tex/cells.ts";
+import { polynomialTex } from "../../src/render/tex/polynomial.ts";
 
 const seed = infoOf({ inputSize: [2, 2], kernelSize: [2, 2] });
 const seedX = exactTensor([1, 1, 2, 2], [1, 2, 3, 4]);
@@ -14,12 +16,12 @@ const seedW = exactTensor([1, 1, 2, 2], [1, 0, 0, -1]);
 
 describe("cell sums", () => {
   it("seed cell y_{1,1} = x_{0,0}w_{1,1} + x_{0,1}w_{1,0} + x_{1,0}w_{0,1} + x_{1,1}w_{0,0}, with numbers 3", () => {
-    const c = deriveCells(seed, seedX, seedW).cell(4);
+    const cells = deriveCells(seed, seedX, seedW), c = cells.cell(4);
     expect(c.label).toBe("y_{1,1}");
-    expect(c.symbolicTex).toBe("x_{0,0}w_{1,1} + x_{0,1}w_{1,0} + x_{1,0}w_{0,1} + x_{1,1}w_{0,0}");
-    expect(c.substitutedTex).toBe("1\\cdot(-1) + 2\\cdot 0 + 3\\cdot 0 + 4\\cdot 1");
+    expect(symbolicTex(cells, 4)).toBe("x_{0,0}w_{1,1} + x_{0,1}w_{1,0} + x_{1,0}w_{0,1} + x_{1,1}w_{0,0}");
+    expect(substitutedTex(cells, 4)).toBe("1\\cdot(-1) + 2\\cdot 0 + 3\\cdot 0 + 4\\cdot 1");
     expect(c.value).toEqual(Rational.int(3));
-    expect(c.polynomial.toTex()).toBe("3");
+    expect(polynomialTex(c.polynomial)).toBe("3");
   });
 
   it("terms list input and kernel multi-indices in ascending input position", () => {
@@ -33,15 +35,15 @@ describe("cell sums", () => {
   it("index base 1 numbers the seed cell y_{2,2} = x_{1,1}w_{2,2} + …", () => {
     const cells = deriveCells(seed, undefined, undefined, undefined, { indexBase: 1 });
     expect(cells.label(4)).toBe("y_{2,2}");
-    expect(cells.symbolicTex(4)).toBe("x_{1,1}w_{2,2} + x_{1,2}w_{2,1} + x_{2,1}w_{1,2} + x_{2,2}w_{1,1}");
+    expect(symbolicTex(cells, 4)).toBe("x_{1,1}w_{2,2} + x_{1,2}w_{2,1} + x_{2,1}w_{1,2} + x_{2,2}w_{1,1}");
     expect(cells.value(4)).toBeUndefined();
   });
 
   it("default symbols stay symbolic and the polynomial is the sum itself", () => {
     const cells = deriveCells(seed);
     expect(cells.mode).toBe("symbolic");
-    expect(cells.polynomial(0).toTex()).toBe("x_{0,0}w_{0,0}");
-    expect(cells.polynomial(4).toTex()).toBe(cells.symbolicTex(4));
+    expect(polynomialTex(cells.polynomial(0))).toBe("x_{0,0}w_{0,0}");
+    expect(polynomialTex(cells.polynomial(4))).toBe(symbolicTex(cells, 4));
   });
 
   it("channel and batch indices appear only when those axes exceed 1: x_{n,c,i,j}, w_{c_in,c_out,a,b}", () => {
@@ -60,13 +62,13 @@ describe("cell sums", () => {
   it("channels are the outermost term order: both input channels' terms, channel 0 first", () => {
     const info = infoOf({ inputSize: [2], kernelSize: [2], inChannels: 2 });
     const cells = deriveCells(info);
-    expect(cells.symbolicTex(1)).toBe("x_{0,0}w_{0,1} + x_{0,1}w_{0,0} + x_{1,0}w_{1,1} + x_{1,1}w_{1,0}");
+    expect(symbolicTex(cells, 1)).toBe("x_{0,0}w_{0,1} + x_{0,1}w_{0,0} + x_{1,0}w_{1,1} + x_{1,1}w_{1,0}");
   });
 
   it("a bias is the last summand, symbolically and with values", () => {
     const cells = deriveCells(seed, seedX, seedW, exactTensor([1], ["1/2"]));
-    expect(cells.symbolicTex(0)).toBe("x_{0,0}w_{0,0} + b");
-    expect(cells.substitutedTex(0)).toBe("1\\cdot 1 + \\frac{1}{2}");
+    expect(symbolicTex(cells, 0)).toBe("x_{0,0}w_{0,0} + b");
+    expect(substitutedTex(cells, 0)).toBe("1\\cdot 1 + \\frac{1}{2}");
     expect(cells.value(0)).toEqual(Rational.of(3, 2));
   });
 
@@ -75,11 +77,11 @@ describe("cell sums", () => {
     const info = infoOf({ inputSize: [3], kernelSize: [2] });
     const x = { shape: [1, 1, 3], data: [symbol("a", "a"), symbol("b", "b"), symbol("a", "a")] };
     const cells = deriveCells(info, x, exactTensor([1, 1, 2], [1, 2]));
-    expect(cells.substitutedTex(1)).toBe("a\\cdot 2 + b\\cdot 1");
-    expect(cells.polynomial(1).toTex()).toBe("2a + b");
+    expect(substitutedTex(cells, 1)).toBe("a\\cdot 2 + b\\cdot 1");
+    expect(polynomialTex(cells.polynomial(1))).toBe("2a + b");
     const sameSymbol = deriveCells(infoOf({ inputSize: [2], kernelSize: [1] , stride: [1]}),
       { shape: [1, 1, 2], data: [symbol("a", "a"), symbol("a", "a")] }, exactTensor([1, 1, 1], [0]));
-    expect(sameSymbol.polynomial(0).toTex()).toBe("0");
+    expect(polynomialTex(sameSymbol.polynomial(0))).toBe("0");
   });
 
   it("substituting numbers into the symbolic sums equals evaluating with numbers (every cell, stride 2, padding)", () => {
@@ -101,13 +103,13 @@ describe("cell sums", () => {
     const cells = deriveCells(info, { shape: [1, 1, 2], data: [float(0.5), float(-1.25)] }, exactTensor([1, 1, 1], [2]));
     expect(cells.mode).toBe("float");
     expect(cells.allValues()).toEqual([1, -2.5]);
-    expect(cells.substitutedTex(1)).toBe("(-1.25)\\cdot 2");
+    expect(substitutedTex(cells, 1)).toBe("(-1.25)\\cdot 2");
   });
 
   it("a cell no term reaches prints 0 (stride 3, kernel 1)", () => {
     const info = infoOf({ inputSize: [2], kernelSize: [1], stride: [3] });
     const cells = deriveCells(info, exactTensor([1, 1, 2], [5, 6]), exactTensor([1, 1, 1], [2]));
-    expect(cells.symbolicTex(1)).toBe("0");
+    expect(symbolicTex(cells, 1)).toBe("0");
     expect(cells.value(1)).toEqual(Rational.ZERO);
     expect(cells.allValues().map(String)).toEqual(["10", "0", "0", "12"]);
     expect(cells.cell(1).terms).toEqual([]);
@@ -116,7 +118,7 @@ describe("cell sums", () => {
   it("ordinary convolution cells read a window: seed 001's 3x3 with a 2x2 kernel", () => {
     const info = infoOf({ op: "conv", inputSize: [3, 3], kernelSize: [2, 2] });
     const cells = deriveCells(info, exactTensor([1, 1, 3, 3], [1, 2, 3, 4, 5, 6, 7, 8, 9]), exactTensor([1, 1, 2, 2], [1, 0, 0, -1]));
-    expect(cells.symbolicTex(0)).toBe("x_{0,0}w_{0,0} + x_{0,1}w_{0,1} + x_{1,0}w_{1,0} + x_{1,1}w_{1,1}");
+    expect(symbolicTex(cells, 0)).toBe("x_{0,0}w_{0,0} + x_{0,1}w_{0,1} + x_{1,0}w_{1,0} + x_{1,1}w_{1,1}");
     expect(cells.allValues().map(String)).toEqual(["-4", "-4", "-4", "-4"]);
   });
 

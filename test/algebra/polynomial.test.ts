@@ -9,7 +9,6 @@ const s = (name: string) => symbol(name, name);
 describe("sparse polynomial", () => {
   it("1·a + 0·b + 2·c simplifies to a + 2c", () => {
     const p = new PolynomialBuilder().addProduct(n(1), s("a")).addProduct(n(0), s("b")).addProduct(n(2), s("c")).build();
-    expect(p.toTex()).toBe("a + 2c");
     expect(p.toString()).toBe("a + 2*c");
   });
 
@@ -22,29 +21,20 @@ describe("sparse polynomial", () => {
       .addTerm(Rational.int(-2), aw)
       .build();
     expect(p.size).toBe(1);
-    expect(p.toTex()).toBe("3a w");
+    expect(p.toString()).toBe("3*a*w");
   });
 
   it("terms cancelling to zero disappear and the zero polynomial prints 0", () => {
     const p = new PolynomialBuilder().addProduct(n(2), s("a")).addProduct(n(-2), s("a")).build();
     expect(p.isZero()).toBe(true);
-    expect(p.toTex()).toBe("0");
+    expect(p.toString()).toBe("0");
   });
 
-  it("negative and fractional coefficients read as subtraction and \\frac", () => {
-    const p = new PolynomialBuilder().addProduct(n(1), s("a")).addProduct(n(-1), s("b")).addProduct(n("-3/4"), s("c")).build();
-    expect(p.toTex()).toBe("a - b - \\frac{3}{4}\\,c");
-  });
-
-  it("a repeated symbol becomes a power and default names juxtapose: x_{0,0}^{2}w_{1,1}", () => {
+  it("a repeated symbol becomes a power: x·x·w collects into one term of degree 3", () => {
     const x = symbol("x_{0,0}", "x_{0,0}"), w = symbol("w_{1,1}", "w_{1,1}");
     const p = Polynomial.fromScalar(x).mul(Polynomial.fromScalar(x)).mul(Polynomial.fromScalar(w));
-    expect(p.toTex()).toBe("x_{0,0}^{2}w_{1,1}");
-  });
-
-  it("multi-letter symbols are joined with \\cdot so w1·w2 never reads as w1w2", () => {
-    const p = new PolynomialBuilder().addProduct(s("w1"), s("w2")).build();
-    expect(p.toTex()).toBe("w1\\cdot w2");
+    expect(p.terms().map((t) => t.factors.map((f) => f.name))).toEqual([["x_{0,0}", "x_{0,0}", "w_{1,1}"]]);
+    expect(p.toString()).toBe("x_{0,0}*x_{0,0}*w_{1,1}");
   });
 
   it("substituting numbers for every symbol gives the constant value", () => {
@@ -56,7 +46,7 @@ describe("sparse polynomial", () => {
   it("a float coefficient switches the arithmetic to float64", () => {
     const p = new PolynomialBuilder().addProduct(float(0.5), s("a")).addProduct(n(1), s("a")).build();
     expect(p.terms()[0]!.coefficient).toBe(1.5);
-    expect(p.toTex()).toBe("1.5\\,a");
+    expect(p.toString()).toBe("1.5*a");
   });
 
   it("equality ignores term order", () => {

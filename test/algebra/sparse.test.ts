@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { convMatrix, denseRowTex, matrixEntry, transpose, type SparseMatrix } from "../../src/algebra/sparse.ts";
+import { convMatrix, matrixEntry, transpose, type SparseMatrix } from "../../src/algebra/sparse.ts";
+import { denseRowTex } from "../../src/render/tex/matrix.ts";
 import { exactRing, matVec } from "../../src/algebra/index.ts";
 import { Rational } from "../../src/algebra/rational.ts";
 import { exactTensor, infoOf } from "./helpers.ts";

@@ -1,6 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonicalParams } from "../../src/spec/problem.ts";
-import { computeConvInfo, directConvGeometry, forEachCellTerm, overlapCounts, tapTables } from "../../src/geometry/index.ts";
+import {
+  computeConvInfo, directConvGeometry, forEachCellTerm, forEachProduct, overlapCounts, productCounts, productRows, rowMajorStrides,
+  tapTables, unflatten, weightOffset,
+} from "../../src/geometry/index.ts";
+import { paramsArb } from "../tensor/problems.ts";
 
 const seed = computeConvInfo(canonicalParams({ inputSize: [2, 2], kernelSize: [2, 2] }));
 
@@ -38,6 +43,50 @@ describe("tap tables", () => {
     const info = computeConvInfo(canonicalParams({ op: "conv", inputSize: [4], kernelSize: [3] }));
     expect(info.outSpatial).toEqual([2]);
     expect(terms(info, 1)).toEqual([[1, 0], [2, 1], [3, 2]]);
+  });
+});
+
+describe("the one N-D loop over tap tables", () => {
+  const opArb = fc.constantFrom("transposed" as const, "conv" as const);
+
+  it("productRows packs, row by row, exactly the pairs forEachProduct visits, in its order (gather and scatter, random 1-D/2-D/3-D, both ops)", () => {
+    fc.assert(fc.property(opArb.chain((op) => paramsArb(op)), fc.boolean(), (params, gather) => {
+      const info = computeConvInfo(params);
+      const tables = gather ? tapTables(info).gather : tapTables(info).scatter;
+      const rowShape = gather ? info.outSpatial : info.inSpatial, targetShape = gather ? info.inSpatial : info.outSpatial;
+      const tStr = rowMajorStrides(targetShape), kStr = rowMajorStrides(info.kernelSpatial);
+      const rows = productRows(tables, rowShape, tStr, kStr);
+      const counts = productCounts(tables, rowShape);
+      expect(rows.start.length).toBe(counts.length + 1);
+      for (let r = 0; r < counts.length; r++) {
+        const expected: number[] = [];
+        forEachProduct(tables, rowShape, r, tStr, kStr, (t, k) => { expected.push(t, k); });
+        const got: number[] = [];
+        for (let j = rows.start[r]!; j < rows.start[r + 1]!; j++) got.push(rows.target[j]!, rows.tap[j]!);
+        expect(got).toEqual(expected);
+        expect(counts[r]).toBe(expected.length / 2);
+      }
+    }), { numRuns: 100 });
+  });
+
+  it("overlap counts are the gather tables' product counts", () => {
+    const info = computeConvInfo(canonicalParams({ inputSize: [3, 2], kernelSize: [3, 2], stride: [2, 1] }));
+    expect(overlapCounts(info)).toEqual(productCounts(tapTables(info).gather, info.outSpatial));
+  });
+
+  it("weightOffset finds w[c_in, c_out mod C_out/g] (transposed) and w[c_out, c_in mod C_in/g] (conv) in the canonical weight, for every channel pair of a group", () => {
+    fc.assert(fc.property(opArb.chain((op) => paramsArb(op)), (params) => {
+      const info = computeConvInfo(params);
+      const cig = info.inChannelsPerGroup, cog = info.outChannelsPerGroup;
+      for (let ci = 0; ci < info.inChannels; ci++) {
+        const g = Math.floor(ci / cig);
+        for (let co = g * cog; co < (g + 1) * cog; co++) {
+          const at = unflatten(weightOffset(info, ci, co), info.weightShape);
+          const slice = info.op === "transposed" ? [ci, co % cog] : [co, ci % cig];
+          expect(at).toEqual([...slice, ...info.kernelSpatial.map(() => 0)]);
+        }
+      }
+    }), { numRuns: 100 });
   });
 });
 

@@ -3,6 +3,8 @@ import { omitted, shownCells } from "../../explain/elision.ts";
 import type { CellEntry, CellsStep } from "../../explain/types.ts";
 import { LINE_EM, breakSum, texWidthEm, valueTex, type MathKit } from "../math.ts";
 import { outputMaps, type MapView } from "./common.ts";
+import type { Rational } from "../../algebra/rational.ts";
+import { rationalTex } from "../tex/scalar.ts";
 
 export interface CellLine {
   readonly label: string;
@@ -85,8 +87,8 @@ export function cellRows(kit: MathKit, cell: CellEntry): string[] {
   return rows;
 }
 
-function valueTexOf(s: { kind: "exact"; value: { toTex(): string } } | { kind: "float"; value: number }): string {
-  return s.kind === "exact" ? s.value.toTex() : String(s.value);
+function valueTexOf(s: { kind: "exact"; value: Rational } | { kind: "float"; value: number }): string {
+  return s.kind === "exact" ? rationalTex(s.value) : String(s.value);
 }
 
 /** The row written where cells were left out. */

@@ -1,6 +1,6 @@
 /** View of the check step: the tensor core's numbers and the largest difference. */
 import type { CheckStep } from "../../explain/types.ts";
-import { floatTex } from "../../algebra/tex.ts";
+import { floatTex } from "../tex/scalar.ts";
 import type { MathKit } from "../math.ts";
 import { outputMaps, type MapView } from "./common.ts";
 

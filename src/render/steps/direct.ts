@@ -2,7 +2,7 @@
 import { rowMajorStrides, unflatten } from "../../geometry/taps.ts";
 import { LIMITS, withGaps } from "../../explain/elision.ts";
 import type { DirectStep } from "../../explain/types.ts";
-import { cdot, factorTex } from "../../algebra/tex.ts";
+import { cdot, factorTex } from "../tex/scalar.ts";
 import { LINE_EM, breakSum, scalarCell, texWidthEm, valueTex, type MathKit } from "../math.ts";
 import { outputMaps, type MapView } from "./common.ts";
 

@@ -1,10 +1,25 @@
 /**
- * The algebra layer's own TeX emitters for numbers, scalars and products. They are plain string
- * builders (no mathjs): every cell of a large problem goes through them, and mathjs' `toTex`
- * prints some single letters upright and escapes subscripts (ECOSYSTEM.md).
+ * TeX of numbers, scalars and products: the one place values become TeX (the algebra holds
+ * values, render writes them). They are plain string builders (no mathjs): every cell of a large
+ * problem goes through them, and mathjs' `toTex` prints some single letters upright and escapes
+ * subscripts (ECOSYSTEM.md).
  */
-import type { Rational } from "./rational.ts";
-import type { Scalar } from "./scalar.ts";
+import { isNegativeNumber, type Rational } from "../../algebra/rational.ts";
+import type { Scalar } from "../../algebra/scalar.ts";
+
+/**
+ * An exact number as TeX: an integer as itself, a fraction as `\frac` with the sign in front.
+ *
+ * @example
+ * rationalTex(Rational.of(-3, 4)) // → "-\\frac{3}{4}"
+ * rationalTex(Rational.int(3)) // → "3"
+ */
+export function rationalTex(r: Rational): string {
+  if (r.den === 1n) return r.num.toString();
+  const sign = r.num < 0n ? "-" : "";
+  const n = r.num < 0n ? -r.num : r.num;
+  return `${sign}\\frac{${n}}{${r.den}}`;
+}
 
 /**
  * A float as TeX: the shortest round-tripping decimal, with `e` notation turned into
@@ -31,12 +46,7 @@ export function floatTex(v: number): string {
  * numberTex(Rational.of(-3, 4)) // → "-\\frac{3}{4}"
  */
 export function numberTex(v: Rational | number): string {
-  return typeof v === "number" ? floatTex(v) : v.toTex();
-}
-
-/** True when a number is negative (exact or float). */
-export function isNegativeNumber(v: Rational | number): boolean {
-  return typeof v === "number" ? v < 0 : v.isNegative();
+  return typeof v === "number" ? floatTex(v) : rationalTex(v);
 }
 
 /**
@@ -48,7 +58,7 @@ export function isNegativeNumber(v: Rational | number): boolean {
  */
 export function scalarTex(s: Scalar): string {
   switch (s.kind) {
-    case "exact": return s.value.toTex();
+    case "exact": return rationalTex(s.value);
     case "float": return floatTex(s.value);
     case "symbol": return s.tex;
     default: { const never: never = s; throw new Error(`scalarTex: unknown scalar ${String(never)}`); }
