@@ -2,6 +2,11 @@
  * What every step builder reads: the validated problem, its cells (derived once by the algebra
  * layer), the matrix C (built on first use) and the focus cell. Builders take this record and
  * never re-derive sizes from user arguments (DESIGN.md convention 1).
+ *
+ * The step builders' examples name two example problems: `seedCtx` is the context of the seed
+ * problem (input `[[1,2],[3,4]]`, kernel `[[1,0],[0,-1]]`, index base 0), `seedInfo` its shape
+ * record and `seedDerivation` its `explain`; `oneDCtx` is input `[1,2,3,4]`, kernel `[1,2,1]`,
+ * stride 2. test/explain/step-examples.test.ts defines them so and runs every example.
  */
 import { convMatrix, deriveCells, type CellSums, type SparseMatrix } from "../algebra/index.ts";
 import type { AlgebraValue } from "../algebra/ring.ts";
@@ -26,7 +31,8 @@ export interface ExplainContext {
  *
  * @example
  * const ctx = explainContext(parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" }), { indexBase: 0 });
- * ctx.focus // 4 (the centre cell, four terms)
+ * ctx.focus // → 4
+ * // the centre cell, four terms
  */
 export function explainContext(problem: Problem, opts: { indexBase: 0 | 1; cell?: readonly number[] }): ExplainContext {
   const info = problem.info;

@@ -13,7 +13,8 @@ import { inputColouring, type InputColouring } from "./svg/palette.ts";
  * output cell `outSpatialFlat`, from the geometry's tap tables.
  *
  * @example
- * feedingCells(seedInfo, 4) // [0, 1, 2, 3]: the centre of the 3×3 output sums all four copies
+ * // the centre of the 3×3 output sums all four copies
+ * feedingCells(seedInfo, 4) // → [0, 1, 2, 3]
  */
 export function feedingCells(info: ConvInfo, outSpatialFlat: number): number[] {
   const out = new Set<number>();
@@ -25,7 +26,7 @@ export function feedingCells(info: ConvInfo, outSpatialFlat: number): number[] {
  * The colouring of a derivation's page: palette slots per spatial input cell.
  *
  * @example
- * pageColouring(seedDerivation).slots // [0, 1, 2, 3]
+ * pageColouring(seedDerivation).slots // → [0, 1, 2, 3]
  */
 export function pageColouring(d: Derivation): InputColouring {
   const info = d.info;

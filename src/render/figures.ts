@@ -17,7 +17,7 @@ const label = (s: Scalar) => (s.kind === "symbol" ? s.name : s.kind === "exact" 
 /**
  * Figures by name (`scatter`, `direct`, `overlap`) for the sections present.
  *
- * @example Object.keys(figuresFor(seedDerivation, "en")) // ["scatter", "direct", "overlap"]
+ * @example Object.keys(figuresFor(seedDerivation, "en")) // → ["scatter", "direct", "overlap"]
  */
 export function figuresFor(d: Derivation, locale: Locale): Record<string, string> {
   const info = d.info;
@@ -48,7 +48,7 @@ export function figuresFor(d: Derivation, locale: Locale): Record<string, string
 /**
  * The heatmap's verdict from the overlap step's predicates.
  *
- * @example heatmapVerdict(seedOverlapStep) // → "even"
+ * @example heatmapVerdict(seedDerivation.steps.find((s) => s.kind === "overlap")) // → "even"
  */
 export function heatmapVerdict(step: OverlapStep): HeatmapVerdict {
   if (step.compensates) return "compensates";

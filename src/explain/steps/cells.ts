@@ -9,7 +9,8 @@ import type { CellEntry, CellsStep } from "../types.ts";
  * Builds the cells step: one entry per output cell, complete (renderers elide, the data never).
  *
  * @example
- * buildCells(seedCtx).cells[4] // { flat: 4, index: [0,0,1,1], terms: [[0,3],[1,2],[2,1],[3,0]], value: 3 }
+ * const cell = buildCells(seedCtx).cells[4];
+ * [cell.flat, cell.index, cell.terms, String(cell.value)] // → [4, [0, 0, 1, 1], [[0, 3], [1, 2], [2, 1], [3, 0]], "3"]
  */
 export function buildCells(ctx: ExplainContext): CellsStep {
   const { cells, info } = ctx;

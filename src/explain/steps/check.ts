@@ -26,7 +26,9 @@ function substitution(tensors: readonly (ScalarTensor | undefined)[]): Map<strin
  * Builds the check step.
  *
  * @example
- * buildCheck(seedCtx) // { maxDifference: 0, agrees: true, core: [1, 2, 0, 3, 3, -2, 0, -3, -4], ... }
+ * const check = buildCheck(seedCtx);
+ * [check.maxDifference, check.agrees] // → [0, true]
+ * Array.from(check.core) // → [1, 2, 0, 3, 3, -2, 0, -3, -4]
  */
 export function buildCheck(ctx: ExplainContext): CheckStep {
   const { info, problem, cells } = ctx;

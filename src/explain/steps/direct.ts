@@ -51,7 +51,8 @@ function convSource(info: ConvInfo, axes: readonly DirectConvAxis[]): number[] {
  * Builds the direct step.
  *
  * @example
- * buildDirect(seedCtx).padded.shape // [4, 4]: the 2×2 input with k − 1 = 1 zero around it
+ * // the 2×2 input with k − 1 = 1 zero around it
+ * buildDirect(seedCtx).padded.shape // → [4, 4]
  */
 export function buildDirect(ctx: ExplainContext): DirectStep {
   const { info } = ctx;

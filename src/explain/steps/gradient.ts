@@ -14,7 +14,9 @@ import type { GradientStep } from "../types.ts";
  * Builds the gradient step (transposed convolution only), for batch item 0.
  *
  * @example
- * const g = buildGradient(seedCtx); // g.gradient = Cᵀ·vec(X) = [1, 2, 0, 3, 3, -2, 0, -3, -4]; g.matchesOutput true
+ * const g = buildGradient(seedCtx);
+ * g.gradient.map(String) // → ["1", "2", "0", "3", "3", "-2", "0", "-3", "-4"]
+ * g.matchesOutput // → true
  */
 export function buildGradient(ctx: ExplainContext): GradientStep {
   const { info, problem } = ctx;

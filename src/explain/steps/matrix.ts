@@ -9,7 +9,9 @@ import type { MatrixStep } from "../types.ts";
  * Builds the matrix step for batch item 0 (every batch item uses the same C).
  *
  * @example
- * const m = buildMatrix(seedCtx); // m.rows 4, m.cols 9, m.entries[0] [0, 0, 0] (w_{0,0} at (0,0))
+ * const m = buildMatrix(seedCtx);
+ * [m.rows, m.cols] // → [4, 9]
+ * m.entries[0] // → [0, 0, 0]
  */
 export function buildMatrix(ctx: ExplainContext): MatrixStep {
   const { info } = ctx;

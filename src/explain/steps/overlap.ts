@@ -40,7 +40,7 @@ export function countPattern(counts: readonly number[], interior: readonly boole
  * Builds the overlap step (transposed convolution only).
  *
  * @example
- * buildOverlap(seedCtx).counts // [1, 2, 1, 2, 4, 2, 1, 2, 1]
+ * buildOverlap(seedCtx).counts // → [1, 2, 1, 2, 4, 2, 1, 2, 1]
  */
 export function buildOverlap(ctx: ExplainContext): OverlapStep {
   const { info } = ctx;

@@ -22,7 +22,7 @@ const FULL_LIMIT = 4;
  * Whether the phases section applies: a transposed convolution with a stride above 1 on some axis.
  *
  * @example
- * phasesApply(parseProblem({ input: "[1,2]", kernel: "[1,1]", stride: "2" }).info) // true
+ * phasesApply(parseProblem({ input: "[1,2]", kernel: "[1,1]", stride: "2" }).info) // → true
  */
 export function phasesApply(info: ConvInfo): boolean {
   return info.op === "transposed" && info.axes.some((a) => a.stride > 1);
@@ -32,7 +32,8 @@ export function phasesApply(info: ConvInfo): boolean {
  * Builds the phases step.
  *
  * @example
- * buildPhases(oneDCtx).phases.map((p) => p.taps.length) // [2, 1] for kernel [1,2,1], stride 2
+ * // kernel [1,2,1], stride 2: taps 0 and 2 reach the even outputs, tap 1 the odd ones
+ * buildPhases(oneDCtx).phases.map((p) => p.taps.length) // → [2, 1]
  */
 export function buildPhases(ctx: ExplainContext): PhasesStep {
   const { info, problem } = ctx;

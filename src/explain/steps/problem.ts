@@ -67,7 +67,7 @@ function tensorflow(ctx: ExplainContext): FrameworkCall {
  * Builds the problem step.
  *
  * @example
- * buildProblem(ctx).frameworks[0].call // "torch.nn.ConvTranspose2d" for the seed problem
+ * buildProblem(seedCtx).frameworks[0].call // → "torch.nn.ConvTranspose2d"
  */
 export function buildProblem(ctx: ExplainContext): ProblemStep {
   const { problem, info } = ctx;

@@ -23,7 +23,10 @@ const RANK_LIMIT = 32;
  * Builds the round-trip step.
  *
  * @example
- * const r = buildRoundtrip(seedCtx); // r.there = C·vec(y) has 4 entries; r.scale null (C·Cᵀ ≠ c·I); r.rank 4
+ * const r = buildRoundtrip(seedCtx);
+ * r.there.length // → 4
+ * r.scale // → null
+ * r.rank // → 4
  */
 export function buildRoundtrip(ctx: ExplainContext): RoundtripStep {
   const { info, problem } = ctx;

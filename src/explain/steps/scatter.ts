@@ -12,7 +12,7 @@ import type { ScatterCopy, ScatterStep } from "../types.ts";
  * Builds the scatter step (transposed convolution only).
  *
  * @example
- * buildScatter(seedCtx).copies[1].placements // [[1, 0], [2, 1], [4, 2], [5, 3]]
+ * buildScatter(seedCtx).copies[1].placements // → [[1, 0], [2, 1], [4, 2], [5, 3]]
  */
 export function buildScatter(ctx: ExplainContext): ScatterStep {
   const { info } = ctx;

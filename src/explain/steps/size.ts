@@ -13,7 +13,8 @@ import type { SizeAxis, SizeStep } from "../types.ts";
  * input size, and the remainder of its floor is what output padding chooses between.
  *
  * @example
- * buildSize(ctx).axes[0] // { input: 2, kernel: 2, stride: 1, ..., output: 3, convInput: 3, convOutput: 2, remainder: 0 }
+ * const axis = buildSize(seedCtx).axes[0];
+ * [axis.input, axis.kernel, axis.stride, axis.output, axis.convInput, axis.convOutput, axis.remainder] // → [2, 2, 1, 3, 3, 2, 0]
  */
 export function buildSize(ctx: ExplainContext): SizeStep {
   const { info, problem } = ctx;
