@@ -11,7 +11,6 @@
  * - scatter copies and sliding windows: up to {@link LIMITS.copies}, else the first, the last and
  *   those that meet at the focus cell.
  */
-import { unflatten } from "../geometry/taps.ts";
 import type { ConvInfo } from "../geometry/conv-info.ts";
 
 export const LIMITS = Object.freeze({ cells: 36, axis: 12, matrix: 12, terms: 12, copies: 9 });
@@ -23,8 +22,8 @@ export type Elided = (number | null)[];
  * Keeps all of 0..n−1 when n ≤ limit, else `head` first, `tail` last and the `keep` indices.
  *
  * @example
- * elide(10, 8, 3, 2) // [0, 1, 2, null, 8, 9]
- * elide(10, 8, 3, 2, [5]) // [0, 1, 2, null, 5, null, 8, 9]
+ * elide(10, 8, 3, 2) // → [0, 1, 2, null, 8, 9]
+ * elide(10, 8, 3, 2, [5]) // → [0, 1, 2, null, 5, null, 8, 9]
  */
 export function elide(n: number, limit: number, head: number, tail: number, keep: readonly number[] = []): Elided {
   if (n <= limit) return Array.from({ length: n }, (_, i) => i);
@@ -53,7 +52,7 @@ export function omitted(list: Elided, n: number): number {
 /**
  * The output cells (flat) a text rendering lists in the cell-sums step.
  *
- * @example shownCells(seedInfo, 4) // [0, 1, 2, 3, 4, 5, 6, 7, 8]
+ * @example shownCells(seedInfo, 4) // → [0, 1, 2, 3, 4, 5, 6, 7, 8]
  */
 export function shownCells(info: ConvInfo, focus: number): Elided {
   const total = info.outputShape.reduce((a, b) => a * b, 1);
@@ -67,9 +66,4 @@ export function shownCells(info: ConvInfo, focus: number): Elided {
   }
   keep.add(focus);
   return withGaps([...keep].sort((a, b) => a - b));
-}
-
-/** The spatial position of an output flat index (dropping batch and channel). */
-export function spatialOf(info: ConvInfo, flat: number): number[] {
-  return unflatten(flat % info.outCount, info.outSpatial);
 }

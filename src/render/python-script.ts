@@ -35,8 +35,6 @@ function paramsOf(info: ConvInfo) {
 /** The Python frameworks `tconv code` writes scripts for (`--framework`). */
 export type ScriptFramework = "numpy" | "torch" | "tf";
 
-export const SCRIPT_FRAMEWORKS: readonly ScriptFramework[] = ["numpy", "torch", "tf"];
-
 /**
  * The framework name as `--framework` takes it.
  *

@@ -1,9 +1,10 @@
 /**
- * The walkthrough text lives in templates/<locale>/*.eta. They are compiled ahead of time into
- * src/generated/templates.ts (`npm run build:embedded`), so rendering reads no file and
- * runs in a browser. Templates write Markdown; maths and figures go in through the document
- * helpers as placeholders, so escaping never touches TeX. Eta errors carry no template line:
- * they are re-thrown naming the template and locale.
+ * The walkthrough and check text lives in templates/<locale>/*.eta. They are compiled ahead of
+ * time into src/generated/templates.ts (`npm run build:embedded`), so rendering reads no file and
+ * runs in a browser. Templates write Markdown (`check.txt.eta`: the check's plain-text summary);
+ * maths and figures go in through the document helpers as placeholders, so escaping never touches
+ * TeX. HTML is made from that Markdown by render's own converter (markdown-html.ts), not by the
+ * templates. Eta errors carry no template line: they are re-thrown naming the template and locale.
  */
 import { Eta } from "eta/core";
 import { ETA_OPTIONS } from "./eta-options.ts";

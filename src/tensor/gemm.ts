@@ -32,7 +32,7 @@ const NR = 4;
 
 // Scratch reused across calls: the core never allocates per element or per tile.
 let packAScratch: Float64Array = new Float64Array(0);
-let packB: Float64Array = new Float64Array(KC * NC);
+const packB = new Float64Array(KC * NC);
 const tile = new Float64Array(MR * NR);
 
 /**
@@ -73,7 +73,6 @@ export function gemmPacked(pa: PackedA, N: number, b: GemmRowMajor, c: GemmRowMa
     if (overwrite) for (let m = 0; m < M; m++) c.data.fill(0, c.offset + m * c.rowStride, c.offset + m * c.rowStride + N);
     return;
   }
-  if (packB.length < KC * NC) packB = new Float64Array(KC * NC);
   for (let p0 = 0; p0 < K; p0 += KC) {
     const kc = Math.min(KC, K - p0);
     const first = overwrite && p0 === 0;

@@ -61,12 +61,6 @@ export function planeOf(rank: number): Plane {
   return { rowAxis: rank - 2, colAxis: rank - 1, fixedAxes: Array.from({ length: rank - 2 }, (_, i) => i) };
 }
 
-/** Row-major flat index of (row, col) in a plane whose fixed axes are 0, for spatial `shape`. */
-export function planeFlat(plane: Plane, shape: readonly number[], row: number, col: number): number {
-  const cols = shape[plane.colAxis]!;
-  return plane.rowAxis < 0 ? col : row * cols + col;
-}
-
 /** A grid of slots placed on the page. */
 export interface GridBox {
   readonly x: number;
