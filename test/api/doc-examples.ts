@@ -111,12 +111,16 @@ function isJson(text: string): boolean {
   }
 }
 
-/** A module that runs one TSDoc example with every public export in scope. */
-export function tsdocModule(exportNames: readonly string[], body: string): string {
+/**
+ * A module that runs one TSDoc example with every public export in scope; `prelude` lines (more
+ * imports, definitions the example names) come after the exports are unpacked.
+ */
+export function tsdocModule(exportNames: readonly string[], body: string, prelude: readonly string[] = []): string {
   return [
     `import * as api from ${JSON.stringify(indexUrl)};`,
     `import { deepStrictEqual } from "node:assert";`,
     `const { ${exportNames.join(", ")} } = api as any;`,
+    ...prelude,
     `function assertExample(actual: unknown, expected: unknown, what: string) {`,
     `  deepStrictEqual(JSON.parse(JSON.stringify(actual)), expected, what);`,
     `}`,

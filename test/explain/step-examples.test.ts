@@ -8,7 +8,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { publicExports, repoRoot, runExample, withAssertions } from "../api/doc-examples.ts";
+import { publicExports, repoRoot, runExample, tsdocModule } from "../api/doc-examples.ts";
 
 const files = [
   ...readdirSync(join(repoRoot, "src/explain/steps")).filter((f) => f.endsWith(".ts")).sort().map((f) => `src/explain/steps/${f}`),
@@ -17,28 +17,19 @@ const files = [
 const url = (path: string) => JSON.stringify(pathToFileURL(join(repoRoot, path)).href);
 const libraryNames = publicExports().filter((e) => e.isValue).map((e) => e.name);
 
-/** A module that runs one example with the library, its own module and the example problems in scope. */
-function exampleModule(file: string, moduleNames: readonly string[], body: string): string {
+/** The lines that put a module's own exports and the example problems in scope of its examples. */
+function prelude(file: string, moduleNames: readonly string[]): string[] {
   const own = moduleNames.filter((n) => !libraryNames.includes(n));
   return [
-    `import * as api from ${url("src/index.ts")};`,
     `import * as mod from ${url(file)};`,
     `import { explainContext } from ${url("src/explain/context.ts")};`,
-    `import { deepStrictEqual } from "node:assert";`,
-    `const { ${libraryNames.join(", ")} } = api as any;`,
     own.length > 0 ? `const { ${own.join(", ")} } = mod as any;` : "",
     `const seedProblem = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" });`,
     `const seedInfo = seedProblem.info;`,
     `const seedCtx = explainContext(seedProblem, { indexBase: 0 });`,
     `const seedDerivation = explain(seedProblem);`,
     `const oneDCtx = explainContext(parseProblem({ input: "[1,2,3,4]", kernel: "[1,2,1]", stride: "2" }), { indexBase: 0 });`,
-    `function assertExample(actual: unknown, expected: unknown, what: string) {`,
-    `  deepStrictEqual(JSON.parse(JSON.stringify(actual)), expected, what);`,
-    `}`,
-    `export default async function run() {`,
-    withAssertions(body),
-    `}`,
-  ].join("\n");
+  ];
 }
 
 describe("the TSDoc examples of the step builders and derivation helpers run on the example problems", () => {
@@ -49,7 +40,7 @@ describe("the TSDoc examples of the step builders and derivation helpers run on 
       e.examples.forEach((body, i) => {
         it(`${file}: ${e.name} example ${i + 1}`, async () => {
           expect(body).toMatch(/\/\/ →/);
-          await runExample(`step-${e.name}-${i}`, exampleModule(file, names, body));
+          await runExample(`step-${e.name}-${i}`, tsdocModule(libraryNames, body, prelude(file, names)));
         });
       });
     }
