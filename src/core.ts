@@ -6,8 +6,9 @@
  *
  * - `shape` (`tconv shape`), `evaluate` (`tconv eval`), `matrix` (`tconv matrix`): sizes, the
  *   exact output, the sparse convolution matrix C and Cᵀ;
- * - `explain` + `renderDerivation` (`tconv explain`): the walkthrough as steps, then Markdown,
- *   HTML, LaTeX or JSON in English or Chinese;
+ * - `explainDocument` (`tconv explain`): the walkthrough as Markdown, HTML, LaTeX or JSON in
+ *   English or Chinese, in one call; `explain` + `renderDerivation` are its two halves (the steps
+ *   as data, then the text);
  * - `check` + `checkJson` / `renderCheckMarkdown` (`tconv check`): a hand calculation against the
  *   truth, with the mistake diagnosed;
  * - `renderTconvNote` (`tconv notes`): fenced ```` ```tconv ```` blocks in Markdown notes; the
@@ -74,6 +75,7 @@ export { symbolicTex, substitutedTex, allSymbolicTex, productTex } from "./rende
 export { entryTex, denseRowTex } from "./render/tex/matrix.ts";
 
 // Walkthroughs: a derivation as steps (data), rendered to Markdown, HTML, LaTeX or JSON in en / zh-CN.
+export { explainDocument, type ExplainDocumentOptions, type ExplainDocument } from "./api/explain.ts";
 export { explain, parseSections, parseCell, defaultSections, stepApplies, stepTable, DEFAULT_MAX_EXPLAIN_TERMS, type ExplainOptions } from "./explain/index.ts";
 export type { Derivation, Step, StepKind } from "./explain/types.ts";
 export { renderDerivation, FORMATS, type Format, type RenderOptions } from "./render/index.ts";

@@ -9,12 +9,11 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { realpathSync } from "node:fs";
-import { explain } from "./explain/index.ts";
-import { renderDerivation } from "./render/index.ts";
+import { explainDocument } from "./api/explain.ts";
 import { finishHtml } from "./render/html.ts";
 import { renderHtmlPage } from "./render/html-page.ts";
 import type { Locale } from "./render/templates.ts";
-import { parseProblem, type ProblemOptions } from "./spec/parse-problem.ts";
+import type { ProblemOptions } from "./spec/parse-problem.ts";
 import { writeFileAtomicSync } from "./io/write-atomic.ts";
 import { playgroundHtml } from "./playground/build.ts";
 
@@ -68,12 +67,11 @@ export function showcaseFiles(): Map<string, string> {
   const files = new Map<string, string>();
   const rows: { en: string; zh: string; links: string[] }[] = [];
   for (const entry of SHOWCASE) {
-    const d = explain(parseProblem({ allowSymbols: true, ...entry.problem }));
     const links: string[] = [];
     for (const locale of entry.locales) {
       for (const format of ["md", "html"] as const) {
         const name = `${entry.stem}.${locale}.${format}`;
-        files.set(name, renderDerivation(d, { format, locale }));
+        files.set(name, explainDocument({ ...entry.problem, format, lang: locale }).text);
         links.push(`[${locale} ${format === "md" ? "Markdown" : "HTML"}](${name})`);
       }
     }

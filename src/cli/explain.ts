@@ -3,10 +3,7 @@
  * LaTeX or JSON, in English or Chinese. Written to stdout, or atomically to `--out`.
  */
 import type { CommandDefinition } from "./commands.ts";
-import { addProblemOptions, indexBaseFromOptions, problemFromOptions } from "./options.ts";
-import { TconvError } from "../spec/error.ts";
-
-const FORMATS = ["md", "html", "tex", "json"] as const;
+import { addProblemOptions, problemOptionsFromParsed } from "./options.ts";
 
 const definition: CommandDefinition = (program, io) => {
   const cmd = program
@@ -19,32 +16,19 @@ const definition: CommandDefinition = (program, io) => {
     .option("--sections <list>", "sections to include, in this order, comma-separated: problem,size,scatter,cells,matrix,gradient,direct,roundtrip,overlap,phases,check (scatter, gradient, overlap and phases: transposed only; phases: stride above 1), and code (the PyTorch script; off by default)")
     .option("--cell <indices>", "the output cell explained in full, one index per spatial axis in the --index-base, e.g. 1,1 (default: a cell with the most terms)");
   addProblemOptions(cmd, { symbols: true }).action(async (opts: Record<string, unknown>) => {
-    const format = String(opts["format"] ?? "md").trim().toLowerCase();
-    if (!(FORMATS as readonly string[]).includes(format)) {
-      throw new TconvError("bad-format", "--format", `unknown format "${format.slice(0, 20)}"; expected md, html, tex or json`);
-    }
-    const { parseLocale } = await import("../render/templates.ts");
-    const locale = parseLocale(String(opts["lang"] ?? "en").trim());
-    if (!locale) throw new TconvError("bad-lang", "--lang", `unknown language "${String(opts["lang"]).slice(0, 20)}"; expected en or zh`);
-    const indexBase = indexBaseFromOptions(opts);
-    const problem = problemFromOptions(opts, io, { symbols: true });
-    const { explain, parseSections, parseCell } = await import("../explain/index.ts");
-    const sections = typeof opts["sections"] === "string" ? parseSections(opts["sections"], problem.info) : undefined;
-    const cell = typeof opts["cell"] === "string" ? parseCell(opts["cell"], problem.info, indexBase) : undefined;
-    const { parseMaxTerms } = await import("../spec/parse-problem.ts");
-    // --max-terms raises the walkthrough's own (lower) term limit too.
-    const maxTerms = opts["maxTerms"] !== undefined ? parseMaxTerms(String(opts["maxTerms"]), "--max-terms") : undefined;
-    const derivation = explain(problem, {
-      indexBase, ...(sections ? { sections } : {}), ...(cell ? { cell } : {}), ...(maxTerms !== undefined ? { maxTerms } : {}), maxTermsField: "--max-terms",
+    const { explainDocument } = await import("../api/explain.ts");
+    const text = (key: string) => { const v = opts[key]; return typeof v === "string" ? v : undefined; };
+    // Every option is parsed once, by the library, with errors naming the options (--cell).
+    const { text: document } = explainDocument({
+      ...problemOptionsFromParsed(opts, io, { symbols: true }),
+      format: text("format"), lang: text("lang"), sections: text("sections"), cell: text("cell"), indexBase: text("indexBase"),
     });
-    const { renderDerivation } = await import("../render/index.ts");
-    const text = renderDerivation(derivation, { format: format as (typeof FORMATS)[number], locale });
     const out = opts["out"];
     if (typeof out === "string") {
       const { writeOutFile } = await import("../io/write-atomic.ts");
-      await writeOutFile(io.cwd, out, text, { force: opts["force"] === true });
+      await writeOutFile(io.cwd, out, document, { force: opts["force"] === true });
     } else {
-      io.out(text);
+      io.out(document);
     }
   });
 };

@@ -14,7 +14,7 @@ const notes: CommandDefinition = (program, io, setExit) => {
     .option("--root <dir>", "the folder @file in blocks may read from (default: each note's own folder)")
     .option("--allow-any-file", "let @file in blocks read any file: absolute paths, files outside the note's folder")
     .action(async (files: string[], options: { check?: boolean; strict?: boolean; root?: string; allowAnyFile?: boolean }) => {
-      const { runNotes } = await import("../notes/run.ts");
+      const { runNotes } = await import("./notes-run.ts");
       setExit(await runNotes(files, {
         ...(options.check ? { check: true } : {}), ...(options.strict ? { strict: true } : {}),
         ...(options.root !== undefined ? { root: options.root } : {}), ...(options.allowAnyFile ? { allowAnyFile: true } : {}),

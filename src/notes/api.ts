@@ -2,6 +2,7 @@
  * The notes feature as a library call on text: what `tconv notes` does to each file, without the
  * files (the CLI adds reading, atomic writing, `--check` and `--strict` around exactly this).
  */
+import { deriveBlock } from "./derive.ts";
 import { renderNote, type NoteRender } from "./document.ts";
 import { renderBlockBody, type DeriveContext, type Deriver } from "./render-block.ts";
 
@@ -30,7 +31,7 @@ export interface RenderTconvNoteOptions {
  * (await renderTconvNote(first.text)).changed // → false
  */
 export async function renderTconvNote(text: string, options: RenderTconvNoteOptions = {}): Promise<NoteRender> {
-  const derive = options.derive ?? (await import("./derive.ts")).deriveBlock;
+  const derive = options.derive ?? deriveBlock;
   const context = fileContext(options);
   return renderNote(text, (body) => renderBlockBody(body, derive, context));
 }

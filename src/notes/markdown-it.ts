@@ -4,9 +4,10 @@
  * with the same markdown-it instance, so the host's math plugin (markdown-it-texmath, …) renders
  * its formulas. Regions written by `tconv notes` are dropped, as in the remark plugin.
  *
- * markdown-it renders synchronously while tconv's renderers load their templates asynchronously,
- * so derivations are prepared first: {@link renderWithTconv} parses, derives every block, then
- * renders — the markdown-it counterpart of `processor.process()` in unified.
+ * markdown-it renders synchronously, and so does tconv's own deriver (walkthroughs and the
+ * checker's report for `claim:` alike): `md.render` is all a page needs. A custom `derive` that
+ * returns a promise needs {@link renderWithTconv}, which derives every block first, then renders —
+ * the markdown-it counterpart of `processor.process()` in unified.
  */
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { dirname, resolve } from "node:path";
@@ -15,8 +16,8 @@ import { fileContext } from "./api.ts";
 import { TconvError } from "../spec/error.ts";
 import { stripGenerated } from "./document.ts";
 import { isTconvInfo } from "./fences.ts";
-import { deriveBlockSync } from "./derive.ts";
-import { renderBlockBody, renderBlockBodySync, type DeriveContext, type Deriver } from "./render-block.ts";
+import { deriveBlock } from "./derive.ts";
+import { renderBlockBody, type DeriveContext, type Deriver } from "./render-block.ts";
 
 /** Options of {@link markdownItTconv}. */
 export interface MarkdownItTconvOptions {
@@ -42,8 +43,8 @@ const OPTIONS = new WeakMap<MarkdownIt, MarkdownItTconvOptions>();
 
 /**
  * The markdown-it plugin. Add a math plugin too, or the derivation's `$…$` stays text. Plain
- * `md.render` derives walkthroughs synchronously; a block with `claim:` (the checker's report)
- * needs {@link renderWithTconv}, which prepares every block first.
+ * `md.render` derives every block, walkthroughs and `claim:` reports; only a custom asynchronous
+ * `derive` needs {@link renderWithTconv}, which prepares every block first.
  *
  * @example
  * const { default: markdownIt } = await import("markdown-it");
@@ -61,14 +62,14 @@ export function markdownItTconv(md: MarkdownIt, options: MarkdownItTconvOptions 
     const token = tokens[idx]!;
     const original = () => (fallback ? fallback(tokens, idx, mdOptions, env, self) : self.renderToken(tokens, idx, mdOptions));
     if (!isTconvInfo(token.info)) return original();
-    const markdown = env?.[PREPARED]?.get(token.content) ?? deriveNow(token.content, options.derive ?? deriveBlockSync, noteContext(options, env));
+    const markdown = env?.[PREPARED]?.get(token.content) ?? deriveNow(token.content, options.derive ?? deriveBlock, noteContext(options, env));
     return (options.keepSource ? original() : "") + md.render(markdown, env);
   };
 }
 
 /** `md.render` without {@link renderWithTconv}: works for every block a synchronous derive can do. */
 function deriveNow(body: string, derive: Deriver, context: DeriveContext): string {
-  const rendered = renderBlockBodySync(body, (block: NoteBlock, ctx: DeriveContext) => {
+  const rendered = renderBlockBody(body, (block: NoteBlock, ctx: DeriveContext): string => {
     const out = derive(block, ctx);
     if (typeof out !== "string") {
       throw new TconvError("needs-async", "tconv", "this block needs an asynchronous renderer; render the page with renderWithTconv(md, text)");
@@ -80,7 +81,8 @@ function deriveNow(body: string, derive: Deriver, context: DeriveContext): strin
 
 /**
  * Renders Markdown with a markdown-it instance that uses {@link markdownItTconv}: parses it, derives
- * every tconv block (asynchronously), then renders the tokens.
+ * every tconv block (waiting for a custom asynchronous `derive`), then renders the tokens. With
+ * tconv's own deriver it gives the same HTML as `md.render`.
  *
  * @example
  * const { default: markdownIt } = await import("markdown-it");
@@ -94,7 +96,7 @@ function deriveNow(body: string, derive: Deriver, context: DeriveContext): strin
 export async function renderWithTconv(md: MarkdownIt, text: string, env: Record<string, unknown> = {}): Promise<string> {
   const options = OPTIONS.get(md);
   if (options === undefined) throw new Error("renderWithTconv: add the plugin first, md.use(markdownItTconv)");
-  const derive = options.derive ?? (await import("./derive.ts")).deriveBlock;
+  const derive = options.derive ?? deriveBlock;
   const context = noteContext(options, env);
   const tconvEnv = env as TconvEnv;
   const tokens = md.parse(text, tconvEnv);

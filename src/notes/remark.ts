@@ -12,8 +12,8 @@ import type { VFile } from "vfile";
 import { fileContext } from "./api.ts";
 import { isTconvInfo } from "./fences.ts";
 import { isEndMarker, parseBeginMarker } from "./markers.ts";
-import { deriveBlock, deriveBlockSync } from "./derive.ts";
-import { renderBlockBody, renderBlockBodySync, type DeriveContext, type Deriver } from "./render-block.ts";
+import { deriveBlock } from "./derive.ts";
+import { renderBlockBody, type DeriveContext, type Deriver } from "./render-block.ts";
 
 /** Options of {@link remarkTconv}. */
 export interface TconvPluginOptions {
@@ -56,25 +56,27 @@ export function remarkTconv(this: Processor, options: TconvPluginOptions = {}): 
     const replacement = options.keepSource ? [node, ...nodes] : nodes;
     parent.children.splice(parent.children.indexOf(node as never), 1, ...(replacement as never[]));
   };
-  // Synchronous when it can be (walkthroughs with tconv's own renderer), so `processSync` works;
-  // a block with a claim, or an asynchronous `derive`, makes the transformer asynchronous.
+  // Synchronous with tconv's own renderer (walkthroughs and claim reports alike), so
+  // `processSync` works; an asynchronous `derive` makes the transformer asynchronous.
+  const derive = options.derive ?? deriveBlock;
   return (tree: Root, file?: VFile): Promise<void> | undefined => {
     const context = noteContext(options, file);
     dropGeneratedRegions(tree);
     const blocks: Array<{ parent: Parent; node: Code }> = [];
     collectBlocks(tree, blocks);
-    const later: typeof blocks = [];
-    for (const block of blocks) {
-      if (options.derive !== undefined) { later.push(block); continue; }
-      const rendered = renderBlockBodySync(block.node.value + "\n", deriveBlockSync, context);
-      if (rendered.error?.code === "needs-async") later.push(block);
-      else splice(block.parent, block.node, rendered.markdown);
+    const render = ({ node }: { node: Code }) => renderBlockBody(node.value + "\n", derive, context);
+    for (const [i, block] of blocks.entries()) {
+      const rendered = render(block);
+      if (rendered instanceof Promise) {
+        // From the first block whose derive is asynchronous on, one block at a time, in order.
+        return (async () => {
+          splice(block.parent, block.node, (await rendered).markdown);
+          for (const rest of blocks.slice(i + 1)) splice(rest.parent, rest.node, (await render(rest)).markdown);
+        })();
+      }
+      splice(block.parent, block.node, rendered.markdown);
     }
-    if (later.length === 0) return undefined;
-    const derive = options.derive ?? deriveBlock;
-    return (async () => {
-      for (const { parent, node } of later) splice(parent, node, (await renderBlockBody(node.value + "\n", derive, context)).markdown);
-    })();
+    return undefined;
   };
 }
 

@@ -18,34 +18,35 @@ export interface DeriveContext {
   readonly fileRoot?: string;
 }
 
-/** Produces the Markdown derivation of a valid block (the walkthrough, or the checker's report). */
+/**
+ * Produces the Markdown derivation of a valid block (the walkthrough, or the checker's report).
+ * tconv's own (`deriveBlock`) is synchronous; a custom one may return a promise, which the
+ * asynchronous paths (`renderTconvNote`, unified's `process()`, `renderWithTconv`) wait for.
+ */
 export type Deriver = (block: NoteBlock, context: DeriveContext) => string | Promise<string>;
 
 /**
  * Renders one block body, never throwing for bad content: a TconvError becomes the callout and
  * the returned `error`; an internal failure is reported the same way with its message, so a note
- * is still written and the problem is visible where it happened.
+ * is still written and the problem is visible where it happened. Synchronous when `derive` is
+ * (tconv's own is), so markdown-it's `md.render` can use it; a promise when `derive` returns one.
  *
  * @example
- * await renderBlockBody("input: [1]\nkernel: [1]\nstrides: 2", derive, { cwd: "." })
+ * renderBlockBody("input: [1]\nkernel: [1]\nstrides: 2", deriveBlock, { cwd: "." })
  * // → { markdown: "> [!WARNING]\n> tconv could not render this block: strides: unknown key; …",
  * //     error: { code: "unknown-key", path: "strides", message: "unknown key; …" } }
  */
-export async function renderBlockBody(body: string, derive: Deriver, context: DeriveContext): Promise<RenderedBlock> {
+export function renderBlockBody<R extends string | Promise<string>>(
+  body: string, derive: (block: NoteBlock, context: DeriveContext) => R, context: DeriveContext,
+): R extends string ? RenderedBlock : RenderedBlock | Promise<RenderedBlock>;
+export function renderBlockBody(body: string, derive: Deriver, context: DeriveContext): RenderedBlock | Promise<RenderedBlock> {
+  let out: string | Promise<string>;
   try {
-    return { markdown: await derive(parseNoteBlock(body), context) };
+    out = derive(parseNoteBlock(body), context);
   } catch (e) {
     return failed(e);
   }
-}
-
-/** The same for a synchronous deriver (the markdown-it plugin cannot wait). */
-export function renderBlockBodySync(body: string, derive: (block: NoteBlock, context: DeriveContext) => string, context: DeriveContext): RenderedBlock {
-  try {
-    return { markdown: derive(parseNoteBlock(body), context) };
-  } catch (e) {
-    return failed(e);
-  }
+  return typeof out === "string" ? { markdown: out } : Promise.resolve(out).then((markdown) => ({ markdown }), failed);
 }
 
 function failed(e: unknown): RenderedBlock {

@@ -408,9 +408,7 @@ function runCheck(values: FieldValues): void {
       gridsEl.querySelector(`td[data-out="${unflat(o, info.outSpatial).join(",")}"][data-n="${n}"][data-c="${co}"]`)?.classList.add("wrong");
     }
     checkReportEl.dataset["correct"] = String(checkJson(problem, result).correct);
-    renderCheckHtml(problem, result, { lang }).then((html) => {
-      if (run === checkRun) checkReportEl.innerHTML = mainOf(html);
-    }, fail);
+    checkReportEl.innerHTML = mainOf(renderCheckHtml(problem, result, { lang }));
   } catch (e) {
     fail(e);
   }

@@ -19,6 +19,11 @@ import type { CellExplanation, Diagnosis } from "../check/mistakes/types.ts";
 import type { CheckProblem } from "../check/problem.ts";
 import type { TermRef } from "../check/terms.ts";
 import { add, mul, numJson, type Num } from "../check/value.ts";
+import { documentBuilder, tidy } from "./document.ts";
+import { finishHtml } from "./html.ts";
+import { renderHtmlPage } from "./html-page.ts";
+import { finishMarkdown } from "./markdown.ts";
+import { renderTemplate } from "./templates.ts";
 
 export type ReportLang = "en" | "zh";
 export type ReportFormat = "md" | "html" | "text";
@@ -542,8 +547,7 @@ function paramsTex(problem: CheckProblem): string {
 const localeOf = (lang: ReportLang | undefined) => (lang === "zh" ? "zh-CN" : "en") as "en" | "zh-CN";
 
 /** Runs a check template with the document builder; returns its text and the maths it collected. */
-async function renderWithDocument(name: string, model: CheckReportModel) {
-  const [{ renderTemplate }, { documentBuilder, tidy }] = await Promise.all([import("./templates.ts"), import("./document.ts")]);
+function renderWithDocument(name: string, model: CheckReportModel) {
   const doc = documentBuilder();
   const text = tidy(renderTemplate(localeOf(model.lang), name, { ...model, m: doc.m, dm: doc.dm }));
   return { text, math: doc.math };
@@ -555,12 +559,11 @@ async function renderWithDocument(name: string, model: CheckReportModel) {
  * @example
  * const problem = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" });
  * const result = checkClaim({ problem, claim: parseClaim("[[1,2,0],[3,3,-2],[0,-3,4]]", { field: "--claim" }) });
- * (await renderCheckMarkdown(problem, result)).includes("1 of 9 computed cells is wrong") // → true
- * (await renderCheckMarkdown(problem, result, { lang: "zh" })).startsWith("# 核对手算结果") // → true
+ * renderCheckMarkdown(problem, result).includes("1 of 9 computed cells is wrong") // → true
+ * renderCheckMarkdown(problem, result, { lang: "zh" }).startsWith("# 核对手算结果") // → true
  */
-export async function renderCheckMarkdown(problem: CheckProblem, result: CheckResult, opts: ReportOptions = {}): Promise<string> {
-  const { text, math } = await renderWithDocument("check.md.eta", checkReportModel(problem, result, opts));
-  const { finishMarkdown } = await import("./markdown.ts");
+export function renderCheckMarkdown(problem: CheckProblem, result: CheckResult, opts: ReportOptions = {}): string {
+  const { text, math } = renderWithDocument("check.md.eta", checkReportModel(problem, result, opts));
   return finishMarkdown(text, math);
 }
 
@@ -570,10 +573,9 @@ export async function renderCheckMarkdown(problem: CheckProblem, result: CheckRe
  * @example
  * const problem = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" });
  * const result = checkClaim({ problem, claim: parseClaim("[[1,2,0],[3,3,-2],[0,-3,4]]", { field: "--claim" }) });
- * (await renderCheckText(problem, result)).split("\n")[0] // → "wrong: 1 of 9 computed cells differ"
+ * renderCheckText(problem, result).split("\n")[0] // → "wrong: 1 of 9 computed cells differ"
  */
-export async function renderCheckText(problem: CheckProblem, result: CheckResult, opts: ReportOptions = {}): Promise<string> {
-  const { renderTemplate } = await import("./templates.ts");
+export function renderCheckText(problem: CheckProblem, result: CheckResult, opts: ReportOptions = {}): string {
   const model = checkReportModel(problem, result, { ...opts, maxCells: opts.maxCells ?? 8 });
   return renderTemplate(localeOf(model.lang), "check.txt.eta", model);
 }
@@ -585,12 +587,11 @@ export async function renderCheckText(problem: CheckProblem, result: CheckResult
  * @example
  * const problem = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" });
  * const result = checkClaim({ problem, claim: parseClaim("[[1,2,0],[3,3,-2],[0,-3,4]]", { field: "--claim" }) });
- * (await renderCheckHtml(problem, result, { lang: "zh" })).startsWith("<!DOCTYPE html>") // → true
+ * renderCheckHtml(problem, result, { lang: "zh" }).startsWith("<!DOCTYPE html>") // → true
  */
-export async function renderCheckHtml(problem: CheckProblem, result: CheckResult, opts: ReportOptions = {}): Promise<string> {
+export function renderCheckHtml(problem: CheckProblem, result: CheckResult, opts: ReportOptions = {}): string {
   const model = checkReportModel(problem, result, opts);
-  const { text, math } = await renderWithDocument("check.md.eta", model);
-  const [{ finishHtml }, { renderHtmlPage }] = await Promise.all([import("./html.ts"), import("./html-page.ts")]);
+  const { text, math } = renderWithDocument("check.md.eta", model);
   const title = /^#\s+(.+)$/m.exec(text)?.[1]?.trim() ?? "tconv check";
   return renderHtmlPage({ title, lang: localeOf(model.lang), bodyHtml: finishHtml(text, math, {}) });
 }

@@ -6,7 +6,9 @@
 export type FieldKey =
   | "input" | "kernel" | "bias" | "layout" | "op" | "stride" | "dilation" | "padding"
   | "outputPadding" | "outputSize" | "outputShape" | "autoPad" | "groups" | "maxTerms" | "maxCells"
-  | "inputShape" | "kernelShape" | "torch" | "keras";
+  | "inputShape" | "kernelShape" | "torch" | "keras"
+  // How a walkthrough is shown (explainDocument): format, language, sections, the cell in full, numbering.
+  | "format" | "lang" | "sections" | "cell" | "indexBase";
 
 /** How errors name each field: API property names or CLI option names. */
 export type FieldNames = Readonly<Record<FieldKey, string>>;
@@ -23,6 +25,7 @@ export const cliNames: FieldNames = {
   outputSize: "--output-size", outputShape: "--output-shape", autoPad: "--auto-pad", groups: "--groups",
   maxTerms: "--max-terms", maxCells: "--max-cells", inputShape: "--input-shape", kernelShape: "--kernel-shape",
   torch: "--torch", keras: "--keras",
+  format: "--format", lang: "--lang", sections: "--sections", cell: "--cell", indexBase: "--index-base",
 };
 
 /**
@@ -37,4 +40,5 @@ export const apiNames: FieldNames = {
   outputSize: "outputSize", outputShape: "outputShape", autoPad: "autoPad", groups: "groups",
   maxTerms: "maxTerms", maxCells: "maxCells", inputShape: "inputShape", kernelShape: "kernelShape",
   torch: "torch", keras: "keras",
+  format: "format", lang: "lang", sections: "sections", cell: "cell", indexBase: "indexBase",
 };

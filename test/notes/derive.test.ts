@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseNoteBlock } from "../../src/notes/block.ts";
-import { deriveBlock, deriveBlockSync } from "../../src/notes/derive.ts";
+import { deriveBlock } from "../../src/notes/derive.ts";
 import { renderBlockBody } from "../../src/notes/render-block.ts";
 
 const here = { cwd: process.cwd() };
 const seed = "input: [[1, 2], [3, 4]]\nkernel: [[1, 0], [0, -1]]\n";
 
-async function derived(body: string, cwd = here.cwd) {
+function derived(body: string, cwd = here.cwd) {
   return renderBlockBody(body, deriveBlock, { cwd });
 }
 
@@ -74,8 +74,13 @@ describe("deriving a block", () => {
     expect(markdown).toMatch(/a/);
   });
 
-  it("derives a walkthrough synchronously and refuses only a claim there", () => {
-    expect(deriveBlockSync(parseNoteBlock(seed + "sections: [size]"), here)).toContain("Output size");
-    expect(() => deriveBlockSync(parseNoteBlock(seed + "claim: [[1]]"), here)).toThrow(/renderWithTconv/);
+  it("derives a walkthrough and a claim's report synchronously, as strings", () => {
+    const walkthrough: string = deriveBlock(parseNoteBlock(seed + "sections: [size]"), here);
+    expect(walkthrough).toContain("Output size");
+    const report: string = deriveBlock(parseNoteBlock(seed + "claim: [[1, 2, 0], [3, 3, -2], [0, -3, 4]]"), here);
+    expect(report).toContain("1 of 9 computed cells is wrong");
+    const rendered = renderBlockBody(seed + "claim: [[1, 2, 0], [3, 3, -2], [0, -3, 4]]", deriveBlock, here);
+    expect(rendered).not.toBeInstanceOf(Promise);
+    expect(rendered.markdown).toContain("y_{2,2}");
   });
 });

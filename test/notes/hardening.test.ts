@@ -11,7 +11,7 @@ import { main } from "../../src/cli.ts";
 import { bufferIo } from "../../src/io/cli-io.ts";
 import { parseNoteBlock } from "../../src/notes/block.ts";
 import type { Deriver } from "../../src/notes/render-block.ts";
-import { runNotes } from "../../src/notes/run.ts";
+import { runNotes } from "../../src/cli/notes-run.ts";
 import { TconvError } from "../../src/spec/error.ts";
 
 const derive: Deriver = (block) => `derivation of ${block.problem.input}`;

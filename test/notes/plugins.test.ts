@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderNote } from "../../src/notes/document.ts";
 import type { Deriver } from "../../src/notes/render-block.ts";
+import { renderWithTconv } from "../../src/notes/markdown-it.ts";
 import { markdownItWithTconv, viaMarkdownIt, viaRemark } from "./pipelines.ts";
 
 /** A derivation with inline and display math, standing in for the walkthrough to test the plumbing. */
@@ -11,6 +12,12 @@ const note = [
   "# Week 3", "", "```tconv", "input: [1, 2]", "kernel: [1, 1]", "```", "",
   "Some $x^2$ text.", "", "```python", "print('```tconv')", "```", "",
   "```tconv", "input: [1]", "kernel: [1]", "\"<script>alert(1)</script>\": 2", "```", "",
+].join("\n");
+
+/** A walkthrough block and a block with a wrong claim (cell y_{2,2}: 4 instead of -4). */
+const withClaim = [
+  "```tconv", "input: [[1, 2], [3, 4]]", "kernel: [[1, 0], [0, -1]]", "sections: [size]", "```", "",
+  "```tconv", "input: [[1, 2], [3, 4]]", "kernel: [[1, 0], [0, -1]]", "claim: [[1, 2, 0], [3, 3, -2], [0, -3, 4]]", "```", "",
 ].join("\n");
 
 const pipelines = [
@@ -64,14 +71,19 @@ describe("the markdown-it plugin with md.render", () => {
     expect(html).toContain('class="katex-display"');
   });
 
-  it("renders tconv's own walkthrough synchronously, and says how to render a block with a claim", () => {
-    const html = markdownItWithTconv().render([
-      "```tconv", "input: [[1, 2], [3, 4]]", "kernel: [[1, 0], [0, -1]]", "sections: [size]", "```", "",
-      "```tconv", "input: [[1, 2], [3, 4]]", "kernel: [[1, 0], [0, -1]]", "claim: [[1, 2, 0], [3, 3, -2], [0, -3, 4]]", "```",
-    ].join("\n"));
+  it("renders tconv's own walkthrough and a claim: block's check report synchronously", () => {
+    const html = markdownItWithTconv().render(withClaim);
     expect(html).toContain("Output size");
     expect(html).toContain('class="katex-display"');
-    expect(html).toContain("use renderWithTconv");
+    expect(html).toContain("1 of 9 computed cells is wrong");
+    expect(html).toContain("y_{2,2}");
+    expect(html).not.toContain("could not render");
+    expect(html).not.toContain("katex-error");
+  });
+
+  it("gives the same HTML for a claim: block under md.render as under renderWithTconv", async () => {
+    const md = markdownItWithTconv();
+    expect(md.render(withClaim)).toBe(await renderWithTconv(md, withClaim));
   });
 
   it("refuses an asynchronous derive under md.render with a callout, not a crash", () => {
@@ -81,6 +93,21 @@ describe("the markdown-it plugin with md.render", () => {
 });
 
 describe("the remark plugin with processSync", () => {
+  it("renders a claim: block's check report synchronously", async () => {
+    const { unified } = await import("unified");
+    const { default: remarkParse } = await import("remark-parse");
+    const { default: remarkMath } = await import("remark-math");
+    const { default: remarkRehype } = await import("remark-rehype");
+    const { default: rehypeStringify } = await import("rehype-stringify");
+    const { remarkTconv } = await import("../../src/notes/remark.ts");
+    const html = String(unified().use(remarkParse).use(remarkMath).use(remarkTconv).use(remarkRehype).use(rehypeStringify)
+      .processSync(withClaim));
+    expect(html).toContain("Output size");
+    expect(html).toContain("1 of 9 computed cells is wrong");
+    expect(html).toContain("y_{2,2}");
+    expect(html).not.toContain("could not render");
+  });
+
   it("renders walkthrough blocks synchronously", async () => {
     const { unified } = await import("unified");
     const { default: remarkParse } = await import("remark-parse");

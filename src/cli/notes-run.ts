@@ -1,7 +1,8 @@
 /**
- * `tconv notes FILE... [--check] [--strict]`: the notes writer, the one place besides the CLI door
- * that touches files. Every file is read and rendered before any is written, so `--strict` can
- * refuse the whole run without leaving some notes changed and others not. A note that changes
+ * `tconv notes FILE... [--check] [--strict]`: the notes writer, the part of the CLI that reads and
+ * writes notes (src/notes/ renders text and never touches files). Every file is read and rendered
+ * before any is written, so `--strict` can refuse the whole run without leaving some notes
+ * changed and others not. A note that changes
  * on disk while it is rendered (an editor saving, a sync client) is rendered again from its new
  * text, or refused: another program's edit is never overwritten.
  */
@@ -11,9 +12,9 @@ import { dirname, resolve } from "node:path";
 import type { CliIo } from "../io/cli-io.ts";
 import { isTconvError, TconvError } from "../spec/error.ts";
 import { writeFileAtomic } from "../io/write-atomic.ts";
-import { renderTconvNote } from "./api.ts";
-import { noteStatus, type BlockReport, type NoteRender } from "./document.ts";
-import type { Deriver } from "./render-block.ts";
+import { renderTconvNote } from "../notes/api.ts";
+import { noteStatus, type BlockReport, type NoteRender } from "../notes/document.ts";
+import type { Deriver } from "../notes/render-block.ts";
 
 export interface NotesOptions {
   /** Change nothing; exit 1 when a block is stale. */

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bufferIo } from "../../src/io/cli-io.ts";
-import { runNotes } from "../../src/notes/run.ts";
+import { runNotes } from "../../src/cli/notes-run.ts";
 import type { Deriver } from "../../src/notes/render-block.ts";
 import { TconvError } from "../../src/spec/error.ts";
 
