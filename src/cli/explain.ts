@@ -3,7 +3,7 @@
  * LaTeX or JSON, in English or Chinese. Written to stdout, or atomically to `--out`.
  */
 import type { CommandDefinition } from "./commands.ts";
-import { addProblemOptions, indexBaseFromOptions, problemFromOptions } from "./options.ts";
+import { addProblemOptions, formatOrJson, indexBaseFromOptions, problemFromOptions } from "./options.ts";
 import { TconvError } from "../spec/error.ts";
 
 const FORMATS = ["md", "html", "tex", "json"] as const;
@@ -13,13 +13,14 @@ const definition: CommandDefinition = (program, io) => {
     .command("explain")
     .description("write the step-by-step derivation of a (transposed) convolution: size, scatter, cell sums, matrix, direct convolution, round trip, overlap, check")
     .option("--format <format>", "md (Markdown with $…$ maths), html (one self-contained offline page), tex (standalone LaTeX) or json (the steps as data)", "md")
+    .option("--json", "the same as --format json")
     .option("--lang <lang>", "en or zh (Simplified Chinese, zh-CN)", "en")
     .option("--out <file>", "write to this file (atomically) instead of standard output")
     .option("--force", "let --out replace a read-only file")
     .option("--sections <list>", "sections to include, in this order, comma-separated: problem,size,scatter,cells,matrix,gradient,direct,roundtrip,overlap,phases,check (scatter, gradient, overlap and phases: transposed only; phases: stride above 1), and code (the PyTorch script; off by default)")
     .option("--cell <indices>", "the output cell explained in full, one index per spatial axis in the --index-base, e.g. 1,1 (default: a cell with the most terms)");
   addProblemOptions(cmd, { symbols: true }).action(async (opts: Record<string, unknown>) => {
-    const format = String(opts["format"] ?? "md").trim().toLowerCase();
+    const format = formatOrJson(cmd).toLowerCase();
     if (!(FORMATS as readonly string[]).includes(format)) {
       throw new TconvError("bad-format", "--format", `unknown format "${format.slice(0, 20)}"; expected md, html, tex or json`);
     }
