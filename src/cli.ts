@@ -32,6 +32,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     }
   }
   refuseRepeatedOptions(program);
+  // `-` for a tensor option: standard input is read before the command's action runs.
+  program.hook("preAction", async (_program, command) => {
+    const { readStdinOptions } = await import("./cli/stdin.ts");
+    await readStdinOptions(command, io);
+  });
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;

@@ -9,7 +9,7 @@ const definition: CommandDefinition = (program, io, setExit) => {
   const cmd = program
     .command("check")
     .description("check a claimed result (a hand calculation) against the truth: which cells are wrong, and which mistake explains them")
-    .option("--claim <tensor>", "the claimed output, ? for cells not computed: [[1,2],[3,?]], a LaTeX bmatrix/pmatrix, a Markdown table, a numpy/PyTorch/TensorFlow print (the last tensor of a paste), MATLAB ([1 2; 3 4]), plain rows (1 2 / 3 4), CSV/TSV, or @file")
+    .option("--claim <tensor>", "the claimed output, ? for cells not computed: [[1,2],[3,?]], a LaTeX bmatrix/pmatrix, a Markdown table, a numpy/PyTorch/TensorFlow print (the last tensor of a paste), MATLAB ([1 2; 3 4]), plain rows (1 2 / 3 4), CSV/TSV, @file, or - (standard input)")
     .option("--claim-shape <sizes>", "a claimed output shape in the --layout, e.g. 3,3 (alone, or to state the claim's shape; places the cells a summarised print leaves out with ...)")
     .option("--claim-matrix <matrix>", "a claimed convolution matrix C (rows: the transposed convolution's input cells, columns: its output cells, as tconv matrix numbers them), in any --claim form")
     .option("--json", "print {\"correct\":…, \"wrong\":[…], \"diagnosis\":[…]} instead of a summary")

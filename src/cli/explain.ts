@@ -3,13 +3,14 @@
  * LaTeX or JSON, in English or Chinese. Written to stdout, or atomically to `--out`.
  */
 import type { CommandDefinition } from "./commands.ts";
-import { addProblemOptions, problemOptionsFromParsed } from "./options.ts";
+import { addProblemOptions, formatOrJson, problemOptionsFromParsed } from "./options.ts";
 
 const definition: CommandDefinition = (program, io) => {
   const cmd = program
     .command("explain")
     .description("write the step-by-step derivation of a (transposed) convolution: size, scatter, cell sums, matrix, direct convolution, round trip, overlap, check")
     .option("--format <format>", "md (Markdown with $…$ maths), html (one self-contained offline page), tex (standalone LaTeX) or json (the steps as data)", "md")
+    .option("--json", "the same as --format json")
     .option("--lang <lang>", "en or zh (Simplified Chinese, zh-CN)", "en")
     .option("--out <file>", "write to this file (atomically) instead of standard output")
     .option("--force", "let --out replace a read-only file")
@@ -21,7 +22,7 @@ const definition: CommandDefinition = (program, io) => {
     // Every option is parsed once, by the library, with errors naming the options (--cell).
     const { text: document } = explainDocument({
       ...problemOptionsFromParsed(opts, io, { symbols: true }),
-      format: text("format"), lang: text("lang"), sections: text("sections"), cell: text("cell"), indexBase: text("indexBase"),
+      format: formatOrJson(cmd), lang: text("lang"), sections: text("sections"), cell: text("cell"), indexBase: text("indexBase"),
     });
     const out = opts["out"];
     if (typeof out === "string") {

@@ -30,11 +30,11 @@ function addParameterOptions(cmd: Command): Command {
     .option("--output-shape <values>", "wanted spatial output size (ONNX/TF output_shape): pads are derived from the total padding, split by --auto-pad")
     .option("--auto-pad <mode>", "valid, same_upper or same_lower (ONNX semantics; TF 'same' = same_upper)")
     .option("--groups <n>", "groups: C_in and C_out must both divide by it (default 1)")
+    .option("--torch <layer>", "the problem as a PyTorch layer, e.g. \"nn.ConvTranspose2d(16, 8, kernel_size=(4, 3), stride=2, padding=1)\" (layout torch; sets the parameters above)")
+    .option("--keras <layer>", "the problem as a Keras layer, e.g. \"layers.Conv2DTranspose(8, 3, strides=2, padding='same')\" (layout tf; sets the parameters above)")
     .option("--max-terms <n>", `refuse problems with more multiply-add terms than this (default ${DEFAULT_MAX_TERMS})`)
     .option("--max-cells <n>", `refuse problems that would allocate an array (output, zero-inserted input, im2col buffer, tap table) of more cells than this (default ${DEFAULT_MAX_CELLS})`)
-    .option("--max-file-size <bytes>", `largest @file read, in bytes (default ${DEFAULT_MAX_FILE_BYTES}); only regular files are read`)
-    .option("--torch <layer>", "the problem as a PyTorch layer, e.g. \"nn.ConvTranspose2d(16, 8, kernel_size=(4, 3), stride=2, padding=1)\" (layout torch; sets the parameters above)")
-    .option("--keras <layer>", "the problem as a Keras layer, e.g. \"layers.Conv2DTranspose(8, 3, strides=2, padding='same')\" (layout tf; sets the parameters above)");
+    .option("--max-file-size <bytes>", `largest @file (or standard input, for -) read, in bytes (default ${DEFAULT_MAX_FILE_BYTES}); only regular files are read`);
 }
 
 /**
@@ -48,12 +48,12 @@ export function addProblemOptions(cmd: Command, opts: { symbols: boolean }): Com
     ? "integers, fractions 3/4, decimals or symbols (a, w1, x_{1,2})"
     : "integers, fractions 3/4 or decimals";
   cmd
-    .option("--input <tensor>", `the transposed convolution's input as a nested array literal, e.g. [[1,2],[3,4]], or @file.json; entries: ${entries}`)
-    .option("--kernel <tensor>", "the kernel (weights) as a nested array literal or @file.json, in the --layout's kernel order")
+    .option("--input <tensor>", `the transposed convolution's input as a nested array literal, e.g. [[1,2],[3,4]], @file.json, or - (read from standard input); entries: ${entries}`)
+    .option("--kernel <tensor>", "the kernel (weights) as a nested array literal, @file.json or - (standard input), in the --layout's kernel order")
     .option("--bias <values>", "one value per output channel, e.g. [0.1,0.2] or 0.1,0.2");
   addParameterOptions(cmd);
   if (opts.symbols) cmd.option("--index-base <n>", "0 or 1: how cells and symbols are numbered in text (x_{0,0} or x_{1,1})", "0");
-  return cmd;
+  return groupProblemOptions(cmd);
 }
 
 /**
@@ -68,9 +68,31 @@ export function addShapeOptions(cmd: Command, opts: { kernelValues?: boolean; sy
     .option("--input-shape <sizes>", "the input's shape in the --layout, e.g. 2,2 (plain: spatial sizes only)")
     .option("--kernel-shape <sizes>", "the kernel's shape in the --layout, e.g. 2,2");
   if (opts.kernelValues) {
-    cmd.option("--kernel <tensor>", `the kernel's values instead of its shape: a nested array literal or @file.json${opts.symbols ? " (symbols allowed)" : ""}`);
+    cmd.option("--kernel <tensor>", `the kernel's values instead of its shape: a nested array literal, @file.json or - (standard input)${opts.symbols ? " (symbols allowed)" : ""}`);
   }
-  return addParameterOptions(cmd);
+  return groupProblemOptions(addParameterOptions(cmd));
+}
+
+/**
+ * The help headings of the shared problem options, in the order `--help` shows them; a
+ * command's own options (and `--index-base`, `--help`) stay under "Options:", which comes
+ * first because every command declares its own options before the shared ones.
+ */
+export const PROBLEM_OPTION_GROUPS: ReadonlyArray<readonly [heading: string, options: readonly string[]]> = [
+  ["Problem:", ["--input", "--kernel", "--input-shape", "--kernel-shape", "--bias", "--layout", "--op"]],
+  ["Geometry:", ["--stride", "--dilation", "--padding", "--output-padding", "--output-size", "--output-shape", "--auto-pad", "--groups"]],
+  ["Framework layer:", ["--torch", "--keras"]],
+  ["Limits:", ["--max-terms", "--max-cells", "--max-file-size"]],
+];
+
+/** Puts each shared problem option under its heading in `--help` (commander's help groups). */
+function groupProblemOptions(cmd: Command): Command {
+  const heading = new Map(PROBLEM_OPTION_GROUPS.flatMap(([h, names]) => names.map((n) => [n, h] as const)));
+  for (const option of cmd.options) {
+    const h = option.long !== undefined ? heading.get(option.long) : undefined;
+    if (h !== undefined) option.helpGroup(h);
+  }
+  return cmd;
 }
 
 const text = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
@@ -156,4 +178,21 @@ export function indexBaseFromOptions(opts: ParsedOptions): 0 | 1 {
   if (v.trim() === "0") return 0;
   if (v.trim() === "1") return 1;
   throw new TconvError("bad-parameter", "--index-base", `expected 0 or 1, got "${v}"`, { expected: "0|1", actual: v });
+}
+
+/**
+ * `--json` on a command that also has `--format json`: the same thing, spelled as on every other
+ * command. Returns the format to use; `--json` with another `--format` written on the command
+ * line is refused as conflicting (the default `--format` does not count).
+ *
+ * @example
+ * formatOrJson(cmd) // `explain --json` → "json"; `explain --json --format md` throws (--json)
+ */
+export function formatOrJson(cmd: Command): string {
+  const format = String(cmd.getOptionValue("format") ?? "").trim();
+  if (cmd.getOptionValue("json") !== true) return format;
+  if (cmd.getOptionValueSource("format") === "cli" && format.toLowerCase() !== "json") {
+    throw new TconvError("conflicting-options", "--json", `give --json or --format ${format.slice(0, 20)}, not both (--json is --format json)`);
+  }
+  return "json";
 }

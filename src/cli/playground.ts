@@ -13,7 +13,8 @@ const definition: CommandDefinition = (program, io) => {
     .description("write the interactive playground (one offline HTML page: type a problem, trace cells, en/zh), optionally pre-filled with a problem")
     .requiredOption("--out <file>", "the HTML file to write (atomically)")
     .option("--force", "let --out replace a read-only file")
-    .option("--lang <lang>", "language of the page: en or zh", "en");
+    .option("--lang <lang>", "language of the page: en or zh", "en")
+    .option("--json", "once the page is written, print {\"out\":…, \"bytes\":…, \"lang\":…, \"fields\":{…}} (the fields it is pre-filled with)");
   addProblemOptions(cmd, { symbols: true }).action(async (opts: Record<string, unknown>) => {
     const { TconvError } = await import("../spec/error.ts");
     const { SEED } = await import("../playground/fields.ts");
@@ -70,6 +71,10 @@ const definition: CommandDefinition = (program, io) => {
     const html = playgroundHtml(values);
     const { writeOutFile } = await import("../io/write-atomic.ts");
     await writeOutFile(io.cwd, String(opts["out"]), html, { force: opts["force"] === true });
+    if (opts["json"]) {
+      const { lang: _lang, ...fields } = values;
+      io.out(`${JSON.stringify({ out: String(opts["out"]), bytes: Buffer.byteLength(html, "utf8"), lang, fields })}\n`);
+    }
   });
 };
 
