@@ -13,7 +13,7 @@ import { explain } from "./explain/index.ts";
 import { renderDerivation } from "./render/index.ts";
 import { finishHtml } from "./render/html.ts";
 import { renderHtmlPage } from "./render/html-page.ts";
-import type { Locale } from "./render/templates.ts";
+import type { Locale } from "./spec/locale.ts";
 import { parseProblem, type ProblemOptions } from "./spec/parse-problem.ts";
 import { writeFileAtomicSync } from "./io/write-atomic.ts";
 import { playgroundHtml } from "./playground/build.ts";

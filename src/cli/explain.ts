@@ -23,9 +23,8 @@ const definition: CommandDefinition = (program, io) => {
     if (!(FORMATS as readonly string[]).includes(format)) {
       throw new TconvError("bad-format", "--format", `unknown format "${format.slice(0, 20)}"; expected md, html, tex or json`);
     }
-    const { parseLocale } = await import("../render/templates.ts");
-    const locale = parseLocale(String(opts["lang"] ?? "en").trim());
-    if (!locale) throw new TconvError("bad-lang", "--lang", `unknown language "${String(opts["lang"]).slice(0, 20)}"; expected en or zh`);
+    const { parseLocale } = await import("../spec/locale.ts");
+    const locale = parseLocale(String(opts["lang"] ?? "en"), "--lang");
     const indexBase = indexBaseFromOptions(opts);
     const problem = problemFromOptions(opts, io, { symbols: true });
     const { explain, parseSections, parseCell } = await import("../explain/index.ts");

@@ -9,7 +9,7 @@ import { checkClaim } from "../check/check.ts";
 import { explain, parseCell, parseSections } from "../explain/index.ts";
 import { renderCheckMarkdown } from "../render/check-report.ts";
 import { renderDerivation } from "../render/index.ts";
-import { parseLocale, type Locale } from "../render/templates.ts";
+import { parseLocale, type Locale } from "../spec/locale.ts";
 import { TconvError } from "../spec/error.ts";
 import type { FieldNames } from "../spec/names.ts";
 import { parseProblem, type Problem, type ProblemOptions } from "../spec/parse-problem.ts";
@@ -57,10 +57,7 @@ interface View {
 
 function view(block: NoteBlock, context: DeriveContext): View {
   const problem = parseProblem(toProblemOptions(block, context, block.claim === undefined));
-  const locale = parseLocale(block.lang?.trim());
-  if (locale === undefined) {
-    throw new TconvError("bad-lang", block.spelling["lang"] ?? "lang", `unknown language "${block.lang!.slice(0, 20)}"; expected en or zh`);
-  }
+  const locale = parseLocale(block.lang, block.spelling["lang"] ?? "lang");
   const base = block.problem["index-base"]?.trim() ?? "0";
   if (base !== "0" && base !== "1") {
     throw new TconvError("bad-parameter", block.spelling["index-base"] ?? "index_base", `expected 0 or 1, got "${base.slice(0, 20)}"`);
@@ -114,5 +111,5 @@ export async function deriveBlock(block: NoteBlock, context: DeriveContext): Pro
     field: block.spelling["claim"] ?? "claim", cwd: context.cwd, ...(context.fileRoot !== undefined ? { fileRoot: context.fileRoot } : {}),
   });
   const result = checkClaim({ problem, claim });
-  return withoutTitle(await renderCheckMarkdown(problem, result, { lang: locale === "zh-CN" ? "zh" : "en", indexBase }));
+  return withoutTitle(await renderCheckMarkdown(problem, result, { lang: locale, indexBase }));
 }
