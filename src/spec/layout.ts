@@ -25,7 +25,7 @@ export type Layout = "plain" | "torch" | "tf";
  * @example
  * parseLayout("onnx") // → "torch"
  */
-export function parseLayout(name: string | undefined, field = "--layout"): Layout {
+export function parseLayout(name: string | undefined, field = "layout"): Layout {
   const n = (name ?? "plain").trim().toLowerCase();
   if (n === "plain" || n === "torch" || n === "tf") return n;
   if (n === "onnx" || n === "pytorch") return "torch";

@@ -12,6 +12,9 @@ describe("layouts", () => {
     expect(parseLayout("onnx")).toBe("torch");
     expect(parseLayout(undefined)).toBe("plain");
     expect(() => parseLayout("nchw")).toThrow(/unknown layout/);
+    // Library callers get the property name; the CLI passes its option name.
+    expect(() => parseLayout("nchw")).toThrow(expect.objectContaining({ path: "layout" }));
+    expect(() => parseLayout("nchw", "--layout")).toThrow(expect.objectContaining({ path: "--layout" }));
   });
 
   it("reads the spatial rank off the kernel", () => {
