@@ -40,7 +40,7 @@ export { TconvError, isTconvError } from "./spec/error.ts";
 export { canonicalParams, type CanonicalParams, type Op } from "./spec/problem.ts";
 export { parseLayout, type Layout } from "./spec/layout.ts";
 export type { AutoPad, PaddingChoice } from "./spec/padding.ts";
-export { cliNames, apiNames, type FieldNames } from "./spec/names.ts";
+export { cliNames, apiNames, type FieldNames, type CheckFieldNames } from "./spec/names.ts";
 export type { ParamValue } from "./spec/params.ts";
 
 // Shapes and numbers.
@@ -79,7 +79,7 @@ export { explainDocument, type ExplainDocumentOptions, type ExplainDocument } fr
 export { explain, parseSections, parseCell, defaultSections, stepApplies, stepTable, DEFAULT_MAX_EXPLAIN_TERMS, type ExplainOptions } from "./explain/index.ts";
 export type { Derivation, Step, StepKind } from "./explain/types.ts";
 export { renderDerivation, FORMATS, type Format, type RenderOptions } from "./render/index.ts";
-export { parseLocale, type Locale } from "./render/templates.ts";
+export { parseLocale, LOCALES, type Locale } from "./spec/locale.ts";
 export { renderMatrix, parseMatrixFormat, TEXT_MAX_ENTRIES, type MatrixFormat } from "./render/matrix.ts";
 
 // Checking a hand calculation: the claim parsers, the checker (pure data) and its reports.

@@ -12,7 +12,7 @@ import { realpathSync } from "node:fs";
 import { explainDocument } from "./api/explain.ts";
 import { finishHtml } from "./render/html.ts";
 import { renderHtmlPage } from "./render/html-page.ts";
-import type { Locale } from "./render/templates.ts";
+import type { Locale } from "./spec/locale.ts";
 import type { ProblemOptions } from "./spec/parse-problem.ts";
 import { writeFileAtomicSync } from "./io/write-atomic.ts";
 import { playgroundHtml } from "./playground/build.ts";

@@ -7,9 +7,8 @@
  */
 import { checkClaim, type CheckResult } from "../check/check.ts";
 import { parseClaim, type Claim } from "../check/claim/index.ts";
-import { TconvError } from "../spec/error.ts";
 import { parseShape } from "../spec/literal.ts";
-import { apiNames } from "../spec/names.ts";
+import { apiNames, type CheckFieldNames } from "../spec/names.ts";
 import { parseProblem, type Problem, type ProblemOptions } from "../spec/parse-problem.ts";
 
 /** The problem (as for {@link parseProblem}) and what was claimed about its output. */
@@ -20,6 +19,8 @@ export interface CheckOptions extends ProblemOptions {
   readonly claimShape?: string | readonly number[];
   /** A claimed matrix C. */
   readonly claimMatrix?: string | Claim;
+  /** How errors name the fields: property names (default, `claim`) or the CLI's (`cliNames`: `--claim`). */
+  readonly names?: CheckFieldNames;
 }
 
 /** What {@link check} found, with the parsed problem its reports need. */
@@ -39,19 +40,18 @@ export interface CheckOutcome {
  */
 export function check(options: CheckOptions): CheckOutcome {
   const names = options.names ?? apiNames;
-  if (options.claim === undefined && options.claimShape === undefined && options.claimMatrix === undefined) {
-    throw new TconvError("missing-option", "claim", "give a claimed output (claim), a claimed shape (claimShape) or a claimed matrix (claimMatrix)");
-  }
-  const problem = parseProblem({ ...options, names, allowSymbols: false });
-  const claimShape = typeof options.claimShape === "string" ? parseShape(options.claimShape, "claimShape") : options.claimShape;
+  // The claims are read before the problem, so a bad claim is reported first, as it always was on the CLI.
+  const claimShape = typeof options.claimShape === "string" ? parseShape(options.claimShape, names.claimShape) : options.claimShape;
+  const files = {
+    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
+  };
   // The claimed shape also places the cells a summarised print (`...`) leaves out.
   const claimOf = (c: string | Claim | undefined, field: string, shape?: readonly number[]) =>
-    typeof c === "string" ? parseClaim(c, { field, ...(options.cwd ? { cwd: options.cwd } : {}), ...(shape ? { shape } : {}) }) : c;
-  const result = checkClaim({
-    problem,
-    claim: claimOf(options.claim, "claim", claimShape),
-    claimShape,
-    claimMatrix: claimOf(options.claimMatrix, "claimMatrix"),
-  });
+    typeof c === "string" ? parseClaim(c, { field, ...files, ...(shape ? { shape } : {}) }) : c;
+  const claim = claimOf(options.claim, names.claim, claimShape);
+  const claimMatrix = claimOf(options.claimMatrix, names.claimMatrix);
+  const problem = parseProblem({ ...options, names, allowSymbols: false });
+  const result = checkClaim({ problem, claim, claimShape, claimMatrix, names });
   return { problem, result };
 }

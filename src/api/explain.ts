@@ -10,7 +10,7 @@
 import { explain, parseCell, parseSections } from "../explain/index.ts";
 import type { Derivation, StepKind } from "../explain/types.ts";
 import { FORMATS, renderDerivation, type Format } from "../render/index.ts";
-import { parseLocale, type Locale } from "../render/templates.ts";
+import { parseLocale, type Locale } from "../spec/locale.ts";
 import { TconvError } from "../spec/error.ts";
 import { apiNames } from "../spec/names.ts";
 import { parseMaxTerms, parseProblem, type Problem, type ProblemOptions } from "../spec/parse-problem.ts";
@@ -62,7 +62,7 @@ export interface ExplainDocument {
 export function explainDocument(options: ExplainDocumentOptions): ExplainDocument {
   const names = options.names ?? apiNames;
   const format = parseFormat(options.format, names.format);
-  const locale = parseLang(options.lang, names.lang);
+  const locale = parseLocale(options.lang, names.lang);
   const indexBase = parseIndexBase(options.indexBase, names.indexBase);
   const problem = parseProblem({ ...options, names, allowSymbols: options.allowSymbols ?? true });
   const sections = options.sections === undefined ? undefined
@@ -92,17 +92,6 @@ export function parseFormat(value: string | undefined, field: string): Format {
     throw new TconvError("bad-format", field, `unknown format "${format.slice(0, 20)}"; expected md, html, tex or json`);
   }
   return format as Format;
-}
-
-/**
- * A document language: `en` (default), `zh` or `zh-CN`.
- *
- * @example parseLang("zh", "lang") // → "zh-CN"
- */
-export function parseLang(value: string | undefined, field: string): Locale {
-  const locale = parseLocale(value?.trim());
-  if (locale === undefined) throw new TconvError("bad-lang", field, `unknown language "${String(value).slice(0, 20)}"; expected en or zh`);
-  return locale;
 }
 
 /**

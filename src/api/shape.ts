@@ -1,6 +1,7 @@
 /**
  * `shape`: the output size of a problem given by shapes, and the formula behind it per axis.
  */
+import { sizeFormula } from "../render/steps/size.ts";
 import { parseShapeProblem, type ShapeProblem, type ShapeProblemOptions } from "../spec/parse-problem.ts";
 
 /** The output size of a problem, spatial and in its layout. */
@@ -35,14 +36,8 @@ export function shape(options: ShapeProblemOptions | ShapeProblem): ShapeResult 
  * // → "axis 0: o = (i−1)·s − p_begin − p_end + d·(k−1) + output_padding + 1 = (2−1)·1 − 0 − 0 + 1·(2−1) + 0 + 1 = 3"
  */
 export function shapeFormulaLines(problem: ShapeProblem): string[] {
-  return problem.info.axes.map((a, ax) => {
-    if (problem.info.op === "transposed") {
-      return `axis ${ax}: o = (i−1)·s − p_begin − p_end + d·(k−1) + output_padding + 1`
-        + ` = (${a.inSize}−1)·${a.stride} − ${a.padBegin} − ${a.padEnd} + ${a.dilation}·(${a.kernel}−1) + ${a.outputPadding} + 1 = ${a.outSize}`;
-    }
-    return `axis ${ax}: o = ⌊(i + p_begin + p_end − d·(k−1) − 1) / s⌋ + 1`
-      + ` = ⌊(${a.inSize} + ${a.padBegin} + ${a.padEnd} − ${a.dilation}·(${a.kernel}−1) − 1) / ${a.stride}⌋ + 1 = ${a.outSize}`;
-  });
+  const op = problem.info.op;
+  return problem.info.axes.map((a, ax) => `axis ${ax}: ${sizeFormula(op, "text")} = ${sizeFormula(op, "text", { ...a, input: a.inSize }, a.outSize)}`);
 }
 
 export { outputReach, fixForShape, type AxisReach, type OutputReach, type ShapeFix } from "../spec/layer/reach.ts";

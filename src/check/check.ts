@@ -4,11 +4,13 @@
  * misread value, and trying the smallest change of each wrong cell's terms. Pure: no text, no I/O.
  */
 import { TconvError } from "../spec/error.ts";
+import { apiNames, type CheckFieldNames } from "../spec/names.ts";
 import type { Claim } from "./claim/index.ts";
 import type { ClaimEntry } from "./claim/entry.ts";
 import { claimMatches } from "./compare.ts";
 import { evaluateNums } from "./evaluate.ts";
-import { alignAxes, alignRank, canonicalShapeOf, layoutIndexOf, layoutShape, normaliseLayout, reindex, toCanonical } from "./layout.ts";
+import { alignAxes, alignRank, canonicalShapeOf, layoutIndexOf, reindex, toCanonical, type OutputLayout } from "./layout.ts";
+import { layoutOutputShape } from "../spec/layout.ts";
 import {
   cellMistakes, fitMistakes, problemMistakes,
   type CellContext, type CellExplanation, type CellMistakeId, type Diagnosis, type MistakeContext,
@@ -44,6 +46,8 @@ export interface WrongCell {
 export interface CheckResult {
   readonly correct: boolean;
   readonly layout: Layout;
+  /** Whether the output is written with its N axis (torch and tf inputs given unbatched write none). */
+  readonly batched: boolean;
   readonly shape: ShapeFinding;
   /** The true output, canonical order. */
   readonly truth: readonly Num[];
@@ -97,10 +101,16 @@ export interface CheckRequest {
   readonly claimShape?: readonly number[] | undefined;
   /** A claimed convolution matrix C (rows and columns as `tconv matrix` numbers them). */
   readonly claimMatrix?: Claim | undefined;
+  /** How errors name the fields: property names (default, `claim`) or the CLI's (`cliNames`: `--claim`). */
+  readonly names?: CheckNames | undefined;
 }
 
+/** The field names a check's errors use. */
+export type CheckNames = Pick<CheckFieldNames, "input" | "kernel" | "bias" | "claim" | "claimShape" | "claimMatrix">;
+
 /**
- * Checks a claim against a problem.
+ * Checks a claim against a problem. At least one of `claim`, `claimShape` and `claimMatrix` is
+ * required, and the problem's tensors must hold numbers; errors name the fields as `names` does.
  *
  * @example
  * const problem = parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]" });
@@ -111,38 +121,52 @@ export interface CheckRequest {
  * checkClaim({ problem, claimShape: [3, 3] }).correct // → true
  */
 export function checkClaim(req: CheckRequest): CheckResult {
-  const output = checkOutput(req);
+  const names = req.names ?? apiNames;
+  if (!req.claim && !req.claimShape && !req.claimMatrix) {
+    throw new TconvError("missing-option", names.claim,
+      `required: the claimed output, e.g. ${names.claim} '[[1,2,0],[3,3,-2],[0,-3,-4]]' (or ${names.claimShape} 3,3, or ${names.claimMatrix})`);
+  }
+  requireNumbers(req.problem, names);
+  const output = checkOutput(req, names);
   const tensor = { ...output, outputClaimed: req.claim !== undefined || req.claimShape !== undefined, outputCorrect: output.correct };
   if (!req.claimMatrix) return tensor;
-  const matrix = checkMatrix(req.problem, req.claimMatrix);
+  const matrix = checkMatrix(req.problem, req.claimMatrix, names.claimMatrix);
   return { ...tensor, matrix, correct: tensor.correct && matrix.correct };
 }
 
-function checkOutput(req: CheckRequest): Omit<CheckResult, "outputClaimed" | "outputCorrect"> {
+/** The checker compares numbers: a symbol in the problem's tensors is the caller's mistake. */
+function requireNumbers(problem: CheckProblem, names: CheckNames): void {
+  const tensors = [[problem.x, names.input], [problem.w, names.kernel], [problem.bias, names.bias]] as const;
+  for (const [t, field] of tensors) {
+    const s = t?.data.find((e) => e.kind === "symbol");
+    if (s && s.kind === "symbol") throw new TconvError("symbol-not-allowed", field, `${s.name}: check needs numbers, not symbols`);
+  }
+}
+
+function checkOutput(req: CheckRequest, names: CheckNames): Omit<CheckResult, "outputClaimed" | "outputCorrect"> {
   const { problem } = req;
   const info = problem.info;
-  const layout = normaliseLayout(problem.layout);
-  const expectedLayout = layoutShape(info, layout);
-  if (!req.claim && !req.claimShape && !req.claimMatrix) {
-    throw new TconvError("no-claim", "--claim", "give a claim (--claim), a claimed shape (--claim-shape) or a claimed matrix (--claim-matrix)");
-  }
-  const aligned = req.claim && alignAxes(req.claim.shape, expectedLayout, "--claim");
+  const layout = problem.layout ?? "plain";
+  const batched = problem.batched ?? layout !== "plain";
+  const written: OutputLayout = { layout, batched };
+  const expectedLayout = layoutOutputShape(layout, batched, info.outputShape);
+  const aligned = req.claim && alignAxes(req.claim.shape, expectedLayout, names.claim);
   const fromClaim = aligned?.shape;
-  const fromShape = req.claimShape && alignRank(req.claimShape, expectedLayout, "--claim-shape");
+  const fromShape = req.claimShape && alignRank(req.claimShape, expectedLayout, names.claimShape);
   if (fromClaim && fromShape && fromClaim.some((n, i) => n !== fromShape[i])) {
-    throw new TconvError("claim-shape-mismatch", "--claim-shape",
+    throw new TconvError("claim-shape-mismatch", names.claimShape,
       `says [${req.claimShape!.join(",")}] but the claimed tensor has shape [${req.claim!.shape.join(",")}]`);
   }
   const claimedLayout = fromClaim ?? fromShape ?? expectedLayout;
-  const claimedCanon = canonicalShapeOf(claimedLayout, layout, info.rank);
+  const claimedCanon = canonicalShapeOf(claimedLayout, written, info.rank);
   const shape = checkShape(info, claimedCanon);
   const ctx = mistakeContext(problem);
   const truth = ctx.truth;
-  const claim = req.claim && toCanonical(req.claim.entries, claimedLayout, layout, info.rank);
+  const claim = req.claim && toCanonical(req.claim.entries, claimedLayout, written, info.rank);
   const unknown = claim ? claim.filter((e) => e.kind === "unknown").length : 0;
   const compared = claim ? claim.length - unknown : 0;
   const base = {
-    layout, shape, truth, compared, unknown, layoutShape: expectedLayout,
+    layout, batched, shape, truth, compared, unknown, layoutShape: expectedLayout,
     ...(claim ? {
       claim, claimRank: req.claim!.shape.length, claimWritten: [...req.claim!.shape], droppedAxes: aligned!.dropped,
       reading: readingOf(req.claim!),
@@ -221,7 +245,7 @@ function checkOutput(req: CheckRequest): Omit<CheckResult, "outputClaimed" | "ou
       }
     }
     wrong.push({
-      cell, index: asWritten(layoutIndexOf(cell, canonOut, layout, info.rank)), expected: truth[cell]!, claimed: claim[cell]!,
+      cell, index: asWritten(layoutIndexOf(cell, canonOut, written, info.rank)), expected: truth[cell]!, claimed: claim[cell]!,
       terms, termValues, explanations,
     });
   }
@@ -293,12 +317,13 @@ function diagnoseShape(ctx: MistakeContext, shape: ShapeFinding, claim: readonly
  * @example mistakeContext(problem).truth.map(String) // the true output, canonical order
  */
 export function mistakeContext(problem: CheckProblem, truth?: readonly Num[]): MistakeContext {
-  const nums = (data: readonly Scalar[], field: string) => data.map((s): Num => {
-    if (s.kind === "symbol") throw new TconvError("symbol-not-allowed", field, `${s.name}: check needs numbers, not symbols`);
+  // checkClaim refused symbols at its door; here they are a broken invariant.
+  const nums = (data: readonly Scalar[]) => data.map((s): Num => {
+    if (s.kind === "symbol") throw new Error(`mistakeContext: ${s.name} is a symbol; the checker compares numbers`);
     return s.value;
   });
-  const xValues = nums(problem.x.data, "--input"), wValues = nums(problem.w.data, "--kernel");
-  const biasValues = problem.bias && nums(problem.bias.data, "--bias");
+  const xValues = nums(problem.x.data), wValues = nums(problem.w.data);
+  const biasValues = problem.bias && nums(problem.bias.data);
   const terms = cellTerms(problem.info);
   const memo: (readonly Num[] | undefined)[] = [];
   return {

@@ -42,7 +42,7 @@ export interface MatrixFinding {
 const ZERO = Rational.ZERO;
 const valueOf = (s: Scalar | undefined): Num => {
   if (!s) return ZERO;
-  if (s.kind === "symbol") throw new TconvError("symbol-not-allowed", "--kernel", `${s.name}: check needs numbers, not symbols`);
+  if (s.kind === "symbol") throw new Error(`checkMatrix: ${s.name} is a symbol; checkClaim admits numbers only`);
   return s.value;
 };
 
@@ -58,9 +58,9 @@ function sourceAt(m: SparseMatrix, row: number, col: number): number | undefined
  * @example
  * checkMatrix(problem, parseClaim("[[1,0,0,0,-1,0,0,0,0],[…]]", { field: "--claim-matrix" })).wrong.length
  */
-export function checkMatrix(problem: CheckProblem, claim: Claim): MatrixFinding {
+export function checkMatrix(problem: CheckProblem, claim: Claim, field = "claimMatrix"): MatrixFinding {
   if (claim.shape.length !== 2) {
-    throw new TconvError("claim-rank", "--claim-matrix", `C is a matrix; the claim has ${claim.shape.length} axes ([${claim.shape.join(",")}])`);
+    throw new TconvError("claim-rank", field, `C is a matrix; the claim has ${claim.shape.length} axes ([${claim.shape.join(",")}])`);
   }
   const c = convMatrix(problem.info, problem.w);
   const [rows, cols] = [claim.shape[0]!, claim.shape[1]!];

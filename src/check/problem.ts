@@ -20,5 +20,7 @@ export interface CheckProblem {
   /** [C_out], or absent. */
   readonly bias?: ScalarTensor | undefined;
   /** How the user writes the output (default plain). */
-  readonly layout?: Layout | string | undefined;
+  readonly layout?: Layout | undefined;
+  /** Whether the user's input has an N axis, so the output has one (default: yes, except plain). */
+  readonly batched?: boolean | undefined;
 }

@@ -27,28 +27,15 @@ const definition: CommandDefinition = (program, io, setExit) => {
     if (format !== undefined && format !== "md" && format !== "html") {
       throw new TconvError("bad-option", "--format", `expected md or html, got "${format}"`, { expected: "md|html", actual: format });
     }
-    const langText = String(opts["lang"] ?? "en");
-    const lang = langText === "en" ? "en" : langText === "zh" || langText === "zh-CN" ? "zh" : undefined;
-    if (lang === undefined) throw new TconvError("bad-option", "--lang", `expected en or zh, got "${langText}"`, { expected: "en|zh", actual: langText });
+    const { parseLocale } = await import("../spec/locale.ts");
+    const lang = parseLocale(String(opts["lang"] ?? "en"), "--lang");
     const indexBase = indexBaseFromOptions(opts);
-    const claimText = typeof opts["claim"] === "string" ? opts["claim"] : undefined;
-    const shapeText = typeof opts["claimShape"] === "string" ? opts["claimShape"] : undefined;
-    const matrixText = typeof opts["claimMatrix"] === "string" ? opts["claimMatrix"] : undefined;
-    if (claimText === undefined && shapeText === undefined && matrixText === undefined) {
-      throw new TconvError("missing-option", "--claim", "required: the claimed output, e.g. --claim '[[1,2,0],[3,3,-2],[0,-3,-4]]' (or --claim-shape 3,3, or --claim-matrix)");
-    }
-    // Claims are parsed here only so their errors name the CLI's options; the library does the rest.
-    const { parseClaim } = await import("../check/claim/index.ts");
-    const { parseShape } = await import("../spec/literal.ts");
+    const given = (key: string) => (typeof opts[key] === "string" ? { [key]: opts[key] } : {});
     const { check } = await import("../api/check.ts");
-    const problemOptions = problemOptionsFromParsed(opts, io);
-    const files = { cwd: io.cwd, ...(problemOptions.maxFileBytes !== undefined ? { maxFileBytes: problemOptions.maxFileBytes } : {}) };
-    const claimShape = shapeText !== undefined ? parseShape(shapeText, "--claim-shape") : undefined;
+    const { cliNames } = await import("../spec/names.ts");
+    // The library reads the claims and checks that one was given; its errors name the options.
     const { problem, result } = check({
-      ...problemOptions,
-      ...(claimText !== undefined ? { claim: parseClaim(claimText, { field: "--claim", ...files, ...(claimShape ? { shape: claimShape } : {}) }) } : {}),
-      ...(claimShape !== undefined ? { claimShape } : {}),
-      ...(matrixText !== undefined ? { claimMatrix: parseClaim(matrixText, { field: "--claim-matrix", ...files }) } : {}),
+      ...problemOptionsFromParsed(opts, io), names: cliNames, ...given("claim"), ...given("claimShape"), ...given("claimMatrix"),
     });
     const report = await import("../render/check-report.ts");
     const ropts = { lang, indexBase } as const;

@@ -18,9 +18,8 @@ const definition: CommandDefinition = (program, io) => {
   addProblemOptions(cmd, { symbols: true }).action(async (opts: Record<string, unknown>) => {
     const { TconvError } = await import("../spec/error.ts");
     const { SEED } = await import("../playground/fields.ts");
-    const langText = String(opts["lang"] ?? "en").trim();
-    const lang = langText === "en" ? "en" : langText === "zh" || langText === "zh-CN" ? "zh" : undefined;
-    if (lang === undefined) throw new TconvError("bad-lang", "--lang", `unknown language "${langText.slice(0, 20)}"; expected en or zh`);
+    const { parseLocale } = await import("../spec/locale.ts");
+    const locale = parseLocale(String(opts["lang"] ?? "en"), "--lang");
     for (const [key, option] of [["outputShape", "--output-shape"], ["autoPad", "--auto-pad"], ["maxTerms", "--max-terms"], ["maxCells", "--max-cells"]] as const) {
       if (opts[key] !== undefined) {
         throw new TconvError("unsupported-option", option, "the playground has no such field; its fields are --input, --kernel, --stride, --padding, --dilation, --output-padding, --output-size, --groups, --bias, --op, --layout");
@@ -62,7 +61,8 @@ const definition: CommandDefinition = (program, io) => {
       };
       values = { ...values, ...layerFields };
     }
-    if (lang === "zh") values["lang"] = "zh";
+    // The page's own field writes Chinese as `zh` (CONTRACT: the fragment's lang=zh).
+    if (locale === "zh-CN") values["lang"] = "zh";
     // The page is bundled by esbuild, a development dependency: present in a checkout, not in an install.
     const { playgroundHtml } = await import("../playground/build.ts").catch((e: unknown) => {
       if (!(e instanceof Error && /esbuild/.test(e.message))) throw e;
@@ -73,7 +73,7 @@ const definition: CommandDefinition = (program, io) => {
     await writeOutFile(io.cwd, String(opts["out"]), html, { force: opts["force"] === true });
     if (opts["json"]) {
       const { lang: _lang, ...fields } = values;
-      io.out(`${JSON.stringify({ out: String(opts["out"]), bytes: Buffer.byteLength(html, "utf8"), lang, fields })}\n`);
+      io.out(`${JSON.stringify({ out: String(opts["out"]), bytes: Buffer.byteLength(html, "utf8"), lang: locale === "zh-CN" ? "zh" : "en", fields })}\n`);
     }
   });
 };

@@ -5,3 +5,4 @@ export * from "./taps.ts";
 export * from "./direct-conv.ts";
 export * from "./overlap.ts";
 export * from "./phases.ts";
+export * from "./padding.ts";

@@ -6,7 +6,8 @@
  */
 import { parseClaim } from "../check/claim/index.ts";
 import { checkClaim } from "../check/check.ts";
-import { explainDocument, parseIndexBase, parseLang } from "../api/explain.ts";
+import { explainDocument, parseIndexBase } from "../api/explain.ts";
+import { parseLocale } from "../spec/locale.ts";
 import { renderCheckMarkdown } from "../render/check-report.ts";
 import { TconvError } from "../spec/error.ts";
 import type { FieldNames } from "../spec/names.ts";
@@ -78,7 +79,7 @@ function checkReport(block: NoteBlock, context: DeriveContext): string {
   const options = toProblemOptions(block, context, false);
   const names = options.names!;
   const problem = parseProblem(options);
-  const locale = parseLang(block.lang, names.lang);
+  const locale = parseLocale(block.lang, names.lang);
   const indexBase = parseIndexBase(block.problem["index-base"], names.indexBase);
   for (const key of ["sections", "cell"] as const) {
     if (block[key] !== undefined) {
@@ -89,5 +90,5 @@ function checkReport(block: NoteBlock, context: DeriveContext): string {
     field: block.spelling["claim"] ?? "claim", cwd: context.cwd, ...(context.fileRoot !== undefined ? { fileRoot: context.fileRoot } : {}),
   });
   const result = checkClaim({ problem, claim });
-  return withoutTitle(renderCheckMarkdown(problem, result, { lang: locale === "zh-CN" ? "zh" : "en", indexBase }));
+  return withoutTitle(renderCheckMarkdown(problem, result, { lang: locale, indexBase }));
 }

@@ -88,7 +88,7 @@ function formHtml(values: FieldValues): string {
   for (const f of FIELDS) {
     const caption = `<span data-i18n="fields.${f}">${escapeHtml(s.fields[f])}</span>`;
     if (f === "lang") {
-      const zh = uiLang(values.lang) === "zh";
+      const zh = uiLang(values.lang) === "zh-CN";
       parts.push(`<label>${caption}<select name="lang"><option value="en"${zh ? "" : " selected"}>English</option><option value="zh"${zh ? " selected" : ""}>中文</option></select></label>`);
       continue;
     }
@@ -140,7 +140,7 @@ export function playgroundHtml(values: FieldValues = SEED): string {
     `<section id="derivation"></section>`,
   ].join("\n");
   return "<!DOCTYPE html>\n"
-    + `<html lang="${lang === "zh" ? "zh-CN" : "en"}">\n<head>\n<meta charset="utf-8">\n`
+    + `<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n`
     + `<meta name="viewport" content="width=device-width, initial-scale=1">\n`
     + `<meta name="generator" content="tconv">\n`
     + `<title>${escapeHtml(s.title)}</title>\n`

@@ -11,11 +11,12 @@
  */
 import { all, create } from "mathjs";
 import {
-  check, checkJson, cliNames, deriveCells, parseClaim, renderCheckHtml, evaluate, evaluationJson, explain, installPlatform, isTconvError, parseProblem, renderDerivation,
+  check, checkJson, cliNames, deriveCells, renderCheckHtml, evaluate, evaluationJson, explain, installPlatform, isTconvError, parseProblem, renderDerivation,
   Rational, TconvError, type CellSums, type Problem, type ProblemOptions, type Scalar,
 } from "../browser.ts";
 import { decodeFragment, encodeFragment, FIELDS, SEED, type Field, type FieldValues } from "./fields.ts";
-import { PRESETS, UI, uiLang, type UiLang } from "./strings.ts";
+import { PRESETS, UI, langFieldValue, uiLang } from "./strings.ts";
+import type { Locale } from "../spec/locale.ts";
 
 installPlatform({ loadMathjs: () => ({ create: (config?: object) => create(all!, config) }) });
 
@@ -59,19 +60,19 @@ function fillForm(values: FieldValues): void {
   for (const f of FIELDS) {
     const el = fieldEl(f);
     if (!el) continue;
-    el.value = f === "lang" ? uiLang(values.lang) : values[f] ?? "";
+    el.value = f === "lang" ? langFieldValue(uiLang(values.lang)) : values[f] ?? "";
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Language
 
-let lang: UiLang = "en";
+let lang: Locale = "en";
 
-function applyLang(next: UiLang): void {
+function applyLang(next: Locale): void {
   lang = next;
   const s = UI[next];
-  document.documentElement.lang = next === "zh" ? "zh-CN" : "en";
+  document.documentElement.lang = next;
   document.title = s.title;
   for (const el of Array.from(document.querySelectorAll<HTMLElement>("[data-i18n]"))) {
     const key = el.dataset["i18n"]!;
@@ -149,7 +150,7 @@ function compute(values: FieldValues, writeFragment: boolean): void {
       note = UI[lang].symbolic;
     }
     const derivation = explain(problem);
-    const html = renderDerivation(derivation, { format: "html", locale: lang === "zh" ? "zh-CN" : "en" });
+    const html = renderDerivation(derivation, { format: "html", locale: lang });
     const cells = deriveCells(problem.info, problem.x, problem.w, problem.bias);
     const reach: number[][] = Array.from({ length: problem.info.inCount }, () => []);
     const { start, input } = cells.spatial;
@@ -399,8 +400,7 @@ function runCheck(values: FieldValues): void {
     checkReportEl.replaceChildren();
   };
   try {
-    const claim = parseClaim(text, { field: "--claim" });
-    const { problem, result } = check({ ...checkOptionsOf(values), claim });
+    const { problem, result } = check({ ...checkOptionsOf(values), names: cliNames, claim: text });
     const info = problem.info;
     for (const w of result.wrong) {
       const o = w.cell % info.outCount, nc = (w.cell - o) / info.outCount;
@@ -551,7 +551,7 @@ for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>("[d
   button.addEventListener("click", () => {
     const preset = PRESETS.find((p) => p.id === button.dataset["preset"]);
     if (!preset) return;
-    const values: FieldValues = { ...preset.values, ...(lang === "zh" ? { lang: "zh" } : {}) };
+    const values: FieldValues = { ...preset.values, ...(lang === "zh-CN" ? { lang: langFieldValue(lang) } : {}) };
     fillForm(values);
     compute(values, true);
   });

@@ -3,9 +3,8 @@
  * terms of the walkthrough's glossary). The derivation itself comes from the core's templates.
  */
 import type { Field, FieldValues } from "./fields.ts";
-
-/** The page's UI languages (the fragment's `lang`: `en` or `zh`). */
-export type UiLang = "en" | "zh";
+import { isTconvError } from "../spec/error.ts";
+import { parseLocale, type Locale } from "../spec/locale.ts";
 
 /** A preset problem. */
 export interface Preset {
@@ -65,7 +64,7 @@ export interface UiStrings {
 }
 
 /** The strings in each language. */
-export const UI: Readonly<Record<UiLang, UiStrings>> = {
+export const UI: Readonly<Record<Locale, UiStrings>> = {
   en: {
     title: "tconv playground",
     intro: "Type a problem as you would on the command line; every view is derived exactly as you type. The address keeps the problem, so a link shares it.",
@@ -98,7 +97,7 @@ export const UI: Readonly<Record<UiLang, UiStrings>> = {
     checkHint: "Paste your result in any form tconv check --claim reads (a nested array with ? for cells not computed, a LaTeX matrix, a Markdown table, a numpy or PyTorch print, rows of numbers). Wrong cells are boxed in Y above.",
     checkLabel: "claim",
   },
-  zh: {
+  "zh-CN": {
     title: "tconv 交互演练",
     intro: "像在命令行里那样输入问题，每一种视图都会随输入精确推导。地址栏保存着问题，复制链接即可分享。",
     fields: {
@@ -133,11 +132,21 @@ export const UI: Readonly<Record<UiLang, UiStrings>> = {
 };
 
 /**
- * The UI language of a `lang` value: Chinese for `zh`, `zh-CN` (any case), English otherwise.
+ * The page's language from a `lang` field or fragment value, read as every door reads one; a
+ * value that names no language leaves the page in English (a link is not refused).
  *
  * @example
- * uiLang("zh-CN") // → "zh"
+ * uiLang("zh") // → "zh-CN"
+ * uiLang("fr") // → "en"
  */
-export function uiLang(lang: string | undefined): UiLang {
-  return lang !== undefined && /^zh(-cn)?$/i.test(lang.trim()) ? "zh" : "en";
+export function uiLang(lang: string | undefined): Locale {
+  try {
+    return parseLocale(lang);
+  } catch (e) {
+    if (isTconvError(e)) return "en";
+    throw e;
+  }
 }
+
+/** The value of the page's language field (and its fragment): `zh` for Chinese, as CONTRACT.md writes it. */
+export const langFieldValue = (locale: Locale): string => (locale === "zh-CN" ? "zh" : "en");

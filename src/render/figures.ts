@@ -10,7 +10,7 @@ import { directConvDiagram, overlapHeatmap, scatterDiagram } from "./svg/index.t
 import { unflatten } from "../geometry/taps.ts";
 import { numberTex } from "./tex/scalar.ts";
 import { pageColouring } from "./colouring.ts";
-import type { Locale } from "./templates.ts";
+import type { Locale } from "../spec/locale.ts";
 
 const label = (s: Scalar) => (s.kind === "symbol" ? s.name : s.kind === "exact" ? s.value.toString() : String(s.value));
 

@@ -5,6 +5,7 @@
  */
 import katex from "katex";
 import { KATEX_CSS } from "../generated/katex-css.ts";
+import type { Locale } from "../spec/locale.ts";
 
 /**
  * Escapes text for HTML element content and attribute values.
@@ -111,8 +112,8 @@ details.full-list .math-display > .katex-display { margin: 0; }
 export interface HtmlPageOptions {
   /** The document title (escaped here). */
   title: string;
-  /** `en` or `zh-CN` (`zh` is accepted and written as `zh-CN`). */
-  lang: "en" | "zh-CN" | "zh";
+  /** The page's language, written as its `<html lang>`. */
+  lang: Locale;
   /** The body, already HTML (KaTeX output and SVG inline); not escaped. */
   bodyHtml: string;
   /** Extra CSS appended after the page CSS. */
@@ -132,10 +133,9 @@ export interface HtmlPageOptions {
  * html.startsWith("<!DOCTYPE html>") // true; the title reads "Seed &lt;2×2&gt;"
  */
 export function renderHtmlPage(o: HtmlPageOptions): string {
-  const lang = o.lang === "zh" ? "zh-CN" : o.lang;
   const katex = o.includeKatex === false ? "" : inlineKatexCss();
   return "<!DOCTYPE html>\n"
-    + `<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n`
+    + `<html lang="${o.lang}">\n<head>\n<meta charset="utf-8">\n`
     + `<meta name="viewport" content="width=device-width, initial-scale=1">\n`
     + `<meta name="generator" content="tconv">\n`
     + (o.description ? `<meta name="description" content="${escapeHtml(o.description)}">\n` : "")

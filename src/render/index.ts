@@ -14,7 +14,8 @@ import { mathKit } from "./math.ts";
 import { stepView } from "./steps/index.ts";
 import { figuresFor } from "./figures.ts";
 import { katexTarget, latexTarget } from "./tex-target.ts";
-import { renderTemplate, templateStrings, type Locale } from "./templates.ts";
+import type { Locale } from "../spec/locale.ts";
+import { renderTemplate, templateStrings } from "./templates.ts";
 import { derivationJson } from "./json.ts";
 
 /**

@@ -6,7 +6,7 @@
 import MarkdownIt from "markdown-it";
 import { PLACEHOLDER, unfoldDetails, type MathItem } from "./document.ts";
 import { latexColourDefinitions } from "./tex-target.ts";
-import type { Locale } from "./templates.ts";
+import type { Locale } from "../spec/locale.ts";
 
 // The tex format is the one path that needs a full Markdown parser; one per process.
 const makeParser = () => new MarkdownIt({ html: false, linkify: false, typographer: false });

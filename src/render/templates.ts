@@ -9,14 +9,7 @@
 import { Eta } from "eta/core";
 import { ETA_OPTIONS } from "./eta-options.ts";
 import { compiledTemplates, localeStringTables } from "../generated/templates.ts";
-
-/**
- * A walkthrough language: the folder of its templates (`templates/en`, `templates/zh-CN`).
- *
- * @example
- * const locale: Locale = "zh-CN";
- */
-export type Locale = "en" | "zh-CN";
+import type { Locale } from "../spec/locale.ts";
 
 let eta: Eta | undefined;
 
@@ -50,15 +43,4 @@ export function templateStrings(locale: Locale): unknown {
   const table = localeStringTables[locale];
   if (table === undefined) throw new Error(`templateStrings: no strings.json for ${locale}`);
   return table;
-}
-
-/**
- * Accepts `en`, `zh`, `zh-CN`.
- *
- * @example parseLocale("zh") // "zh-CN"
- */
-export function parseLocale(lang: string | undefined): Locale | undefined {
-  if (lang === undefined || lang === "en") return "en";
-  if (lang === "zh" || lang === "zh-CN" || lang === "zh-cn") return "zh-CN";
-  return undefined;
 }

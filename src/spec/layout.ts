@@ -25,7 +25,7 @@ export type Layout = "plain" | "torch" | "tf";
  * @example
  * parseLayout("onnx") // → "torch"
  */
-export function parseLayout(name: string | undefined, field = "--layout"): Layout {
+export function parseLayout(name: string | undefined, field = "layout"): Layout {
   const n = (name ?? "plain").trim().toLowerCase();
   if (n === "plain" || n === "torch" || n === "tf") return n;
   if (n === "onnx" || n === "pytorch") return "torch";
@@ -157,12 +157,27 @@ export function kernelToCanonical(layout: Layout, t: ScalarTensor, rank: number)
 /**
  * The output's shape in the user's layout, from canonical [N, C_out, *out]: plain keeps only
  * the spatial axes, an unbatched input gives an unbatched output.
+ *
+ * @example
+ * layoutOutputShape("tf", false, [1, 2, 3, 3]) // → [3, 3, 2]
  */
 export function layoutOutputShape(layout: Layout, batched: boolean, canonical: readonly number[]): number[] {
-  return permuteShape(canonical, outputPerm(layout, canonical.length - 2, batched));
+  return permuteShape(canonical, outputAxes(layout, canonical.length - 2, batched));
 }
 
-function outputPerm(layout: Layout, rank: number, batched: boolean): number[] {
+/**
+ * The one permutation between the canonical output [N, C_out, *out] and the user's layout: the
+ * canonical axes in the order the layout writes them (`k`-th written axis = canonical axis
+ * `axes[k]`). Plain writes no N and no C; an unbatched input (torch or tf) gives no N. The axes
+ * left out are leading canonical axes of size 1, so leaving them out never reorders the data.
+ *
+ * @example
+ * outputAxes("torch", 2, true)  // → [0, 1, 2, 3]
+ * outputAxes("tf", 2, true)     // → [0, 2, 3, 1]
+ * outputAxes("tf", 2, false)    // → [2, 3, 1]
+ * outputAxes("plain", 1, false) // → [2]
+ */
+export function outputAxes(layout: Layout, rank: number, batched: boolean): number[] {
   const spatial = Array.from({ length: rank }, (_, i) => i + 2);
   if (layout === "plain") return spatial;
   const lead = batched ? [0] : [];
@@ -177,11 +192,25 @@ function outputPerm(layout: Layout, rank: number, batched: boolean): number[] {
  * outputToLayout("tf", true, [1, 2, 1, 2], [1, 2, 3, 4]) // → { shape: [1, 1, 2, 2], data: [1, 3, 2, 4] }
  */
 export function outputToLayout<T>(layout: Layout, batched: boolean, canonical: readonly number[], data: ArrayLike<T>): { shape: number[]; data: T[] } {
-  const rank = canonical.length - 2;
-  if (layout === "tf") {
-    // Move C_out last over the full canonical shape, then drop N when the input had none.
-    const moved = permute(data, canonical, [0, ...Array.from({ length: rank }, (_, i) => i + 2), 1]);
-    return { shape: batched ? moved.shape : moved.shape.slice(1), data: moved.data };
-  }
-  return { shape: layoutOutputShape(layout, batched, canonical), data: Array.from(data) };
+  const axes = outputAxes(layout, canonical.length - 2, batched);
+  return { shape: permuteShape(canonical, axes), data: permute(data, canonical, withLeftOut(axes)).data };
+}
+
+/**
+ * The inverse of {@link outputToLayout}: row-major data written in the layout, with shape
+ * `shape` (the layout's axes of an output of `rank` spatial axes), in canonical order.
+ *
+ * @example
+ * outputFromLayout("tf", false, 1, [2, 3], [1, 2, 3, 4, 5, 6]) // → { shape: [1, 3, 2], data: [1, 4, 2, 5, 3, 6] }
+ */
+export function outputFromLayout<T>(layout: Layout, batched: boolean, rank: number, shape: readonly number[], data: ArrayLike<T>): { shape: number[]; data: T[] } {
+  const full = withLeftOut(outputAxes(layout, rank, batched));
+  // Layout axis k holds canonical axis full[k]; the left-out axes are the leading size-1 ones.
+  const fullShape = [...Array<number>(full.length - shape.length).fill(1), ...shape];
+  return permute(data, fullShape, full.map((_, a) => full.indexOf(a)));
+}
+
+/** {@link outputAxes} with the canonical axes it leaves out (size 1, leading) put first: a permutation of all of them. */
+function withLeftOut(axes: readonly number[]): number[] {
+  return [...[0, 1].filter((a) => !axes.includes(a)), ...axes];
 }

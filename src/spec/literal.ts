@@ -128,7 +128,7 @@ function fromNodes(root: Node[], opts: LiteralOptions): ScalarTensor {
  * parseShape("2,3") // → [2, 3]
  * parseShape("[4]", "--kernel-shape") // → [4]
  */
-export function parseShape(text: string, field = "--input-shape"): number[] {
+export function parseShape(text: string, field = "inputShape"): number[] {
   const body = text.trim().replace(/^\[(.*)\]$/s, "$1").trim();
   if (body === "") throw new TconvError("bad-shape", field, "expected sizes such as 2,2; got nothing");
   return body.split(",").map((part, i) => {

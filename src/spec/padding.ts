@@ -18,6 +18,7 @@
  *   output = ⌈input / stride⌉.
  */
 import { convOutputSize, transposedOutputRange, transposedOutputSize } from "../geometry/output-size.ts";
+import { convTotalPadding, sameOutputSize, splitPadding, transposedTotalPadding } from "../geometry/padding.ts";
 import type { Op } from "./problem.ts";
 import type { Layout } from "./layout.ts";
 import type { FieldNames } from "./names.ts";
@@ -146,15 +147,13 @@ export function resolvePadding(req: PaddingRequest): ResolvedPadding {
     const field = req.outputShape ? n.outputShape : n.autoPad;
     for (let ax = 0; ax < rank; ax++) {
       const s = req.stride[ax]!, d = req.dilation[ax]!, k = req.kernel[ax]!, i = req.inSize[ax]!;
-      const requested = req.outputShape ? req.outputShape[ax]! : i * s;
+      const requested = req.outputShape ? req.outputShape[ax]! : sameOutputSize("transposed", i, s);
       if (requested < 1) {
         throw new TconvError("output-size-too-small", field, `output size must be at least 1, got ${requested} on axis ${ax}`);
       }
-      const total = s * (i - 1) + outputPadding[ax]! + ((k - 1) * d + 1) - requested;
+      const total = transposedTotalPadding(i, k, s, d, outputPadding[ax]!, requested);
       if (total >= 0) {
-        const half = Math.floor(total / 2);
-        padBegin[ax] = autoPad === "same_upper" ? half : total - half;
-        padEnd[ax] = total - padBegin[ax]!;
+        [padBegin[ax], padEnd[ax]] = splitPadding(total, autoPad === "same_upper");
       } else {
         outputPadding[ax] = outputPadding[ax]! - total;
         const limit = Math.max(s, d);
@@ -191,7 +190,7 @@ function requireTfConsistent(req: PaddingRequest, padBegin: readonly number[], p
   shape.forEach((out, ax) => {
     const s = req.stride[ax]!, d = req.dilation[ax]!, k = req.kernel[ax]!, i = req.inSize[ax]!;
     const same = autoPad === "same_upper" || autoPad === "same_lower";
-    const forward = same ? Math.ceil(out / s) : convOutputSize(out, k, s, d, padBegin[ax]!, padEnd[ax]!);
+    const forward = same ? sameOutputSize("conv", out, s) : convOutputSize(out, k, s, d, padBegin[ax]!, padEnd[ax]!);
     if (forward !== i) {
       const how = same ? `a SAME convolution with stride ${s}` : `a convolution with kernel ${k}, stride ${s}, padding ${padBegin[ax]}+${padEnd[ax]}`;
       const hint = forward < i && forward >= 1
@@ -224,11 +223,9 @@ function resolveConv(req: PaddingRequest, rank: number): ResolvedPadding {
   if (req.autoPad === "same_upper" || req.autoPad === "same_lower") {
     for (let ax = 0; ax < rank; ax++) {
       const s = req.stride[ax]!, d = req.dilation[ax]!, k = req.kernel[ax]!, i = req.inSize[ax]!;
-      const requested = Math.ceil(i / s);
-      const total = Math.max(0, (requested - 1) * s + (k - 1) * d + 1 - i);
-      const half = Math.floor(total / 2);
-      padBegin[ax] = req.autoPad === "same_upper" ? half : total - half;
-      padEnd[ax] = total - padBegin[ax]!;
+      const requested = sameOutputSize("conv", i, s);
+      const total = convTotalPadding(i, k, s, d, requested);
+      [padBegin[ax], padEnd[ax]] = splitPadding(total, req.autoPad === "same_upper");
       choices.push({
         kind: "auto-pad", axis: ax, requested, autoPad: req.autoPad, totalPadding: total,
         padBegin: padBegin[ax]!, padEnd: padEnd[ax]!, outputPadding: 0,

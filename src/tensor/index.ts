@@ -1,5 +1,4 @@
 import type { ConvInfo } from "../geometry/conv-info.ts";
-import { TconvError } from "../spec/error.ts";
 import { convGemmAccumulate } from "./conv-gemm.ts";
 import { directAccumulate } from "./direct.ts";
 import { tapPlan, type TapPlan } from "./tap-rows.ts";
@@ -84,11 +83,10 @@ export function choosePath(info: ConvInfo): TensorPath {
   return wasm ? "wasm-gemm" : "gemm";
 }
 
-function checkLength(t: Float64Array | Float32Array, expected: number, path: string, shape: readonly number[]): void {
+/** The core trusts its caller (the spec layer sized every tensor): a wrong length is a bug there. */
+function checkLength(t: Float64Array | Float32Array, expected: number, name: string, shape: readonly number[]): void {
   if (t.length !== expected) {
-    throw new TconvError("shape-mismatch", path,
-      `expected ${expected} values for shape [${shape.join(", ")}], got ${t.length}`,
-      { expected: String(expected), actual: String(t.length) });
+    throw new RangeError(`computeTensor: ${name} has ${t.length} values, expected ${expected} for shape [${shape.join(", ")}]`);
   }
 }
 
@@ -111,7 +109,7 @@ export function computeTensorWith<T extends Float64Array | Float32Array>(
   if (bias) checkLength(bias, outChannels, "bias", [outChannels]);
   const isF32 = x instanceof Float32Array;
   if ((w instanceof Float32Array) !== isF32 || (bias !== undefined && (bias instanceof Float32Array) !== isF32)) {
-    throw new TconvError("type-mismatch", "weight", "input, weight and bias must all be float64 or all float32");
+    throw new TypeError("computeTensor: input, weight and bias must all be float64 or all float32");
   }
   const plan = planOf(info);
   let out: Float64Array;

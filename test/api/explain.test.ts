@@ -7,7 +7,7 @@ import { parseNoteBlock } from "../../src/notes/block.ts";
 import { deriveBlock } from "../../src/notes/derive.ts";
 import { renderBlockBody } from "../../src/notes/render-block.ts";
 import { renderDerivation, type Format } from "../../src/render/index.ts";
-import type { Locale } from "../../src/render/templates.ts";
+import type { Locale } from "../../src/spec/locale.ts";
 import { isTconvError } from "../../src/spec/error.ts";
 import { cliNames } from "../../src/spec/names.ts";
 import { parseProblem } from "../../src/spec/parse-problem.ts";

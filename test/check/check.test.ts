@@ -5,7 +5,9 @@ import { parseClaim, type Claim } from "../../src/check/claim/index.ts";
 import type { ClaimEntry } from "../../src/check/claim/entry.ts";
 import { problemMistakes } from "../../src/check/mistakes/index.ts";
 import { Rational } from "../../src/algebra/rational.ts";
+import { symbol } from "../../src/algebra/scalar.ts";
 import { TconvError } from "../../src/spec/error.ts";
+import { cliNames } from "../../src/spec/names.ts";
 import type { Num } from "../../src/check/value.ts";
 import type { CheckProblem } from "../../src/check/problem.ts";
 import { arbitraryProblem } from "./arbitrary.ts";
@@ -169,18 +171,38 @@ describe("shape diagnosis recomputes the values of a misused parameter", () => {
   });
 });
 
+const thrown = (f: () => unknown): unknown => { try { f(); } catch (e) { return e; } return undefined; };
+
 describe("bad claims", () => {
-  it("a claim of the wrong rank is refused on --claim", () => {
+  it("a claim of the wrong rank is refused naming the library's field claim, or --claim with the CLI's names", () => {
     expect(() => check(SEED, "[[[1,2],[3,4]],[[1,2],[3,4]]]")).toThrow(TconvError);
-    try { check(SEED, "[1,2,3]"); } catch (e) {
-      expect((e as TconvError).path).toBe("--claim");
-      expect((e as TconvError).message).toMatch(/1 axes .* output has 2/);
-    }
+    const e = thrown(() => check(SEED, "[1,2,3]"));
+    expect(e).toBeInstanceOf(TconvError);
+    expect(e).toMatchObject({ code: "claim-rank", path: "claim", message: expect.stringMatching(/1 axes .* output has 2/) });
+    expect(thrown(() => checkClaim({ problem: SEED, claim: claimOf("[1,2,3]"), names: cliNames }))).toMatchObject({ path: "--claim" });
   });
 
-  it("--claim-shape disagreeing with the claim is refused", () => {
-    expect(() => checkClaim({ problem: SEED, claim: claimOf("[[1,2,0],[3,3,-2],[0,-3,-4]]"), claimShape: [4, 3] }))
-      .toThrow(/--claim-shape|says/);
+  it("a claimed shape disagreeing with the claim is refused on claimShape (--claim-shape on the CLI)", () => {
+    const req = { problem: SEED, claim: claimOf("[[1,2,0],[3,3,-2],[0,-3,-4]]"), claimShape: [4, 3] };
+    expect(thrown(() => checkClaim(req))).toMatchObject({ code: "claim-shape-mismatch", path: "claimShape", message: expect.stringMatching(/^says \[4,3\]/) });
+    expect(thrown(() => checkClaim({ ...req, names: cliNames }))).toMatchObject({ path: "--claim-shape" });
+  });
+
+  it("nothing claimed is one missing-option error naming claim, and its CLI form names the three options", () => {
+    expect(thrown(() => checkClaim({ problem: SEED }))).toMatchObject({ code: "missing-option", path: "claim" });
+    expect((thrown(() => checkClaim({ problem: SEED, names: cliNames })) as TconvError).toLine())
+      .toBe("error: --claim: required: the claimed output, e.g. --claim '[[1,2,0],[3,3,-2],[0,-3,-4]]' (or --claim-shape 3,3, or --claim-matrix)");
+  });
+
+  it("a symbol in the problem is refused naming the tensor (input, kernel), not a CLI option", () => {
+    const x = { shape: [1, 1, 1], data: [symbol("a", "a")] };
+    const symbolic = { ...plainProblem("[1]", "[1]"), x };
+    expect(thrown(() => checkClaim({ problem: symbolic, claimShape: [1] }))).toMatchObject({ code: "symbol-not-allowed", path: "input" });
+    expect(thrown(() => checkClaim({ problem: symbolic, claimShape: [1], names: cliNames }))).toMatchObject({ path: "--input" });
+  });
+
+  it("a claimed matrix that is not a matrix is refused on claimMatrix", () => {
+    expect(thrown(() => checkClaim({ problem: SEED, claimMatrix: claimOf("[1,2,3]") }))).toMatchObject({ code: "claim-rank", path: "claimMatrix" });
   });
 
   it("a row matrix for a 1-D output is the same rank after dropping its leading 1", () => {

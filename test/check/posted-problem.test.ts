@@ -50,7 +50,7 @@ describe("the posted problem with the whole flipped claim", () => {
     expect(text).toContain("  direct view:  y_{0,0} = x'_{2,2} w~_{2,2} = x_{0,0}w_{0,0} = 67");
     expect(text).toContain("diagnosis: flipped-kernel: kernel rotated by 180 degrees (true convolution instead of the deep-learning convention) — this one mistake explains all 21 wrong cells");
     expect(text).not.toContain("kernel-transposed");
-    const zh = await renderCheckText(problem, result, { lang: "zh" });
+    const zh = await renderCheckText(problem, result, { lang: "zh-CN" });
     expect(zh).toContain("原因：y_{0,0} = x_{0,0}w_{0,0} = (-67)·(-1) = 67，因为转置卷积把卷积核原样（不旋转）分散到输出上；旋转卷积核属于插零输入上的直接卷积视角。");
     expect(zh).toContain("  直接卷积视角：y_{0,0} = x'_{2,2} w~_{2,2} = x_{0,0}w_{0,0} = 67");
     expect(zh).toContain("这一个错误就能解释全部 21 个错误单元格");
@@ -67,7 +67,7 @@ describe("the posted problem with the whole flipped claim", () => {
   });
 
   it("the Markdown report in Chinese says the same natively", async () => {
-    const md = await renderCheckMarkdown(problem, result, { lang: "zh" });
+    const md = await renderCheckMarkdown(problem, result, { lang: "zh-CN" });
     expect(md).toContain("- 原因：$y_{0,0} = x_{0,0}w_{0,0} = (-67)\\cdot(-1) = 67$，因为转置卷积是把卷积核原样（不旋转）分散到输出上");
     expect(md).toContain("旋转卷积核属于直接卷积视角，那是在插零后的输入上做的。");
     expect(md).toContain("两种视角并列如下");
@@ -103,7 +103,7 @@ describe("the posted problem with TensorFlow's own print as the claim", () => {
     expect(await renderCheckText(plain.problem, plain.result)).toContain("read: compared to float32 precision; size-1 axes 0, 3 dropped");
     const md = await renderCheckMarkdown(plain.problem, plain.result);
     expect(md).toContain("Its size-1 axes 0, 3 were dropped to match the $5\\times 5$ output.");
-    expect(await renderCheckMarkdown(plain.problem, plain.result, { lang: "zh" })).toContain("答案中长度为 1 的第 0, 3 轴已去掉");
+    expect(await renderCheckMarkdown(plain.problem, plain.result, { lang: "zh-CN" })).toContain("答案中长度为 1 的第 0, 3 轴已去掉");
   });
 });
 
@@ -128,7 +128,7 @@ describe("several tensors in one paste", () => {
     expect(result.reading).toEqual({ form: "torch", tensors: 3 });
     expect(result.wrong.map((w) => w.index)).toEqual([[2, 2]]);
     expect(await renderCheckMarkdown(problem, result)).toContain("The answer was read as a PyTorch print; the paste holds 3 tensors and the last one was checked.");
-    expect(await renderCheckMarkdown(problem, result, { lang: "zh" })).toContain("粘贴的内容里有 3 个张量，核对的是最后一个");
+    expect(await renderCheckMarkdown(problem, result, { lang: "zh-CN" })).toContain("粘贴的内容里有 3 个张量，核对的是最后一个");
     expect(checkJson(problem, result).claim).toEqual({ form: "torch", tensors: 3, shape: [3, 3], droppedAxes: [] });
   });
 

@@ -19,8 +19,8 @@ afterAll(async () => { await browser?.close(); });
 describe("the check report in Chromium", () => {
   for (const [name, claim, lang] of [
     ["check-seed-slip-en", "[[1,2,0],[3,2,-2],[0,-3,-3]]", "en"],
-    ["check-seed-shape-zh", "[[1,2,0],[0,-1,-2],[3,4,0],[0,-3,-4]]", "zh"],
-    ["check-missing-term-zh", "[[1,2,0],[3,4,-2],[0,-3,-4]]", "zh"],
+    ["check-seed-shape-zh", "[[1,2,0],[0,-1,-2],[3,4,0],[0,-3,-4]]", "zh-CN"],
+    ["check-missing-term-zh", "[[1,2,0],[3,4,-2],[0,-3,-4]]", "zh-CN"],
   ] as const) {
     it(`${name}: math rendered, no KaTeX errors, nothing fetched`, async () => {
       const result = checkClaim({ problem: SEED, claim: parseClaim(claim, { field: "--claim" }) });

@@ -6,6 +6,7 @@ import type { Claim } from "../../src/check/claim/index.ts";
 import { problemMistakes } from "../../src/check/mistakes/index.ts";
 import { checkJson, renderCheckHtml, renderCheckMarkdown, renderCheckText } from "../../src/render/check-report.ts";
 import { Rational } from "../../src/algebra/rational.ts";
+import type { Locale } from "../../src/spec/locale.ts";
 import { arbitraryProblem } from "./arbitrary.ts";
 
 /** Every $…$ and $$…$$ of a Markdown report. */
@@ -17,7 +18,7 @@ function mathOf(md: string): string[] {
 const strict = (tex: string) => katex.renderToString(tex, { throwOnError: true, strict: "error", trust: false });
 
 describe("reports of random mistakes", () => {
-  fcTest.prop([arbitraryProblem({ maxRank: 2, channels: true }), fc.nat(), fc.constantFrom("en", "zh" as const)], { numRuns: 40 })(
+  fcTest.prop([arbitraryProblem({ maxRank: 2, channels: true }), fc.nat(), fc.constantFrom<Locale>("en", "zh-CN")], { numRuns: 40 })(
     "every formula of the Markdown report renders in KaTeX (strict), and the text and JSON forms build",
     async (problem, pick, lang) => {
       const ctx = mistakeContext(problem);
@@ -27,10 +28,10 @@ describe("reports of random mistakes", () => {
       const shape = problem.layout === "plain" ? v.info.outputShape.slice(2) : [...v.info.outputShape];
       const claim: Claim = { form: "array-literal", shape, entries: v.values.map((x) => ({ kind: "exact", value: x as Rational })) };
       const result = checkClaim({ problem, claim });
-      const md = await renderCheckMarkdown(problem, result, { lang: lang as "en" | "zh", indexBase: 1 });
+      const md = await renderCheckMarkdown(problem, result, { lang, indexBase: 1 });
       for (const tex of mathOf(md)) expect(() => strict(tex), tex).not.toThrow();
       expect(md).not.toMatch(/undefined|NaN|\[object/);
-      const text = await renderCheckText(problem, result, { lang: lang as "en" | "zh" });
+      const text = await renderCheckText(problem, result, { lang });
       expect(text).not.toMatch(/undefined|NaN|\[object/);
       expect(JSON.parse(JSON.stringify(checkJson(problem, result))).correct).toBe(result.correct);
     },
@@ -48,7 +49,7 @@ describe("the HTML report", () => {
     };
     const result = checkClaim({ problem: problem!, claim });
     expect(result.wrong.map((c) => c.cell)).toEqual([0]);
-    const html = await renderCheckHtml(problem!, result, { lang: "zh" });
+    const html = await renderCheckHtml(problem!, result, { lang: "zh-CN" });
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain("核对手算结果");
     expect(html).not.toContain("katex-error");

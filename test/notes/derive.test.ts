@@ -53,7 +53,7 @@ describe("deriving a block", () => {
   });
 
   it.each([
-    ["lang: fr", "lang", /unknown language "fr"/],
+    ["lang: fr", "lang", /expected en or zh, got "fr"/],
     ["sections: [size, sizes]", "sections", /unknown section "sizes"/],
     ["cell: [5, 0]", "cell", /outside 0\.\.2/],
     ["index_base: 2", "index_base", /expected 0 or 1/],

@@ -14,8 +14,8 @@ describe("renderHtmlPage", () => {
     expect(page).not.toContain("<script");
   });
 
-  it("writes zh as zh-CN", () => {
-    expect(renderHtmlPage({ title: "转置卷积", lang: "zh", bodyHtml: "" })).toContain('<html lang="zh-CN">');
+  it("declares a Chinese page as lang zh-CN", () => {
+    expect(renderHtmlPage({ title: "转置卷积", lang: "zh-CN", bodyHtml: "" })).toContain('<html lang="zh-CN">');
   });
 
   it("embeds every KaTeX font as a woff2 data: URI and refers to no font file", () => {

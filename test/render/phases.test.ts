@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { explain } from "../../src/explain/index.ts";
 import { renderDerivation, type Format } from "../../src/render/index.ts";
 import { mathInMarkdown, validateTex } from "../../src/render/katex-check.ts";
-import type { Locale } from "../../src/render/templates.ts";
+import type { Locale } from "../../src/spec/locale.ts";
 import { parseProblem, type ProblemOptions } from "../../src/spec/parse-problem.ts";
 
 const render = (o: ProblemOptions, locale: Locale = "en", format: Format = "md", indexBase: 0 | 1 = 0) =>

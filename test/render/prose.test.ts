@@ -8,7 +8,7 @@ import type { OverlapStep, StepKind } from "../../src/explain/types.ts";
 import { heatmapVerdict } from "../../src/render/figures.ts";
 import { renderDerivation } from "../../src/render/index.ts";
 import { overlapHeatmap } from "../../src/render/svg/overlap-heatmap.ts";
-import type { Locale } from "../../src/render/templates.ts";
+import type { Locale } from "../../src/spec/locale.ts";
 import { SHOWCASE } from "../../src/showcase.ts";
 import { parseProblem, type ProblemOptions } from "../../src/spec/parse-problem.ts";
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { fc, test as fcTest } from "@fast-check/vitest";
 import {
-  canonicalInputShape, canonicalKernelShape, outputToLayout, parseLayout, permute, spatialRank,
+  canonicalInputShape, canonicalKernelShape, layoutOutputShape, outputAxes, outputFromLayout, outputToLayout, parseLayout, permute, spatialRank,
+  type Layout,
 } from "../../src/spec/layout.ts";
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -10,6 +12,9 @@ describe("layouts", () => {
     expect(parseLayout("onnx")).toBe("torch");
     expect(parseLayout(undefined)).toBe("plain");
     expect(() => parseLayout("nchw")).toThrow(/unknown layout/);
+    // Library callers get the property name; the CLI passes its option name.
+    expect(() => parseLayout("nchw")).toThrow(expect.objectContaining({ path: "layout" }));
+    expect(() => parseLayout("nchw", "--layout")).toThrow(expect.objectContaining({ path: "--layout" }));
   });
 
   it("reads the spatial rank off the kernel", () => {
@@ -46,5 +51,28 @@ describe("layouts", () => {
     expect(outputToLayout("tf", false, canon, data)).toEqual({ shape: [1, 3, 2], data: [1, 10, 2, 20, 3, 30] });
     expect(outputToLayout("torch", false, canon, data)).toEqual({ shape: [2, 1, 3], data });
     expect(outputToLayout("plain", false, [1, 1, 2, 2], [1, 2, 3, 4])).toEqual({ shape: [2, 2], data: [1, 2, 3, 4] });
+  });
+
+  it("the one output permutation: canonical axes in the order each layout writes them, batched or not", () => {
+    expect(outputAxes("plain", 2, false)).toEqual([2, 3]);
+    expect(outputAxes("plain", 2, true)).toEqual([2, 3]);
+    expect(outputAxes("torch", 2, true)).toEqual([0, 1, 2, 3]);
+    expect(outputAxes("torch", 2, false)).toEqual([1, 2, 3]);
+    expect(outputAxes("tf", 2, true)).toEqual([0, 2, 3, 1]);
+    expect(outputAxes("tf", 3, false)).toEqual([2, 3, 4, 1]);
+    expect(layoutOutputShape("tf", false, [1, 5, 3, 4])).toEqual([3, 4, 5]);
+    expect(layoutOutputShape("torch", true, [2, 5, 3, 4])).toEqual([2, 5, 3, 4]);
+  });
+
+  fcTest.prop([
+    fc.constantFrom<Layout>("plain", "torch", "tf"), fc.boolean(), fc.integer({ min: 1, max: 3 }),
+    fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 3, maxLength: 3 }),
+  ], { numRuns: 60 })("outputFromLayout undoes outputToLayout for every layout, rank, batch and channel count", (layout, batched, rank, n, c, sizes) => {
+    // Plain has N = C = 1, an unbatched output N = 1.
+    const canon = [layout === "plain" || !batched ? 1 : n, layout === "plain" ? 1 : c, ...sizes.slice(0, rank)];
+    const data = Array.from({ length: canon.reduce((a, b) => a * b, 1) }, (_, i) => i);
+    const written = outputToLayout(layout, batched, canon, data);
+    expect(written.shape).toEqual(layoutOutputShape(layout, batched, canon));
+    expect(outputFromLayout(layout, batched, rank, written.shape, written.data)).toEqual({ shape: canon, data });
   });
 });

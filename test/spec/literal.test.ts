@@ -111,6 +111,7 @@ describe("parseShape", () => {
   it("reads comma-separated positive sizes, brackets optional", () => {
     expect(parseShape("2,3")).toEqual([2, 3]);
     expect(parseShape(" [4, 5] ")).toEqual([4, 5]);
+    expect(() => parseShape("0")).toThrow(expect.objectContaining({ path: "inputShape" }));
   });
   it("refuses zero, negatives, decimals and nothing", () => {
     for (const bad of ["2,0", "-1", "1.5", "", "a"]) expect(() => parseShape(bad, "--kernel-shape")).toThrow(TconvError);

@@ -16,7 +16,7 @@ import {
 } from "./draw.ts";
 import { DEFAULT_MAX_CELLS, axisSlots, gridBox, planeOf, sliceFlat, slotXY } from "./layout.ts";
 import { cellSizeFor, defaultColouring, elisionNotes, slotSpan, type DiagramCommonOptions } from "./scatter.ts";
-import { diagramLang, diagramStrings } from "./strings.ts";
+import { diagramStrings } from "./strings.ts";
 import { num, shortHash } from "./xml.ts";
 
 export interface DirectConvDiagramOptions extends DiagramCommonOptions {
@@ -112,7 +112,7 @@ export function directConvDiagram(info: ConvInfo, opts: DirectConvDiagramOptions
   if (opts.kernelLabels.length !== info.kernelCount) throw new Error(`directConvDiagram: ${opts.kernelLabels.length} kernel labels for ${info.kernelCount} taps`);
   if (opts.outputLabels && opts.outputLabels.length !== info.outCount) throw new Error(`directConvDiagram: ${opts.outputLabels.length} output labels for ${info.outCount} cells`);
   const transposed = info.op === "transposed";
-  const lang = diagramLang(opts.lang), S = diagramStrings(lang);
+  const lang = opts.lang ?? "en", S = diagramStrings(lang);
   const max = opts.maxCells ?? DEFAULT_MAX_CELLS, base = opts.indexBase ?? 0;
   const prefix = opts.idPrefix ?? "tcd" + shortHash(JSON.stringify([info, opts]));
   const plane = planeOf(info.rank), hasRows = plane.rowAxis >= 0;

@@ -7,4 +7,3 @@ export {
   type PaletteEntry, type Hatch, type InputColouring,
 } from "./palette.ts";
 export { escapeXml, svgTextContent, plainText } from "./xml.ts";
-export { diagramLang, type DiagramLang } from "./strings.ts";

@@ -9,7 +9,7 @@ import { NEUTRAL, rampColour, rampInk } from "./palette.ts";
 import { axisIndexLabels, captionBlock, ellipsisBands, legendRows, panelTitle, svgDocument, text } from "./draw.ts";
 import { DEFAULT_MAX_CELLS, axisSlots, gridBox, planeOf, sliceFlat, slotXY } from "./layout.ts";
 import { cellSizeFor, elisionNotes, type DiagramCommonOptions } from "./scatter.ts";
-import { diagramLang, diagramStrings, type HeatmapVerdict } from "./strings.ts";
+import { diagramStrings, type HeatmapVerdict } from "./strings.ts";
 import { num, shortHash } from "./xml.ts";
 
 export interface OverlapHeatmapOptions extends DiagramCommonOptions {
@@ -27,7 +27,7 @@ export interface OverlapHeatmapOptions extends DiagramCommonOptions {
  * overlapHeatmap(info); // 3×3 cells reading 1 2 1 / 2 4 2 / 1 2 1, legend 1, 2, 4 terms
  */
 export function overlapHeatmap(info: ConvInfo, opts: OverlapHeatmapOptions = {}): string {
-  const lang = diagramLang(opts.lang), S = diagramStrings(lang);
+  const lang = opts.lang ?? "en", S = diagramStrings(lang);
   const max = opts.maxCells ?? DEFAULT_MAX_CELLS, base = opts.indexBase ?? 0;
   const prefix = opts.idPrefix ?? "tch" + shortHash(JSON.stringify([info, opts]));
   const plane = planeOf(info.rank), hasRows = plane.rowAxis >= 0;

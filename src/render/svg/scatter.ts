@@ -14,13 +14,14 @@ import {
   neutralHatchDef, panelTitle, panelWidth, svgDocument, text,
 } from "./draw.ts";
 import { DEFAULT_MAX_CELLS, axisSlots, gridBox, planeOf, sliceFlat, slotXY, type AxisSlots, type GridBox, type Plane } from "./layout.ts";
-import { diagramLang, diagramStrings, type DiagramLang } from "./strings.ts";
+import { diagramStrings } from "./strings.ts";
+import type { Locale } from "../../spec/locale.ts";
 import { approxTextWidth, num, plainText, shortHash } from "./xml.ts";
 
 /** Options shared by the diagrams. */
 export interface DiagramCommonOptions {
-  /** `en` (default) or `zh-CN` (`zh` accepted). */
-  lang?: DiagramLang | "zh";
+  /** `en` (default) or `zh-CN`. */
+  lang?: Locale;
   /** Slots drawn per axis before the ellipsis band takes over (default 16). */
   maxCells?: number;
   /** How index numbers along the axes are written: from 0 (default) or 1. */
@@ -150,7 +151,7 @@ function labelledGrid(
 
 /** Caption lines for elided axes and sliced 3-D problems. */
 export function elisionNotes(
-  lang: DiagramLang, what: string, rows: AxisSlots, cols: AxisSlots, hasRows: boolean,
+  lang: Locale, what: string, rows: AxisSlots, cols: AxisSlots, hasRows: boolean,
 ): string[] {
   const S = diagramStrings(lang), notes: string[] = [];
   if (hasRows && rows.elided > 0) notes.push(S.elided(`${what} (${S.rows})`, rows.size - rows.elided, rows.size));
@@ -237,7 +238,7 @@ export function scatterDiagram(info: ConvInfo, opts: ScatterDiagramOptions): str
   if (opts.kernelLabels.length !== info.kernelCount) throw new Error(`scatterDiagram: ${opts.kernelLabels.length} kernel labels for ${info.kernelCount} taps`);
   if (opts.outputLabels && opts.outputLabels.length !== info.outCount) throw new Error(`scatterDiagram: ${opts.outputLabels.length} output labels for ${info.outCount} cells`);
   if (opts.inputNames && opts.inputNames.length !== info.inCount) throw new Error(`scatterDiagram: ${opts.inputNames.length} input names for ${info.inCount} cells`);
-  const lang = diagramLang(opts.lang), S = diagramStrings(lang);
+  const lang = opts.lang ?? "en", S = diagramStrings(lang);
   const max = opts.maxCells ?? DEFAULT_MAX_CELLS, base = opts.indexBase ?? 0;
   const prefix = opts.idPrefix ?? "tcs" + shortHash(JSON.stringify([info, opts]));
   const plane = planeOf(info.rank), hasRows = plane.rowAxis >= 0, oneD = !hasRows;

@@ -3,12 +3,7 @@
  * they are labels of generated pictures, not walkthrough prose.
  */
 
-export type DiagramLang = "en" | "zh-CN";
-
-/** Accepts the CLI's `zh` as well as `zh-CN`. */
-export function diagramLang(lang: string | undefined): DiagramLang {
-  return lang === "zh" || lang === "zh-CN" ? "zh-CN" : "en";
-}
+import type { Locale } from "../../spec/locale.ts";
 
 /**
  * The overlap heatmap's verdict: uneven counts that make a flat input come out patterned,
@@ -157,6 +152,6 @@ const zh: DiagramStrings = {
 };
 
 /** The strings of a locale. */
-export function diagramStrings(lang: DiagramLang): DiagramStrings {
+export function diagramStrings(lang: Locale): DiagramStrings {
   return lang === "zh-CN" ? zh : en;
 }

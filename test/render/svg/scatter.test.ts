@@ -314,8 +314,8 @@ describe("scatterDiagram on other problems", () => {
     expect(xmlProblems(svg)).toEqual([]);
   });
 
-  it("Chinese captions when lang is zh", () => {
-    const svg = scatterDiagram(seed, { inputLabels: labels(4, "x"), kernelLabels: labels(4, "w"), lang: "zh" });
+  it("Chinese captions when lang is zh-CN", () => {
+    const svg = scatterDiagram(seed, { inputLabels: labels(4, "x"), kernelLabels: labels(4, "w"), lang: "zh-CN" });
     expect(svg).toContain("散射视图");
     expect(texts(svg)).toContain("输入 x");
   });
