@@ -1,14 +1,18 @@
 /**
  * The playground's trace panel: what an output cell is made of, in three views at once.
  * - its cell sum: every output cell's sum in the default names, each term x·w its own KaTeX
- *   fragment inside `<span class="term" data-in="a,b" data-ci="c" data-tap="p,q">`;
- * - the matrix C and its transpose Cᵀ as HTML tables whose cells carry `data-out` / `data-in`
- *   (and `data-row`, `data-col`): an output cell is a column of C and a row of Cᵀ (transposed
- *   convolution), or a row of C (ordinary convolution);
+ *   fragment inside `<span class="term" data-x="a,b" data-xc="c" data-tap="p,q">` (input cell,
+ *   its channel, kernel tap);
+ * - the matrix C and its transpose Cᵀ as HTML tables whose cells carry `data-x` / `data-y` (the
+ *   input and output cell they join, with `data-xc` / `data-yc` their channels, and `data-row`,
+ *   `data-col`): an output cell is a column of C and a row of Cᵀ (transposed convolution), or a
+ *   row of C (ordinary convolution);
  * - the direct view (src/render/svg/direct-conv.ts), whose drawn cells list the output cells whose
  *   window covers them (`data-windows`).
  * KaTeX runs untrusted (`trust: false`), so the links live in HTML attributes around the math,
- * never inside it. Every index comes from the cell sums (the geometry's tap tables), the sparse C
+ * never inside it. The panel's own elements use `data-x` / `data-y` and the class `traced`, so
+ * the contract's `data-in` / `data-out` cells and their class `lit` stay the grids' alone (the
+ * diagrams' cells carry `data-in` / `data-out` too, and are lit with `traced`). Every index comes from the cell sums (the geometry's tap tables), the sparse C
  * and the diagram: nothing here re-derives the index relation. Big problems follow the elision
  * policy of src/explain/elision.ts, always keeping the traced cell (the panel redraws when it
  * was left out). No user-typed text reaches the HTML: names are the default symbols, values come
@@ -86,7 +90,8 @@ interface Side {
 
 function sideAttrs(info: ConvInfo, s: Side): string {
   const shape = s.kind === "in" ? info.inSpatial : info.outSpatial;
-  return ` data-${s.kind}="${unflatten(s.spatial, shape).join(",")}" data-c${s.kind === "in" ? "i" : "o"}="${s.channel}"`;
+  const letter = s.kind === "in" ? "x" : "y";
+  return ` data-${letter}="${unflatten(s.spatial, shape).join(",")}" data-${letter}c="${s.channel}"`;
 }
 
 /** What row r / column k of C stands for (C's numbering: channel · spatial count + spatial flat). */
@@ -114,7 +119,7 @@ export function sumsShown(info: ConvInfo, focus: number): Elided {
  * The cell sums, one line per shown output cell, each term in its own element.
  *
  * @example
- * sumsHtml(seedModel, 4) // '<div class="trace-sum" data-out="0,0" …><span class="term" data-in="0,0" data-ci="0" data-tap="0,0">…'
+ * sumsHtml(seedModel, 4) // '<div class="trace-sum" data-y="0,0" …><span class="term" data-x="0,0" data-xc="0" data-tap="0,0">…'
  */
 export function sumsHtml(m: TraceModel, focus: number): string {
   const { info, cells } = m;
@@ -127,12 +132,12 @@ export function sumsHtml(m: TraceModel, focus: number): string {
     cells.forEachTerm(flat, (inputFlat, kernelFlat) => {
       const [, ci, ...a] = unflatten(inputFlat, info.inputShape);
       const tap = unflatten(kernelFlat % info.kernelCount, info.kernelSpatial);
-      terms.push(`<span class="term" data-in="${a.join(",")}" data-ci="${ci}" data-tap="${tap.join(",")}">${math(juxtapose([m.x[inputFlat]!, m.w[kernelFlat]!]))}</span>`);
+      terms.push(`<span class="term" data-x="${a.join(",")}" data-xc="${ci}" data-tap="${tap.join(",")}">${math(juxtapose([m.x[inputFlat]!, m.w[kernelFlat]!]))}</span>`);
     });
     const parts = elide(terms.length, LIMITS.terms, 4, 2).map((j) => (j === null ? math("\\cdots") : terms[j]!));
     if (m.problem.bias) parts.push(`<span class="bias-term">${math(m.b[co]!)}</span>`);
     const value = cells.value(flat);
-    lines.push(`<div class="trace-sum" data-out="${unflatten(sp, info.outSpatial).join(",")}" data-n="${n}" data-co="${co}">`
+    lines.push(`<div class="trace-sum" data-y="${unflatten(sp, info.outSpatial).join(",")}" data-n="${n}" data-yc="${co}">`
       + `${math(`${m.y[flat]!} =`)} ${parts.length ? parts.join(` ${math("+")} `) : math("0")}`
       + `${value !== undefined ? ` ${math(`= ${numberTex(value)}`)}` : ""}</div>`);
   }
@@ -145,7 +150,7 @@ export function sumsHtml(m: TraceModel, focus: number): string {
  *
  * @example
  * matrixHtml(seedModel, false, matrixShown(seedModel.c.rows, []), matrixShown(seedModel.c.cols, []))
- * // '<table class="trace-matrix"><tr><th></th><th data-col="0" data-out="0,0" data-co="0">…'
+ * // '<table class="trace-matrix"><tr><th>…</th><th data-col="0" data-y="0,0" data-yc="0">…'
  */
 export function matrixHtml(m: TraceModel, transposed: boolean, rows: Elided, cols: Elided): string {
   const sides = matrixSides(m.info);
@@ -203,22 +208,22 @@ export const TRACE_CSS = `
 #trace { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 0.5rem 2rem; align-items: start; }
 #trace > h3 { grid-column: 1 / -1; margin-bottom: 0; }
 #trace h4 { margin: 0.6rem 0 0.2rem; font-size: 0.95rem; font-weight: 600; color: var(--muted); }
-#trace-sums { max-height: 24rem; overflow: auto; }
+#trace-sums { max-height: 24rem; overflow: auto; position: relative; }
 .trace-sum { padding: 0.1rem 0.3rem; border-left: 3px solid transparent; white-space: nowrap; }
-.trace-sum.source { background: #dbeafe; border-left-color: var(--accent); }
+.trace-sum.traced { background: #dbeafe; border-left-color: var(--accent); }
 .trace-gap { padding-left: 2rem; color: var(--muted); }
 #trace .term, #trace .bias-term { padding: 0.05rem 0.15rem; border-radius: 3px; }
-#trace .term.lit { background: var(--hl); outline: 2px solid var(--hl-ink); }
+#trace .term.traced { background: var(--hl); outline: 2px solid var(--hl-ink); }
 .trace-matrices { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; overflow-x: auto; }
 table.trace-matrix { border-collapse: collapse; font-size: 0.8rem; margin: 0.3rem 0; }
 table.trace-matrix th, table.trace-matrix td { border: 1px solid var(--rule); padding: 0.1rem 0.25rem; text-align: center; min-width: 1.6rem; }
 table.trace-matrix td { color: var(--muted); }
 table.trace-matrix td.nz { color: var(--ink); }
-table.trace-matrix .lit { background: var(--hl); }
-table.trace-matrix td.lit.nz { outline: 2px solid var(--hl-ink); outline-offset: -2px; font-weight: 700; }
+table.trace-matrix .traced { background: var(--hl); }
+table.trace-matrix td.traced.nz { outline: 2px solid var(--hl-ink); outline-offset: -2px; font-weight: 700; }
 #trace-direct svg { max-width: 100%; height: auto; }
 svg.tracing .window-overlay { display: none; }
-svg .padded-cell.lit > rect:first-child, svg .output-cell.lit > rect:first-child, svg rect.footprint.lit, svg .input-cell.lit > rect:first-child { stroke: #D55E00; stroke-width: 3.5px; stroke-dasharray: none; }
+svg .padded-cell.traced > rect:first-child, svg .output-cell.traced > rect:first-child, svg rect.footprint.traced, svg .input-cell.traced > rect:first-child { stroke: #D55E00; stroke-width: 3.5px; stroke-dasharray: none; }
 `;
 
 /** How long the pointer rests on a cell before the panel's direct view is redrawn around its window. */
@@ -309,7 +314,7 @@ export class TracePanel {
   clear(): void {
     this.traced = "";
     for (const box of [this.root, ...this.extra]) {
-      for (const el of Array.from(box.querySelectorAll(".trace-sum.source, #trace .lit, svg .lit, table.trace-matrix .lit"))) el.classList.remove("lit", "source");
+      for (const el of Array.from(box.querySelectorAll(".traced"))) el.classList.remove("traced");
       for (const svg of Array.from(box.querySelectorAll("svg.tracing"))) svg.classList.remove("tracing");
     }
   }
@@ -324,14 +329,21 @@ export class TracePanel {
     const flat = (n * info.outChannels + co) * info.outCount + o;
     if (!this.sumsSet.has(flat)) this.drawSums(flat, strings);
     const at = unflatten(o, info.outSpatial).join(",");
-    const line = this.sumsEl.querySelector(`.trace-sum[data-out="${at}"][data-n="${n}"][data-co="${co}"]`);
-    line?.classList.add("source");
-    for (const t of Array.from(line?.querySelectorAll(".term") ?? [])) t.classList.add("lit");
+    const line = this.sumsEl.querySelector(`.trace-sum[data-y="${at}"][data-n="${n}"][data-yc="${co}"]`);
+    if (line instanceof HTMLElement) {
+      line.classList.add("traced");
+      for (const t of Array.from(line.querySelectorAll(".term"))) t.classList.add("traced");
+      // Scroll the list (never the page) so the line is in view.
+      const el = this.sumsEl;
+      if (line.offsetTop < el.scrollTop || line.offsetTop + line.offsetHeight > el.scrollTop + el.clientHeight) {
+        el.scrollTop = Math.max(0, line.offsetTop - (el.clientHeight - line.offsetHeight) / 2);
+      }
+    }
     // Its line of C: a column (transposed) or a row (conv), with the other side's non-zeros kept in view.
     const index = co * info.outCount + o;
     if (info.op === "transposed") this.ensureMatrix(rowsOfColumn(m.ct, index), [index], strings);
     else this.ensureMatrix([index], colsOfRow(m.c, index), strings);
-    this.lightMatrices(`[data-out="${at}"][data-co="${co}"]`);
+    this.lightMatrices(`[data-y="${at}"][data-yc="${co}"]`);
     // Every direct view lights the cells of the cell's window at once (its drawn window hidden
     // meanwhile); the panel's own is redrawn with its window on the cell once the pointer rests,
     // so its legend and its taps (×w) speak of that cell.
@@ -353,9 +365,9 @@ export class TracePanel {
         const cellsLit = svg.querySelectorAll(`[data-windows~="${at}"]`);
         if (cellsLit.length === 0) continue;
         if (!(box === this.directEl && this.directWindow === at)) svg.classList.add("tracing");
-        for (const el of Array.from(cellsLit)) el.classList.add("lit");
+        for (const el of Array.from(cellsLit)) el.classList.add("traced");
       }
-      if (firstChannel) for (const el of Array.from(box.querySelectorAll(`svg .output-cell[data-out="${at}"]`))) el.classList.add("lit");
+      if (firstChannel) for (const el of Array.from(box.querySelectorAll(`svg .output-cell[data-out="${at}"]`))) el.classList.add("traced");
     }
   }
 
@@ -367,14 +379,14 @@ export class TracePanel {
     this.clear();
     const { info } = m;
     const at = unflatten(a, info.inSpatial).join(",");
-    for (const t of Array.from(this.sumsEl.querySelectorAll(`.trace-sum[data-n="${n}"] .term[data-in="${at}"][data-ci="${ci}"]`))) t.classList.add("lit");
+    for (const t of Array.from(this.sumsEl.querySelectorAll(`.trace-sum[data-n="${n}"] .term[data-x="${at}"][data-xc="${ci}"]`))) t.classList.add("traced");
     const index = ci * info.inCount + a;
     if (info.op === "transposed") this.ensureMatrix([index], colsOfRow(m.c, index), strings);
     else this.ensureMatrix(rowsOfColumn(m.ct, index), [index], strings);
-    this.lightMatrices(`[data-in="${at}"][data-ci="${ci}"]`);
+    this.lightMatrices(`[data-x="${at}"][data-xc="${ci}"]`);
     if (n === 0 && ci === 0) {
       for (const box of [this.directEl, ...this.extra]) {
-        for (const el of Array.from(box.querySelectorAll(`svg .padded-cell[data-in="${at}"], svg .input-cell[data-in="${at}"], svg .footprint[data-in="${at}"]`))) el.classList.add("lit");
+        for (const el of Array.from(box.querySelectorAll(`svg .padded-cell[data-in="${at}"], svg .input-cell[data-in="${at}"], svg .footprint[data-in="${at}"]`))) el.classList.add("traced");
       }
     }
   }
@@ -412,7 +424,7 @@ export class TracePanel {
   }
 
   private lightMatrices(selector: string): void {
-    for (const el of Array.from(this.root.querySelectorAll(`table.trace-matrix td${selector}, table.trace-matrix th${selector}`))) el.classList.add("lit");
+    for (const el of Array.from(this.root.querySelectorAll(`table.trace-matrix td${selector}, table.trace-matrix th${selector}`))) el.classList.add("traced");
   }
 
 }

@@ -96,12 +96,12 @@ interface Traced {
 
 const traced = (page: Page): Promise<Traced> => page.evaluate(() => {
   const ds = (sel: string) => Array.from(document.querySelectorAll<HTMLElement | SVGElement>(sel));
-  const matrix = (id: string) => ds(`#${id} td.lit`).map((td) => ({ at: `${td.dataset["row"]},${td.dataset["col"]}`, nz: td.classList.contains("nz"), in: td.dataset["in"]! }));
+  const matrix = (id: string) => ds(`#${id} td.traced`).map((td) => ({ at: `${td.dataset["row"]},${td.dataset["col"]}`, nz: td.classList.contains("nz"), in: td.dataset["x"]! }));
   return {
-    terms: ds("#trace .term.lit").map((t) => `${(t.closest(".trace-sum") as HTMLElement).dataset["out"]}:${t.dataset["in"]}|${t.dataset["tap"]}`),
+    terms: ds("#trace .term.traced").map((t) => `${(t.closest(".trace-sum") as HTMLElement).dataset["y"]}:${t.dataset["x"]}|${t.dataset["tap"]}`),
     c: matrix("trace-c"), ct: matrix("trace-ct"),
-    direct: ds("#trace-direct .padded-cell.lit").map((g) => g.dataset["in"] ?? "-").sort(),
-    derivationDirect: ds("#derivation .padded-cell.lit").map((g) => g.dataset["in"] ?? "-").sort(),
+    direct: ds("#trace-direct .padded-cell.traced").map((g) => g.dataset["in"] ?? "-").sort(),
+    derivationDirect: ds("#derivation .padded-cell.traced").map((g) => g.dataset["in"] ?? "-").sort(),
     directTarget: (document.querySelector("#trace-direct .output-cell.target") as SVGElement | null)?.dataset["out"] ?? null,
   };
 });
@@ -172,6 +172,8 @@ describe("the playground page", () => {
     await o.page.hover('td[data-out="1,1"]');
     let t = await traced(o.page);
     expect(t.terms).toEqual(["1,1:0,0|1,1", "1,1:0,1|1,0", "1,1:1,0|0,1", "1,1:1,1|0,0"]);
+    // The contract's class stays the grids': exactly the 4 input cells carry "lit".
+    expect(await o.page.$$eval(".lit", (els) => els.map((e) => `${e.tagName}:${(e as HTMLElement).dataset["in"]}`).sort())).toEqual(["TD:0,0", "TD:0,1", "TD:1,0", "TD:1,1"]);
     // C is 4×9 (rows x, columns y): y(1,1) is column 4, whose four entries are all non-zero.
     expect(t.c.map((c) => c.at)).toEqual(["0,4", "1,4", "2,4", "3,4"]);
     expect(t.c.every((c) => c.nz)).toBe(true);
@@ -198,7 +200,7 @@ describe("the playground page", () => {
     t = await traced(o.page);
     expect(t.terms).toEqual(["0,0:0,0|0,0", "0,1:0,0|0,1", "1,0:0,0|1,0", "1,1:0,0|1,1"]);
     expect(new Set(t.c.map((c) => c.at.split(",")[0]))).toEqual(new Set(["0"]));
-    expect(await o.page.$$eval("#derivation rect.footprint.lit", (r) => r.map((e) => (e as SVGElement).dataset["in"]))).toEqual(["0,0"]);
+    expect(await o.page.$$eval("#derivation rect.footprint.traced", (r) => r.map((e) => (e as SVGElement).dataset["in"]))).toEqual(["0,0"]);
 
     // Leaving the grids clears every light.
     await o.page.mouse.move(5, 5);

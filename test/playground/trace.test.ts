@@ -32,7 +32,7 @@ function elements(html: string, tag: string, cls?: string): Record<string, strin
 /** One line of the sums list: its attributes and its terms' attributes. */
 function sumLines(html: string): { out: string; terms: Record<string, string>[] }[] {
   return html.split("\n").filter((l) => l.startsWith('<div class="trace-sum"')).map((l) => ({
-    out: elements(l, "div", "trace-sum")[0]!["data-out"]!, terms: elements(l, "span", "term"),
+    out: elements(l, "div", "trace-sum")[0]!["data-y"]!, terms: elements(l, "span", "term"),
   }));
 }
 
@@ -51,7 +51,7 @@ describe("the trace panel's cell sums", () => {
   it("seed: y(1,1) has 4 terms and y(0,0) one, each term naming its input cell and kernel tap", () => {
     const lines = sumLines(sumsHtml(seed, 4));
     expect(lines.map((l) => l.out)).toEqual(["0,0", "0,1", "0,2", "1,0", "1,1", "1,2", "2,0", "2,1", "2,2"]);
-    const pairs = (out: string) => lines.find((l) => l.out === out)!.terms.map((t) => `${t["data-in"]}|${t["data-tap"]}`);
+    const pairs = (out: string) => lines.find((l) => l.out === out)!.terms.map((t) => `${t["data-x"]}|${t["data-tap"]}`);
     expect(pairs("1,1")).toEqual(["0,0|1,1", "0,1|1,0", "1,0|0,1", "1,1|0,0"]);
     expect(pairs("0,0")).toEqual(["0,0|0,0"]);
   });
@@ -62,7 +62,7 @@ describe("the trace panel's cell sums", () => {
     expect(lines).toHaveLength(stride2.info.outCount);
     for (const l of lines) {
       const expected = gatheredPairs(tables.gather, l.out.split(",").map(Number));
-      expect(l.terms.map((t) => `${t["data-in"]}|${t["data-tap"]}`).sort(), `y(${l.out})`).toEqual(expected);
+      expect(l.terms.map((t) => `${t["data-x"]}|${t["data-tap"]}`).sort(), `y(${l.out})`).toEqual(expected);
     }
   });
 
@@ -92,9 +92,9 @@ describe("the trace panel's matrices", () => {
     const tds = elements(html, "td");
     expect(tds).toHaveLength(4 * 9);
     const col4 = tds.filter((t) => t["data-col"] === "4");
-    expect(col4.map((t) => t["data-out"])).toEqual(["1,1", "1,1", "1,1", "1,1"]);
-    expect(col4.filter((t) => t["class"] === "nz").map((t) => t["data-in"])).toEqual(["0,0", "0,1", "1,0", "1,1"]);
-    expect(tds.filter((t) => t["data-col"] === "0" && t["class"] === "nz").map((t) => t["data-in"])).toEqual(["0,0"]);
+    expect(col4.map((t) => t["data-y"])).toEqual(["1,1", "1,1", "1,1", "1,1"]);
+    expect(col4.filter((t) => t["class"] === "nz").map((t) => t["data-x"])).toEqual(["0,0", "0,1", "1,0", "1,1"]);
+    expect(tds.filter((t) => t["data-col"] === "0" && t["class"] === "nz").map((t) => t["data-x"])).toEqual(["0,0"]);
   });
 
   it("stride 2 with padding: an entry of C or Cᵀ is non-zero exactly where the tap tables join its input and output cells", () => {
@@ -102,11 +102,11 @@ describe("the trace panel's matrices", () => {
     for (const transposed of [false, true]) {
       const rows = transposed ? stride2.c.cols : stride2.c.rows, cols = transposed ? stride2.c.rows : stride2.c.cols;
       const html = matrixHtml(stride2, transposed, matrixShown(rows, []), matrixShown(cols, []));
-      const tds = elements(html, "td").filter((t) => t["data-out"] !== undefined);
+      const tds = elements(html, "td").filter((t) => t["data-y"] !== undefined);
       expect(tds.length).toBeGreaterThan(0);
       for (const t of tds) {
-        const feeding = gatheredPairs(tables.gather, t["data-out"]!.split(",").map(Number)).map((p) => p.split("|")[0]);
-        expect(t["class"] === "nz", `${t["data-in"]} → ${t["data-out"]}`).toBe(feeding.includes(t["data-in"]));
+        const feeding = gatheredPairs(tables.gather, t["data-y"]!.split(",").map(Number)).map((p) => p.split("|")[0]);
+        expect(t["class"] === "nz", `${t["data-x"]} → ${t["data-y"]}`).toBe(feeding.includes(t["data-x"]));
       }
     }
   });
@@ -120,12 +120,12 @@ describe("the trace panel's matrices", () => {
     expect(elements(html, "th").filter((t) => t["data-row"] !== undefined).map((t) => Number(t["data-row"]))).toContain(100);
   });
 
-  it("an ordinary convolution: an output cell is a row of C (its cells carry data-out along the row)", () => {
+  it("an ordinary convolution: an output cell is a row of C (its cells carry data-y along the row)", () => {
     const conv = modelOf({ op: "conv", input: "[[1,2,3],[4,5,6],[7,8,9]]", kernel: "[[1,0],[0,-1]]" });
     const html = matrixHtml(conv, false, matrixShown(conv.c.rows, []), matrixShown(conv.c.cols, []));
     const row0 = elements(html, "td").filter((t) => t["data-row"] === "0");
-    expect(new Set(row0.map((t) => t["data-out"]))).toEqual(new Set(["0,0"]));
-    expect(row0.filter((t) => t["class"] === "nz").map((t) => t["data-in"])).toEqual(["0,0", "0,1", "1,0", "1,1"]);
+    expect(new Set(row0.map((t) => t["data-y"]))).toEqual(new Set(["0,0"]));
+    expect(row0.filter((t) => t["class"] === "nz").map((t) => t["data-x"])).toEqual(["0,0", "0,1", "1,0", "1,1"]);
   });
 });
 
