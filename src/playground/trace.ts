@@ -193,6 +193,20 @@ export function directHtml(m: TraceModel, lang: UiLang, window: readonly number[
   });
 }
 
+/**
+ * The matrix and direct-view headings, chosen by the operation: an output cell of a transposed
+ * convolution is a column of C (vec(Y) = Cᵀ vec(X)) and its window slides over the zero-inserted
+ * input; an ordinary convolution's is a row of C, over the padded input only.
+ *
+ * @example
+ * traceHeadings(seedInfo, UI.en).matrix // → "Its column of C, which is its row of Cᵀ (vec(Y) = Cᵀ vec(X))"
+ */
+export function traceHeadings(info: ConvInfo, s: UiStrings): { matrix: string; direct: string } {
+  return info.op === "transposed"
+    ? { matrix: s.traceMatrixTransposed, direct: s.traceDirectTransposed }
+    : { matrix: s.traceMatrixConv, direct: s.traceDirectConv };
+}
+
 /** The panel's skeleton inside the page (filled by {@link TracePanel}). */
 export function traceSkeletonHtml(s: UiStrings): string {
   return `<section id="trace" aria-labelledby="trace-title">`
@@ -287,9 +301,9 @@ export class TracePanel {
     this.lang = p.lang;
     this.traced = "";
     this.root.classList.remove("stale");
-    const transposed = m.info.op === "transposed";
-    this.text("trace-matrix-title", transposed ? p.strings.traceMatrixTransposed : p.strings.traceMatrixConv);
-    this.text("trace-direct-title", transposed ? p.strings.traceDirectTransposed : p.strings.traceDirectConv);
+    const headings = traceHeadings(m.info, p.strings);
+    this.text("trace-matrix-title", headings.matrix);
+    this.text("trace-direct-title", headings.direct);
     const focus = busiestCell(m.info);
     const focusFlat = focus.reduce((acc, v, ax) => acc * m.info.outSpatial[ax]! + v, 0);
     this.drawSums(focusFlat, p.strings);

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { deriveCells } from "../../src/algebra/cells.ts";
 import { tapTables, type AxisTable } from "../../src/geometry/taps.ts";
 import { parseProblem } from "../../src/spec/parse-problem.ts";
-import { directHtml, matrixHtml, matrixShown, sumsHtml, traceModel, traceSkeletonHtml, type TraceModel } from "../../src/playground/trace.ts";
+import { directHtml, matrixHtml, matrixShown, sumsHtml, traceHeadings, traceModel, traceSkeletonHtml, type TraceModel } from "../../src/playground/trace.ts";
 import { UI } from "../../src/playground/strings.ts";
 import { groups } from "../render/svg/svg-utils.ts";
 
@@ -133,6 +133,17 @@ describe("the trace panel's direct view and skeleton", () => {
   it("draws the window on the cell asked for, its target marked", () => {
     const svg = directHtml(stride2, "en", [2, 3]);
     expect(groups(svg, "output-cell").filter((g) => g.attrs["class"]!.includes("target")).map((g) => g.attrs["data-out"])).toEqual(["2,3"]);
+  });
+
+  it("says 'column of C' and 'zero-inserted' for a transposed convolution only: an ordinary one's output cell is a row of C over the padded input", () => {
+    const conv = modelOf({ op: "conv", input: "[[1,2,3],[4,5,6],[7,8,9]]", kernel: "[[1,0],[0,-1]]" });
+    for (const lang of ["en", "zh"] as const) {
+      expect(traceHeadings(seed.info, UI[lang])).toEqual({ matrix: UI[lang].traceMatrixTransposed, direct: UI[lang].traceDirectTransposed });
+      expect(traceHeadings(conv.info, UI[lang])).toEqual({ matrix: UI[lang].traceMatrixConv, direct: UI[lang].traceDirectConv });
+    }
+    expect(UI.en.traceMatrixConv).toMatch(/row of C\b/);
+    expect(UI.en.traceDirectConv).not.toMatch(/zero-inserted/);
+    expect(UI.zh.traceDirectConv).not.toMatch(/插零/);
   });
 
   it("has its headings in both languages; sums name cells by the default symbols, never by the entries typed", () => {
