@@ -12,6 +12,7 @@ import { buildSync } from "esbuild";
 import { escapeHtml, inlineKatexCss, PAGE_CSS } from "../render/html-page.ts";
 import { FIELDS, SEED, type Field, type FieldValues } from "./fields.ts";
 import { PRESETS, UI, uiLang } from "./strings.ts";
+import { TRACE_CSS, traceSkeletonHtml } from "./trace.ts";
 
 /** The most the page may weigh, in bytes (the issue's limit). */
 export const PLAYGROUND_MAX_BYTES = 4 * 1024 * 1024;
@@ -124,6 +125,7 @@ export function playgroundHtml(values: FieldValues = SEED): string {
     `<p class="note" data-i18n="traceHint">${escapeHtml(s.traceHint)}</p>`,
     `<div id="grids"></div>`,
     `<p id="sum" aria-live="polite"></p>`,
+    traceSkeletonHtml(s),
     `<h2 data-i18n="stepTitle">${escapeHtml(s.stepTitle)}</h2>`,
     `<p class="note" data-i18n="stepHint">${escapeHtml(s.stepHint)}</p>`,
     `<div class="stepper" role="group" aria-labelledby="step-count">`
@@ -145,7 +147,7 @@ export function playgroundHtml(values: FieldValues = SEED): string {
     + `<meta name="generator" content="tconv">\n`
     + `<title>${escapeHtml(s.title)}</title>\n`
     + `<style>${inlineKatexCss()}</style>\n`
-    + `<style>${PAGE_CSS}${PLAYGROUND_CSS}</style>\n`
+    + `<style>${PAGE_CSS}${PLAYGROUND_CSS}${TRACE_CSS}</style>\n`
     + `</head>\n<body>\n<main>\n${body}\n</main>\n`
     + `<script type="application/json" id="tconv-playground-defaults">${json}</script>\n`
     + `<script>${playgroundScript()}</script>\n`

@@ -17,6 +17,7 @@ import {
 import { decodeFragment, encodeFragment, FIELDS, SEED, type Field, type FieldValues } from "./fields.ts";
 import { PRESETS, UI, langFieldValue, uiLang } from "./strings.ts";
 import type { Locale } from "../spec/locale.ts";
+import { TracePanel } from "./trace.ts";
 
 installPlatform({ loadMathjs: () => ({ create: (config?: object) => create(all!, config) }) });
 
@@ -41,6 +42,8 @@ const checkErrorEl = $<HTMLElement>("#check-error");
 const checkReportEl = $<HTMLElement>("#check-report");
 const stepTextEl = $<HTMLElement>("#step-text");
 const stepCountEl = $<HTMLElement>("#step-count");
+/** The trace panel (cell sums, C and Cᵀ, the direct view); it also lights the derivation's diagrams. */
+const tracer = new TracePanel($<HTMLElement>("#trace"), [derivationEl]);
 
 /** How long typing pauses before the page recomputes. */
 const DEBOUNCE_MS = 250;
@@ -166,6 +169,7 @@ function compute(values: FieldValues, writeFragment: boolean): void {
     derivationEl.classList.remove("stale");
     derivationEl.removeAttribute("title");
     drawGrids(shown);
+    tracer.show(problem, cells, lang, UI[lang]);
     resetStepper(shown);
     runCheck(values);
   } catch (e) {
@@ -175,6 +179,7 @@ function compute(values: FieldValues, writeFragment: boolean): void {
     derivationEl.classList.add("stale");
     gridsEl.classList.add("stale");
     stepGridEl.classList.add("stale");
+    tracer.stale();
     stopPlaying();
     derivationEl.title = UI[lang].stale;
   }
@@ -290,6 +295,7 @@ function drawGrids(s: Shown): void {
 
 function clearLit(): void {
   for (const el of Array.from(gridsEl.querySelectorAll(".lit, .source"))) el.classList.remove("lit", "source");
+  tracer.clear();
 }
 
 /** Lights the input cells that feed output cell `td` and writes its cell sum. */
@@ -301,6 +307,7 @@ function traceOutput(td: HTMLElement): void {
   const o = td.dataset["out"]!.split(",").reduce((acc, v, ax) => acc * info.outSpatial[ax]! + Number(v), 0);
   const flat = (n * info.outChannels + co) * info.outCount + o;
   td.classList.add("source");
+  tracer.output(n, co, o, UI[lang]);
   const parts: string[] = [];
   shown.cells.forEachTerm(flat, (inputFlat, kernelFlat) => {
     const sp = inputFlat % info.inCount, nc = (inputFlat - sp) / info.inCount;
@@ -326,6 +333,7 @@ function traceInput(td: HTMLElement): void {
   const n = Number(td.dataset["n"]), ci = Number(td.dataset["c"]);
   const sp = td.dataset["in"]!.split(",").reduce((acc, v, ax) => acc * info.inSpatial[ax]! + Number(v), 0);
   td.classList.add("source");
+  tracer.input(n, ci, sp, UI[lang]);
   const g = Math.floor(ci / info.inChannelsPerGroup);
   const reached = shown.reach[sp]!;
   for (let col = 0; col < info.outChannelsPerGroup; col++) {

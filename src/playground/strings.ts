@@ -39,6 +39,16 @@ export interface UiStrings {
   readonly traceHint: string;
   readonly traceIdle: string;
   readonly feeds: string;
+  readonly traceTitle: string;
+  readonly traceSums: string;
+  /** The matrix heading when the operation is transposed (an output cell is a column of C). */
+  readonly traceMatrixTransposed: string;
+  /** The matrix heading for an ordinary convolution (an output cell is a row of C). */
+  readonly traceMatrixConv: string;
+  readonly traceDirectTransposed: string;
+  readonly traceDirectConv: string;
+  /** "{shown}" and "{total}" are replaced by how many cells or entries are shown, of how many. */
+  readonly traceElided: string;
   readonly derivation: string;
   readonly stale: string;
   readonly channel: string;
@@ -82,6 +92,13 @@ export const UI: Readonly<Record<Locale, UiStrings>> = {
     traceHint: "Point at or focus a cell of Y (Tab to reach the grid, arrow keys to move) to light the input cells that feed it; point at or focus a cell of X to light its kernel copy in Y.",
     traceIdle: "No cell selected.",
     feeds: "feeds",
+    traceTitle: "What the cell is made of",
+    traceSums: "Its sum among the cell sums (each term is an input entry times a kernel entry)",
+    traceMatrixTransposed: "Its column of C, which is its row of Cᵀ (vec(Y) = Cᵀ vec(X))",
+    traceMatrixConv: "Its row of C (vec(Y) = C vec(X)), which is its column of Cᵀ",
+    traceDirectTransposed: "Its window in the direct view: the flipped kernel over the zero-inserted, padded input",
+    traceDirectConv: "Its window in the direct view: the kernel over the padded input",
+    traceElided: "{shown} of {total} shown (first and last rows and columns, and the cell you point at).",
     derivation: "Derivation",
     stale: "This derivation is of the last valid problem.",
     channel: "channel", batch: "batch", slice: "slice",
@@ -114,6 +131,13 @@ export const UI: Readonly<Record<Locale, UiStrings>> = {
     traceHint: "指向或聚焦 Y 的一个单元格（用 Tab 键进入网格，方向键移动），会点亮对它有贡献的输入单元格；指向或聚焦 X 的单元格，会点亮它在 Y 中的那份卷积核副本。",
     traceIdle: "未选中单元格。",
     feeds: "贡献给",
+    traceTitle: "这个单元格由什么构成",
+    traceSums: "它在各单元格和式中的那一行（每一项是一个输入元素乘一个卷积核元素）",
+    traceMatrixTransposed: "它在 C 中的那一列，也就是它在 Cᵀ 中的那一行（vec(Y) = Cᵀ vec(X)）",
+    traceMatrixConv: "它在 C 中的那一行（vec(Y) = C vec(X)），也就是它在 Cᵀ 中的那一列",
+    traceDirectTransposed: "它在直接卷积视图中的窗口：翻转后的卷积核在插零、填充后的输入上",
+    traceDirectConv: "它在直接视图中的窗口：卷积核在填充后的输入上",
+    traceElided: "显示了 {total} 个中的 {shown} 个（首尾的行和列，以及你指向的单元格）。",
     derivation: "推导",
     stale: "这份推导对应上一个有效的问题。",
     channel: "通道", batch: "批次", slice: "切片",

@@ -3,7 +3,7 @@
  * its URL fragment and its form, traced with the mouse and the keyboard, in English and Chinese.
  * One browser for the whole file; each test opens its own page.
  */
-import { statSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +15,7 @@ import { cliNames } from "../../src/spec/names.ts";
 import { parseProblem } from "../../src/spec/parse-problem.ts";
 import { decodeFragment, encodeFragment } from "../../src/playground/fields.ts";
 import { PLAYGROUND_MAX_BYTES, playgroundHtml } from "../../src/playground/build.ts";
-import { katexErrorCount, launchBrowser, openHtml, PAGE_DIR, screenshot, type OpenedPage } from "../browser/harness.ts";
+import { katexErrorCount, launchBrowser, openHtml, PAGE_DIR, SCREENSHOT_DIR, screenshot, type OpenedPage } from "../browser/harness.ts";
 
 let browser: Browser;
 const opened: OpenedPage[] = [];
@@ -67,6 +67,51 @@ function gathered(tables: readonly AxisTable[], out: readonly number[]): string[
     acc = acc.flatMap((prefix) => row.map((a) => [...prefix, a]));
   });
   return tables.length === 0 ? [] : acc.map((ix) => ix.join(",")).sort();
+}
+
+/** The (input cell, kernel tap) pairs of output cell `out` by the gather tables, as "a,b|p,q". */
+function gatheredPairs(tables: readonly AxisTable[], out: readonly number[]): string[] {
+  let acc: [number[], number[]][] = [[[], []]];
+  tables.forEach((t, ax) => {
+    const row: [number, number][] = [];
+    for (let j = t.start[out[ax]!]!; j < t.start[out[ax]! + 1]!; j++) row.push([t.index[j]!, t.tap[j]!]);
+    acc = acc.flatMap(([a, k]) => row.map(([i, tap]) => [[...a, i], [...k, tap]] as [number[], number[]]));
+  });
+  return acc.map(([a, k]) => `${a.join(",")}|${k.join(",")}`).sort();
+}
+
+/** What the trace panel and the derivation's diagrams light, read in one go. */
+interface Traced {
+  /** Lit terms as "out:a,b|p,q" (the sum line they sit in, their input cell and kernel tap). */
+  terms: string[];
+  /** Lit cells of C and Cᵀ as "row,col", and whether they are non-zero. */
+  c: { at: string; nz: boolean; in: string }[];
+  ct: { at: string; nz: boolean; in: string }[];
+  /** Lit cells of the panel's and the derivation's direct views: their input cell, or "-" for a zero. */
+  direct: string[];
+  derivationDirect: string[];
+  /** The panel's direct view: the output cell its window is drawn on. */
+  directTarget: string | null;
+}
+
+const traced = (page: Page): Promise<Traced> => page.evaluate(() => {
+  const ds = (sel: string) => Array.from(document.querySelectorAll<HTMLElement | SVGElement>(sel));
+  const matrix = (id: string) => ds(`#${id} td.traced`).map((td) => ({ at: `${td.dataset["row"]},${td.dataset["col"]}`, nz: td.classList.contains("nz"), in: td.dataset["x"]! }));
+  return {
+    terms: ds("#trace .term.traced").map((t) => `${(t.closest(".trace-sum") as HTMLElement).dataset["y"]}:${t.dataset["x"]}|${t.dataset["tap"]}`),
+    c: matrix("trace-c"), ct: matrix("trace-ct"),
+    direct: ds("#trace-direct .padded-cell.traced").map((g) => g.dataset["in"] ?? "-").sort(),
+    derivationDirect: ds("#derivation .padded-cell.traced").map((g) => g.dataset["in"] ?? "-").sort(),
+    directTarget: (document.querySelector("#trace-direct .output-cell.target") as SVGElement | null)?.dataset["out"] ?? null,
+  };
+});
+
+/** Saves the grids and the trace panel (a hovered or focused state) for a person to look at. */
+async function traceShot(page: Page, name: string): Promise<void> {
+  const top = await page.$eval("#grids", (e) => e.getBoundingClientRect().top + window.scrollY);
+  const bottom = await page.$eval("#trace", (e) => e.getBoundingClientRect().bottom + window.scrollY);
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, clip: { x: 0, y: Math.max(0, top - 10), width: 1100, height: bottom - top + 20 } });
 }
 
 describe("the playground page", () => {
@@ -121,6 +166,77 @@ describe("the playground page", () => {
     expect(await litOut(o.page)).toEqual(["0,0", "0,1", "1,0", "1,1"]);
     expect(o.errors).toEqual([]);
   }, 60_000);
+
+  it("traces the seed's y(1,1) through its 4 terms, column 4 of C (row 4 of Cᵀ) and its direct-view window; y(0,0) through 1 term; x(0,0) through its row of C", async () => {
+    const o = await open();
+    await o.page.hover('td[data-out="1,1"]');
+    let t = await traced(o.page);
+    expect(t.terms).toEqual(["1,1:0,0|1,1", "1,1:0,1|1,0", "1,1:1,0|0,1", "1,1:1,1|0,0"]);
+    // The contract's class stays the grids': exactly the 4 input cells carry "lit".
+    expect(await o.page.$$eval(".lit", (els) => els.map((e) => `${e.tagName}:${(e as HTMLElement).dataset["in"]}`).sort())).toEqual(["TD:0,0", "TD:0,1", "TD:1,0", "TD:1,1"]);
+    // C is 4×9 (rows x, columns y): y(1,1) is column 4, whose four entries are all non-zero.
+    expect(t.c.map((c) => c.at)).toEqual(["0,4", "1,4", "2,4", "3,4"]);
+    expect(t.c.every((c) => c.nz)).toBe(true);
+    expect(t.ct.map((c) => c.at)).toEqual(["4,0", "4,1", "4,2", "4,3"]);
+    // Its window covers the four input cells (no padding zero): in the panel and in the derivation.
+    expect(t.directTarget).toBe("1,1");
+    expect(t.direct).toEqual(["0,0", "0,1", "1,0", "1,1"]);
+    expect(t.derivationDirect).toEqual(["0,0", "0,1", "1,0", "1,1"]);
+    expect(await o.page.$eval("#derivation svg.tracing", (s) => s.querySelectorAll("[data-windows]").length)).toBeGreaterThan(0);
+
+    await o.page.hover('td[data-out="0,0"]');
+    t = await traced(o.page);
+    expect(t.terms).toEqual(["0,0:0,0|0,0"]);
+    expect(t.c.map((c) => c.at)).toEqual(["0,0", "1,0", "2,0", "3,0"]);
+    expect(t.c.filter((c) => c.nz).map((c) => c.in)).toEqual(["0,0"]);
+    // Its window: one input cell and three padding zeros; the panel redraws its window there.
+    expect(t.derivationDirect).toEqual(["-", "-", "-", "0,0"]);
+    await o.page.waitForSelector('#trace-direct .output-cell.target[data-out="0,0"]');
+    expect((await traced(o.page)).direct).toEqual(["-", "-", "-", "0,0"]);
+    expect(await o.page.textContent("#trace-direct svg")).toContain("y(0, 0)");
+
+    // An input cell: its terms in every sum it feeds, its row of C, its kernel copy in the scatter diagram.
+    await o.page.hover('td[data-in="0,0"]');
+    t = await traced(o.page);
+    expect(t.terms).toEqual(["0,0:0,0|0,0", "0,1:0,0|0,1", "1,0:0,0|1,0", "1,1:0,0|1,1"]);
+    expect(new Set(t.c.map((c) => c.at.split(",")[0]))).toEqual(new Set(["0"]));
+    expect(await o.page.$$eval("#derivation rect.footprint.traced", (r) => r.map((e) => (e as SVGElement).dataset["in"]))).toEqual(["0,0"]);
+
+    // Leaving the grids clears every light.
+    await o.page.mouse.move(5, 5);
+    t = await traced(o.page);
+    expect([t.terms, t.c, t.ct, t.direct, t.derivationDirect]).toEqual([[], [], [], [], []]);
+    await o.page.focus('td[data-out="1,1"]');
+    await o.page.waitForSelector('#trace-direct .output-cell.target[data-out="1,1"]');
+    await traceShot(o.page, "playground-trace-en");
+    expect(await katexErrorCount(o.page)).toBe(0);
+    expect(o.errors).toEqual([]);
+  }, 120_000);
+
+  it("traces every cell of a stride-2, padded problem exactly as the geometry's tap tables say: terms, row of Cᵀ, window", async () => {
+    const values = { input: "[[1,2,3],[4,5,6],[7,8,9]]", kernel: "[[1,0,-1],[2,1,0],[0,-1,1]]", stride: "2", padding: "1", "output-padding": "1" };
+    const o = await open(encodeFragment(values));
+    const p = parseProblem({ input: values.input, kernel: values.kernel, stride: "2", padding: "1", outputPadding: "1" });
+    const tables = tapTables(p.info);
+    const [rows, cols] = p.info.outSpatial as [number, number];
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        await o.page.hover(`td[data-out="${i},${j}"]`);
+        const t = await traced(o.page);
+        const pairs = gatheredPairs(tables.gather, [i, j]);
+        const inputs = pairs.map((q) => q.split("|")[0]!);
+        expect(t.terms.sort(), `y(${i},${j})`).toEqual(pairs.map((q) => `${i},${j}:${q}`));
+        const column = i * cols + j;
+        expect(t.ct.every((c) => c.at.startsWith(`${column},`)), `y(${i},${j})`).toBe(true);
+        expect(t.ct.filter((c) => c.nz).map((c) => c.in).sort(), `y(${i},${j})`).toEqual(inputs);
+        expect(t.c.filter((c) => c.nz).map((c) => c.in).sort(), `y(${i},${j})`).toEqual(inputs);
+        // The derivation's direct view: the window is the kernel's 3×3, its input cells the tables'.
+        expect(t.derivationDirect, `y(${i},${j})`).toHaveLength(9);
+        expect(t.derivationDirect.filter((a) => a !== "-"), `y(${i},${j})`).toEqual(inputs);
+      }
+    }
+    expect(o.errors).toEqual([]);
+  }, 180_000);
 
   it("lights exactly the geometry's tap-table cells on a stride-2, padded problem, for every output and input cell", async () => {
     const values = { input: "[[1,2,3],[4,5,6],[7,8,9]]", kernel: "[[1,0,-1],[2,1,0],[0,-1,1]]", stride: "2", padding: "1", "output-padding": "1" };
@@ -193,6 +309,10 @@ describe("the playground page", () => {
     expect(await katexErrorCount(o.page)).toBe(0);
     await o.page.focus('td[data-out="1,1"]');
     await screenshot(o.page, "playground-zh");
+    // The trace panel in Chinese: its headings, the sum's 4 terms lit.
+    expect(await o.page.textContent("#trace")).toContain("它在 C 中的那一列");
+    expect((await traced(o.page)).terms).toHaveLength(4);
+    await traceShot(o.page, "playground-trace-zh");
     // Switching back with the language field re-renders in English.
     await o.page.selectOption("select[name=lang]", "en");
     await o.page.waitForFunction(() => document.documentElement.lang === "en");
@@ -225,6 +345,11 @@ describe("the playground page", () => {
     await o.page.keyboard.press("ArrowDown");
     expect(await focused()).toBe("1,1");
     expect(await lit(o.page)).toEqual(["0,0", "0,1", "1,0", "1,1"]);
+    // The keyboard traces as the pointer does: the sum's 4 terms, column 4 of C, the window.
+    const t = await traced(o.page);
+    expect(t.terms).toEqual(["1,1:0,0|1,1", "1,1:0,1|1,0", "1,1:1,0|0,1", "1,1:1,1|0,0"]);
+    expect(t.c.map((c) => c.at)).toEqual(["0,4", "1,4", "2,4", "3,4"]);
+    expect(t.derivationDirect).toEqual(["0,0", "0,1", "1,0", "1,1"]);
     // The grid is one Tab stop: Shift+Tab leaves it, Tab comes back to the cell last focused.
     await o.page.keyboard.press("Shift+Tab");
     await o.page.keyboard.press("Tab");

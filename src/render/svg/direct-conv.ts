@@ -8,7 +8,7 @@ import type { ConvInfo } from "../../geometry/conv-info.ts";
 import { directConvGeometry } from "../../geometry/direct-conv.ts";
 import { overlapCounts } from "../../geometry/overlap.ts";
 import { narrowPosition, widePosition, type AxisStep } from "../../geometry/relation.ts";
-import { rowMajorStrides, tapTables } from "../../geometry/taps.ts";
+import { rowMajorStrides, tapTables, unflatten } from "../../geometry/taps.ts";
 import { NEUTRAL, inputCellColour } from "./palette.ts";
 import {
   axisIndexLabels, captionBlock, ellipsisBands, fitSize, inputPatternDefs, inputPatternId, legendRows,
@@ -186,6 +186,30 @@ export function directConvDiagram(info: ConvInfo, opts: DirectConvDiagramOptions
     return flat + (transposed ? kc - 1 - tc : tc) * kStrides[plane.colAxis]!;
   };
 
+  // For each drawn position, the output cells (of the window's slice) whose window covers it, so
+  // a page can light any cell's window (the playground's trace): `data-windows="0,0 0,1"`.
+  const windowsAt = new Map<string, string[]>();
+  if (sliceMeets) {
+    const oRowN = hasRows ? info.outSpatial[plane.rowAxis]! : 1, oColN = info.outSpatial[plane.colAxis]!;
+    for (let orow = 0; orow < oRowN; orow++) for (let ocol = 0; ocol < oColN; ocol++) {
+      const out = [...win];
+      if (hasRows) out[plane.rowAxis] = orow;
+      out[plane.colAxis] = ocol;
+      const name = out.join(",");
+      for (let tr = 0; tr < kr; tr++) {
+        const r = rAxis ? rAxis.windowAt(orow, tr) : 0;
+        if (rAxis && rows.slotOf(r - rAxis.lo) < 0) continue;
+        for (let tc = 0; tc < kc; tc++) {
+          const c = cAxis.windowAt(ocol, tc);
+          if (cols.slotOf(c - cAxis.lo) < 0) continue;
+          const key = `${r},${c}`;
+          const list = windowsAt.get(key);
+          if (list) list.push(name); else windowsAt.set(key, [name]);
+        }
+      }
+    }
+  }
+
   const used = new Set<number>();
   let body = "", overlay = "";
   body += panelTitle(inG.x, 18, inTitle);
@@ -208,7 +232,9 @@ export function directConvDiagram(info: ConvInfo, opts: DirectConvDiagramOptions
     } else if (kind === "inserted-zero") fill = NEUTRAL.faint;
     else if (kind === "padding") fill = `url(#${prefix}-pad)`;
     if (kind === "cropped") dash = ` stroke-dasharray="4 3"`;
-    body += `<g class="padded-cell ${kind}"${flat >= 0 ? ` data-input="${flat}"` : ""} data-pos="${r},${c}"${kind === "cropped" ? ` opacity="0.45"` : ""}>`
+    const windows = windowsAt.get(`${r},${c}`);
+    body += `<g class="padded-cell ${kind}"${flat >= 0 ? ` data-input="${flat}" data-in="${unflatten(flat, info.inSpatial).join(",")}"` : ""} data-pos="${r},${c}"`
+      + `${windows ? ` data-windows="${windows.join(" ")}"` : ""}${kind === "cropped" ? ` opacity="0.45"` : ""}>`
       + `<rect x="${num(x)}" y="${num(y)}" width="${num(cell)}" height="${num(cell)}" fill="${fill}" stroke="${stroke}" stroke-width="${kind === "input" ? 1.5 : 1}"${dash}/>`;
     const tap = sliceMeets ? winTaps.get(`${r},${c}`) : undefined;
     const ly = tap && kind !== "cropped" ? y + cell / 2 - 1 : y + cell / 2 + 4;
@@ -234,7 +260,7 @@ export function directConvDiagram(info: ConvInfo, opts: DirectConvDiagramOptions
     overlay += `<rect class="window" x="${num(x0 - 2)}" y="${num(y0 - 2)}" width="${num((cSpan[1] - cSpan[0] + 1) * cell + 4)}" height="${num((rSpan[1] - rSpan[0] + 1) * cell + 4)}" `
       + `fill="none" stroke="${NEUTRAL.highlight}" stroke-width="3.5" stroke-dasharray="10 4"/>`;
   }
-  body += overlay;
+  body += `<g class="window-overlay">${overlay}</g>`;
 
   // Kernel as drawn (rotated for the transposed view).
   kRows.slots.forEach((tr, a) => kCols.slots.forEach((tc, b) => {
@@ -253,7 +279,7 @@ export function directConvDiagram(info: ConvInfo, opts: DirectConvDiagramOptions
     const [x, y] = slotXY(oG, a, b);
     const flat = sliceFlat(plane, info.outSpatial, win, orow, ocol);
     const target = (!hasRows || orow === win[plane.rowAxis]) && ocol === win[plane.colAxis];
-    body += `<g class="output-cell${target ? " target" : ""}" data-index="${flat}"><rect x="${num(x)}" y="${num(y)}" width="${num(oCell)}" height="${num(oCell)}" `
+    body += `<g class="output-cell${target ? " target" : ""}" data-index="${flat}" data-out="${unflatten(flat, info.outSpatial).join(",")}"><rect x="${num(x)}" y="${num(y)}" width="${num(oCell)}" height="${num(oCell)}" `
       + `fill="${target ? "#FFF3BF" : "#FFFFFF"}" stroke="${target ? NEUTRAL.highlight : NEUTRAL.grid}" stroke-width="${target ? 3 : 1}"/>`;
     const l = opts.outputLabels?.[flat];
     if (l !== undefined && l !== "") body += text(x + oCell / 2, y + oCell / 2 + 4, l, { size: fitSize(l, oCell - 8, 13) });

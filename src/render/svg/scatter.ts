@@ -134,13 +134,14 @@ function planeSlots(_info: ConvInfo, plane: Plane, size: (ax: number) => number,
 function labelledGrid(
   g: GridBox, flatAt: (row: number, col: number) => number, cls: string,
   fill: (flat: number) => string, stroke: (flat: number) => string, label: (flat: number) => string,
+  attrs: (flat: number) => string = () => "",
 ): string {
   let out = "";
   g.rows.slots.forEach((r, kr) => g.cols.slots.forEach((c, kc) => {
     if (r === null || c === null) return;
     const flat = flatAt(r, c);
     const [x, y] = slotXY(g, kr, kc);
-    out += `<g class="${cls}" data-index="${flat}"><rect x="${num(x)}" y="${num(y)}" width="${num(g.cell)}" height="${num(g.cell)}" `
+    out += `<g class="${cls}" data-index="${flat}"${attrs(flat)}><rect x="${num(x)}" y="${num(y)}" width="${num(g.cell)}" height="${num(g.cell)}" `
       + `fill="${fill(flat)}" stroke="${stroke(flat)}" stroke-width="1.5"/>`;
     const l = label(flat);
     if (l !== "") out += text(x + g.cell / 2, y + g.cell / 2 + 4, l, { size: fitSize(l, g.cell - 8, 13), backing: true });
@@ -308,6 +309,8 @@ export function scatterDiagram(info: ConvInfo, opts: ScatterDiagramOptions): str
   const inside = (pos: readonly number[]) => pos.every((o, ax) => o >= 0 && o < info.axes[ax]!.outSize);
   const coloured = (f: number) => (colouring.slots[f] ?? -1) >= 0;
 
+  // Spatial indices (0-based, comma-separated) on input cells and their copies, as the playground's grids carry them.
+  const inAttr = (f: number) => ` data-in="${unflatten(f, info.inSpatial).join(",")}"`;
   const used = new Set<number>();
   let body = "", overlay = "";
   body += panelTitle(left, 18, S.input);
@@ -320,7 +323,7 @@ export function scatterDiagram(info: ConvInfo, opts: ScatterDiagramOptions): str
     const g = inGrids[i]!;
     g.rows.slots.forEach((r) => g.cols.slots.forEach((c) => { if (r !== null && c !== null) used.add(sliceFlat(plane, info.inSpatial, l.input, r, c)); }));
     body += labelledGrid(g, (r, c) => sliceFlat(plane, info.inSpatial, l.input, r, c), "input-cell",
-      (f) => `url(#${inputPatternId(prefix, f, colouring)})`, (f) => inputCellColour(f, colouring), (f) => opts.inputLabels[f]!);
+      (f) => `url(#${inputPatternId(prefix, f, colouring)})`, (f) => inputCellColour(f, colouring), (f) => opts.inputLabels[f]!, inAttr);
     body += axisIndexLabels(g, (v) => String(v + base), undefined, hasRows);
     if (sliced) body += text(g.x, g.y + g.height + 14, sliceText(l.input), { size: 11, anchor: "start", fill: NEUTRAL.grid, plain: true });
   });
@@ -342,7 +345,7 @@ export function scatterDiagram(info: ConvInfo, opts: ScatterDiagramOptions): str
     const [cx, cy] = slotXY(outG, kr, kc);
     if (inside(pos)) {
       const outFlat = sliceFlat(plane, info.outSpatial, focus, hasRows ? pos[plane.rowAxis]! : 0, pos[plane.colAxis]!);
-      body += `<g class="output-cell" data-index="${outFlat}" data-terms="${flats.length}">`
+      body += `<g class="output-cell" data-index="${outFlat}" data-out="${unflatten(outFlat, info.outSpatial).join(",")}" data-terms="${flats.length}">`
         + `<rect x="${num(cx)}" y="${num(cy)}" width="${num(cell)}" height="${num(cell)}" fill="#FFFFFF"/>`
         + stripes(prefix, cx, cy, cell, flats, colouring)
         + `<rect class="cell-box" x="${num(cx)}" y="${num(cy)}" width="${num(cell)}" height="${num(cell)}" fill="none" stroke="${NEUTRAL.grid}" stroke-width="1"/>`
@@ -417,7 +420,7 @@ export function scatterDiagram(info: ConvInfo, opts: ScatterDiagramOptions): str
             const [tx] = slotXY(outG, 0, slot);
             const kFlat = t;
             const label = opts.productLabel ? opts.productLabel(flat, kFlat) : opts.kernelLabels[kFlat]!;
-            body += `<g class="copy-cell" data-input="${flat}" data-tap="${kFlat}">`
+            body += `<g class="copy-cell" data-input="${flat}"${inAttr(flat)} data-tap="${kFlat}">`
               + `<rect x="${num(tx)}" y="${num(rowY)}" width="${num(cell)}" height="${num(cell)}" fill="url(#${inputPatternId(prefix, flat, colouring)})" stroke="${colour}" stroke-width="2"${outlineDash(colouring, flat)}/>`
               + text(tx + cell / 2, rowY + cell / 2 + 4, label, { size: fitSize(label, cell - 8, 13), backing: true })
               + `</g>`;
@@ -427,7 +430,7 @@ export function scatterDiagram(info: ConvInfo, opts: ScatterDiagramOptions): str
         const inset = 2 + ((li * drawnRC.length + k) % 4) * 2.5;
         for (const [r0, r1] of runs(rowSlots)) for (const [c0, c1] of runs(colSlots)) {
           const [x0, y0] = slotXY(outG, r0, c0);
-          body += `<rect class="footprint" data-input="${flat}" x="${num(x0 + inset)}" y="${num(y0 + inset)}" `
+          body += `<rect class="footprint" data-input="${flat}"${inAttr(flat)} x="${num(x0 + inset)}" y="${num(y0 + inset)}" `
             + `width="${num((c1 - c0 + 1) * cell - 2 * inset)}" height="${num((r1 - r0 + 1) * cell - 2 * inset)}" `
             + `rx="3" fill="none" stroke="${colour}" stroke-width="2.2"${outlineDash(colouring, flat)}/>`;
         }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeConvInfo } from "../../../src/geometry/conv-info.ts";
 import { directConvGeometry } from "../../../src/geometry/direct-conv.ts";
-import { forEachCellTerm, tapTables } from "../../../src/geometry/taps.ts";
+import { forEachCellTerm, tapTables, unflatten } from "../../../src/geometry/taps.ts";
 import { canonicalParams, type CanonicalParams } from "../../../src/spec/problem.ts";
 import { busiestCell, directConvDiagram } from "../../../src/render/svg/direct-conv.ts";
 import { findAll, groups, texts, xmlProblems } from "./svg-utils.ts";
@@ -70,6 +70,28 @@ describe("directConvDiagram", () => {
         const svg = directConvDiagram(info, { inputLabels: labels(info.inCount, "x"), kernelLabels: labels(info.kernelCount, "w"), window: idx });
         expect(windowPairs(svg)).toEqual(tablePairs(info, o));
       }
+    });
+  }
+
+  for (const [name, p] of problems) {
+    it(`${name}: each drawn cell lists the output cells whose window covers it, so any cell's window is the tap tables' inputs`, () => {
+      const info = infoOf(p);
+      const svg = directConvDiagram(info, { inputLabels: labels(info.inCount, "x"), kernelLabels: labels(info.kernelCount, "w") });
+      const cells = groups(svg, "padded-cell");
+      for (let o = 0; o < info.outCount; o++) {
+        const name = unflatten(o, info.outSpatial).join(",");
+        const under = cells.filter((g) => (g.attrs["data-windows"] ?? "").split(" ").includes(name));
+        // Nothing is elided at these sizes: the whole window is drawn, one cell per tap.
+        expect(under, `y(${name})`).toHaveLength(info.kernelCount);
+        const inputs = under.filter((g) => g.attrs["data-input"] !== undefined && !g.attrs.class!.includes("cropped")).map((g) => Number(g.attrs["data-input"]));
+        expect(inputs.sort((a, b) => a - b), `y(${name})`).toEqual([...new Set(tablePairs(info, o).map((t) => Number(t.split("·")[0])))].sort((a, b) => a - b));
+      }
+      // Input cells name their spatial index as the playground's grids do; output cells theirs.
+      for (const g of cells.filter((c) => c.attrs["data-input"] !== undefined)) {
+        expect(g.attrs["data-in"]).toBe(unflatten(Number(g.attrs["data-input"]), info.inSpatial).join(","));
+      }
+      for (const g of groups(svg, "output-cell")) expect(g.attrs["data-out"]).toBe(unflatten(Number(g.attrs["data-index"]), info.outSpatial).join(","));
+      expect(xmlProblems(svg)).toEqual([]);
     });
   }
 

@@ -132,6 +132,12 @@ describe("scatterDiagram, seed problem input [[1,2],[3,4]], kernel [[1,0],[0,-1]
     expect(findAll(seedSvg, "rect", "footprint")).toHaveLength(4);
   });
 
+  it("names input cells, their copies and output cells by spatial index (data-in, data-out), as the playground's grids do", () => {
+    expect(groups(seedSvg, "input-cell").map((g) => g.attrs["data-in"])).toEqual(["0,0", "0,1", "1,0", "1,1"]);
+    expect(findAll(seedSvg, "rect", "footprint").map((r) => r["data-in"])).toEqual(["0,0", "0,1", "1,0", "1,1"]);
+    expect(groups(seedSvg, "output-cell").map((g) => g.attrs["data-out"])).toEqual(["0,0", "0,1", "0,2", "1,0", "1,1", "1,2", "2,0", "2,1", "2,2"]);
+  });
+
   it("draws the four copy outlines with four different line patterns, so they differ in greyscale print too", () => {
     const dashes = findAll(seedSvg, "rect", "footprint").map((r) => r["stroke-dasharray"] ?? "solid");
     expect(new Set(dashes).size).toBe(4);
