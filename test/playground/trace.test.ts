@@ -148,7 +148,7 @@ describe("the trace panel's direct view and skeleton", () => {
 
   it("has its headings in both languages; sums name cells by the default symbols, never by the entries typed", () => {
     expect(traceSkeletonHtml(UI.en)).toContain(UI.en.traceSums);
-    expect(traceSkeletonHtml(UI.zh)).toContain(UI["zh-CN"].traceSums);
+    expect(traceSkeletonHtml(UI["zh-CN"])).toContain(UI["zh-CN"].traceSums);
     const hostile = modelOf({ input: "[[q,b],[c,d]]", kernel: "[[1,0],[0,-1]]", allowSymbols: true });
     expect(sumsHtml(hostile, 4)).toContain("mathnormal\">x<");
     expect(sumsHtml(hostile, 4)).not.toMatch(/>q</);
