@@ -12,6 +12,16 @@ import { parseShape } from "../spec/literal.ts";
 import { apiNames } from "../spec/names.ts";
 import { parseProblem, type Problem, type ProblemOptions } from "../spec/parse-problem.ts";
 
+/**
+ * The default term limit of `check`: besides the truth it recomputes the problem once per
+ * whole-problem mistake and lists the terms of the cells it explains, about 1 µs per term in
+ * float64 (`npm run bench -- limits`: 5·10⁶ terms took 5 s; at eval's 4.9·10⁷ it ran past
+ * 30 s and 3 GB). `maxTerms` (`--max-terms`) raises it.
+ *
+ * @example DEFAULT_MAX_CHECK_TERMS // → 5000000
+ */
+export const DEFAULT_MAX_CHECK_TERMS = 5_000_000;
+
 /** The problem (as for {@link parseProblem}) and what was claimed about its output. */
 export interface CheckOptions extends ProblemOptions {
   /** The claimed output in the problem's layout, `?` for cells not computed. */
@@ -42,7 +52,7 @@ export function check(options: CheckOptions): CheckOutcome {
   if (options.claim === undefined && options.claimShape === undefined && options.claimMatrix === undefined) {
     throw new TconvError("missing-option", "claim", "give a claimed output (claim), a claimed shape (claimShape) or a claimed matrix (claimMatrix)");
   }
-  const problem = parseProblem({ ...options, names, allowSymbols: false });
+  const problem = parseProblem({ ...options, names, allowSymbols: false, maxTerms: options.maxTerms ?? DEFAULT_MAX_CHECK_TERMS });
   const claimShape = typeof options.claimShape === "string" ? parseShape(options.claimShape, "claimShape") : options.claimShape;
   // The claimed shape also places the cells a summarised print (`...`) leaves out.
   const claimOf = (c: string | Claim | undefined, field: string, shape?: readonly number[]) =>

@@ -93,6 +93,16 @@ describe("exact problems get half the float term limit by default", () => {
   });
 });
 
+describe("check has its own term limit (5·10⁶ by default)", () => {
+  it("refuses a float problem eval accepts, before any work, naming --max-terms (at eval's limit check ran past 30 s and 3 GB)", async () => {
+    const x = JSON.stringify(Array.from({ length: 50 }, () => Array.from({ length: 50 }, (_, i) => i % 3 + 0.5)));
+    const w = JSON.stringify(Array.from({ length: 45 }, () => Array.from({ length: 45 }, (_, i) => i % 2 - 0.5))); // 5.06·10⁶ terms
+    await refusedFast(["check", "--input", x, "--kernel", w, "--claim", "[[1]]"], "--max-terms", /this problem has 5\.06e\+6 multiply-add terms, above the limit of 5\.00e\+6; raise it with --max-terms 5062500 /);
+    const io = bufferIo(dir);
+    expect(await main(["eval", "--input", x, "--kernel", w, "--json"], io)).toBe(0);
+  });
+});
+
 describe("exact entries, symbols and nesting are bounded", () => {
   it("2^100000000 is refused with the entry's position", () =>
     refusedFast(["eval", "--input", "[[1,2^100000000]]", "--kernel", "[1]"], "--input", /entry \[0,1\] "2\^100000000": the exact value would have up to \d+ bits, above the limit of 8192/));
