@@ -11,6 +11,16 @@ import { parseShape } from "../spec/literal.ts";
 import { apiNames, type CheckFieldNames } from "../spec/names.ts";
 import { parseProblem, type Problem, type ProblemOptions } from "../spec/parse-problem.ts";
 
+/**
+ * The default term limit of `check`: besides the truth it recomputes the problem once per
+ * whole-problem mistake and lists the terms of the cells it explains, about 1 µs per term in
+ * float64 (`npm run bench -- limits`: 5·10⁶ terms took 5 s; at eval's 4.9·10⁷ it ran past
+ * 30 s and 3 GB). `maxTerms` (`--max-terms`) raises it.
+ *
+ * @example DEFAULT_MAX_CHECK_TERMS // → 5000000
+ */
+export const DEFAULT_MAX_CHECK_TERMS = 5_000_000;
+
 /** The problem (as for {@link parseProblem}) and what was claimed about its output. */
 export interface CheckOptions extends ProblemOptions {
   /** The claimed output in the problem's layout, `?` for cells not computed. */
@@ -51,7 +61,7 @@ export function check(options: CheckOptions): CheckOutcome {
     typeof c === "string" ? parseClaim(c, { field, ...files, ...(shape ? { shape } : {}) }) : c;
   const claim = claimOf(options.claim, names.claim, claimShape);
   const claimMatrix = claimOf(options.claimMatrix, names.claimMatrix);
-  const problem = parseProblem({ ...options, names, allowSymbols: false });
+  const problem = parseProblem({ ...options, names, allowSymbols: false, maxTerms: options.maxTerms ?? DEFAULT_MAX_CHECK_TERMS });
   const result = checkClaim({ problem, claim, claimShape, claimMatrix, names });
   return { problem, result };
 }

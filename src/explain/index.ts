@@ -5,6 +5,7 @@
 import { defaultSymbols, indexedNames } from "../algebra/symbols.ts";
 import { TconvError } from "../spec/error.ts";
 import { termCount, type Problem } from "../spec/parse-problem.ts";
+import { problemCells } from "../spec/limits.ts";
 import type { ConvInfo } from "../geometry/conv-info.ts";
 import { explainContext } from "./context.ts";
 import { defaultSections, stepApplies, stepRow, stepTable, type StepRow } from "./table.ts";
@@ -27,7 +28,10 @@ export interface ExplainOptions {
   /** The cell explained in full: one 0-based index per spatial axis, or [n, c, *spatial]. */
   readonly cell?: readonly number[];
   readonly indexBase?: 0 | 1;
-  /** The most multiply-add terms a walkthrough derives (default {@link DEFAULT_MAX_EXPLAIN_TERMS}). */
+  /**
+   * The most multiply-add terms a walkthrough derives (default {@link DEFAULT_MAX_EXPLAIN_TERMS});
+   * when given, also the most cells it draws (default {@link DEFAULT_MAX_EXPLAIN_CELLS}).
+   */
   readonly maxTerms?: number;
   /** How errors name that limit (`maxTerms`; the CLI passes `--max-terms`). */
   readonly maxTermsField?: string;
@@ -44,6 +48,30 @@ export interface ExplainOptions {
  * @example DEFAULT_MAX_EXPLAIN_TERMS // → 100000
  */
 export const DEFAULT_MAX_EXPLAIN_TERMS = 100_000;
+
+/**
+ * The default limit on the cells a walkthrough draws: the (uncropped) output, the zero-inserted
+ * input of the direct view and, for a transposed convolution, one sub-kernel per phase of the
+ * stride. A problem of few terms can still have a huge output: `[[1,2],[3,4]]` with stride 150
+ * has 16 terms and drew 54 MB of HTML; stride 1000 on one cell overflowed the stack (10⁶
+ * phases). The same `maxTerms` (`--max-terms`) raises it.
+ *
+ * @example DEFAULT_MAX_EXPLAIN_CELLS // → 30000
+ */
+export const DEFAULT_MAX_EXPLAIN_CELLS = 30_000;
+
+/**
+ * The cells a walkthrough draws (see {@link DEFAULT_MAX_EXPLAIN_CELLS}), as a float (only ever
+ * compared with a limit).
+ *
+ * @example
+ * walkthroughCells(parseProblem({ input: "[[1,2],[3,4]]", kernel: "[[1,0],[0,-1]]", stride: 2 }).info) // → 61
+ */
+export function walkthroughCells(info: ConvInfo): number {
+  const grids = problemCells(info).filter((c) => c.what !== "tap table" && c.what !== "im2col buffer");
+  const phases = info.op === "transposed" ? info.axes.reduce((p, a) => p * a.stride, 1) : 0;
+  return grids.reduce((s, c) => s + c.cells, 0) + phases;
+}
 
 /** Why a section does not apply to a problem, in the words of an error; undefined when it does. */
 function notApplicable(row: StepRow, info: ConvInfo): string | undefined {
@@ -113,6 +141,13 @@ export function explain(problem: Problem, opts: ExplainOptions = {}): Derivation
     throw new TconvError("too-large", field,
       `a walkthrough of ${terms.toExponential(2)} multiply-add terms is above its limit of ${limit.toExponential(2)} (each term is derived, rendered and checked); ${opts.maxTermsRaise ?? `raise it with ${field} ${terms}`}, or compute the numbers with eval or check, which allow far larger problems`,
       { expected: `<= ${limit}`, actual: String(terms) });
+  }
+  const cellLimit = opts.maxTerms ?? DEFAULT_MAX_EXPLAIN_CELLS, cells = walkthroughCells(problem.info);
+  if (cells > cellLimit) {
+    const field = opts.maxTermsField ?? "maxTerms";
+    throw new TconvError("too-large", field,
+      `a walkthrough drawing ${cells.toExponential(2)} cells (the output, the zero-inserted input and the stride's phases) is above its limit of ${cellLimit.toExponential(2)} (each cell is derived and rendered); ${opts.maxTermsRaise ?? `raise it with ${field} ${Math.ceil(cells)}`}, or compute the numbers with eval or check, which allow far larger problems`,
+      { expected: `<= ${cellLimit}`, actual: String(cells) });
   }
   const sections = opts.sections ?? defaultSections(problem.info);
   for (const kind of sections) {

@@ -23,6 +23,12 @@ import { TconvError } from "./error.ts";
  */
 export const DEFAULT_MAX_CELLS = 20_000_000;
 
+/**
+ * The most entries one JavaScript array (plain or typed) can hold, 2^32 − 1: past it, allocating
+ * throws a RangeError whatever memory is free, so no `maxCells` lets a problem go past it.
+ */
+export const MAX_ARRAY_LENGTH = 2 ** 32 - 1;
+
 /** Nesting depth of brackets in a tensor literal or a claim: far above any real tensor's rank. */
 export const MAX_NESTING = 64;
 
@@ -42,6 +48,8 @@ export const MAX_CLAIM_LENGTH = 10_000_000;
 export interface CellCount {
   readonly what: string;
   readonly cells: number;
+  /** Entries of the array itself, when a cell count weighs them (the tap table's). */
+  readonly length?: number;
 }
 
 /** Cells one tap-table entry counts as (measured: 5·10⁶ entries took 4–8 s and 0.9 GB). */
@@ -76,7 +84,7 @@ export function problemCells(info: ConvInfo): CellCount[] {
   }
   // One (input, output) pair per tap and position on each axis, held in JavaScript arrays.
   const links = info.axes.reduce((s, a) => s + (transposed ? a.inSize : a.outSize) * a.kernel, 0);
-  out.push({ what: "tap table", cells: TAP_TABLE_WEIGHT * links });
+  out.push({ what: "tap table", cells: TAP_TABLE_WEIGHT * links, length: links });
   return out;
 }
 
@@ -88,11 +96,18 @@ export function problemCells(info: ConvInfo): CellCount[] {
  * requireCellLimit(parseShapeProblem({ inputShape: "2,2", kernelShape: "2,2" }).info, 100, "--max-cells"); // passes
  */
 export function requireCellLimit(info: ConvInfo, limit: number, field: string): void {
-  for (const { what, cells } of problemCells(info)) {
-    if (cells > limit) {
-      const need = Number.isFinite(cells) && cells < 1e21 ? String(Math.ceil(cells)) : cells.toExponential(2);
+  for (const { what, cells, length = cells } of problemCells(info)) {
+    // Past what one array can hold no limit helps (and a count past 2^53 would not be exact).
+    if (length > MAX_ARRAY_LENGTH) {
+      const above = cells > limit ? `above the limit of ${count(limit)} and ` : "";
       throw new TconvError("too-large", field,
-        `this problem's ${what} has ${count(cells)} cells, above the limit of ${count(limit)}; raise it with ${field} ${need} if you mean it`,
+        `this problem's ${what} has ${count(cells)} cells, ${above}more than one array can hold (${MAX_ARRAY_LENGTH}); no ${field} raises that, so make the problem smaller (its stride, dilation or sizes)`,
+        { expected: `<= ${Math.min(limit, MAX_ARRAY_LENGTH)}`, actual: String(cells) });
+    }
+    if (cells > limit) {
+      // Below the array ceiling the count is an exact integer (at most 10 · (2^32 − 1)).
+      throw new TconvError("too-large", field,
+        `this problem's ${what} has ${count(cells)} cells, above the limit of ${count(limit)}; raise it with ${field} ${Math.ceil(cells)} if you mean it`,
         { expected: `<= ${limit}`, actual: String(cells) });
     }
   }

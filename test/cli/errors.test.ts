@@ -113,4 +113,8 @@ describe("conflicting or repeated options are refused, and the first failing opt
   it("--stride given twice, once with =", () => refuse(["eval", "--input", X, "--kernel", W, "--stride", "2", "--stride=3"], "--stride", /given more than once/));
   it("check --json with --format md", () => refuse(["check", "--input", X, "--kernel", W, "--claim", "[[1]]", "--json", "--format", "md"], "--json", /not both/));
   it("--input's missing file before --kernel's", () => refuse(["eval", "--input", "@a.json", "--kernel", "@w.json"], "--input", /cannot read "a\.json"/));
+  it("--input's missing file before --kernel's whatever order they were typed in, and before a bad parameter", async () => {
+    await refuse(["eval", "--kernel", "@w.json", "--input", "@a.json"], "--input", /cannot read "a\.json"/);
+    await refuse(["eval", "--stride", "0", "--input", "@a.json", "--kernel", W], "--input", /cannot read "a\.json"/);
+  });
 });

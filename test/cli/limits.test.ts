@@ -39,7 +39,7 @@ describe("a problem whose arrays would be huge is refused before allocating, nam
   for (const command of ["eval", "explain", "check"]) {
     it(`${command} --stride 1000000000`, async () => {
       const extra = command === "check" ? ["--claim", "[[1]]"] : [];
-      await refusedFast([command, "--input", X, "--kernel", W, "--stride", "1000000000", ...extra], "--max-cells", /output has 1\.00e\+18 cells, above the limit of 2\.00e\+7; raise it with --max-cells/);
+      await refusedFast([command, "--input", X, "--kernel", W, "--stride", "1000000000", ...extra], "--max-cells", /output has 1\.00e\+18 cells, above the limit of 2\.00e\+7 and more than one array can hold \(4294967295\); no --max-cells raises that/);
     });
   }
   it("eval --dilation 1e9 (an exponent is not an integer: refused as such)", () =>
@@ -53,6 +53,15 @@ describe("a problem whose arrays would be huge is refused before allocating, nam
     const io = bufferIo(dir);
     expect(await main(["eval", "--input", "[1,2]", "--kernel", "[1]", "--stride", "1000", "--max-cells", "5000", "--json"], io)).toBe(0);
     await refusedFast(["eval", "--input", X, "--kernel", W, "--max-cells", "lots"], "--max-cells", /positive number of cells/);
+  });
+  it("a --max-cells raised past what one array can hold still refuses such a problem in one line (it was an internal RangeError)", async () => {
+    // Output (10^5 + 2)^2 ≈ 10^10 cells: under the raised limit, above 2^32 − 1 entries.
+    const raised = ["--stride", "100000", "--max-cells", "20000000000"];
+    const message = /output has 1\.00e\+10 cells, more than one array can hold \(4294967295\); no --max-cells raises that/;
+    await refusedFast(["eval", "--input", X, "--kernel", W, ...raised], "--max-cells", message);
+    await refusedFast(["eval", "--input", "[[1.5,2],[3,4]]", "--kernel", W, ...raised], "--max-cells", message);
+    await refusedFast(["explain", "--input", X, "--kernel", W, ...raised, "--max-terms", "1000000000"], "--max-cells", message);
+    await refusedFast(["matrix", "--input-shape", "2,2", "--kernel-shape", "2,2", ...raised], "--max-cells", message);
   });
   it("a notes block with stride 1e9 becomes an error callout quickly, not a crash", async () => {
     const note = "```tconv\ninput: [[1, 2], [3, 4]]\nkernel: [[1, 0], [0, -1]]\nstride: 1000000000\n```\n";
@@ -81,6 +90,16 @@ describe("exact problems get half the float term limit by default", () => {
     expect(() => parseProblem({ input: square(100, 1), kernel: square(70, 1) })).toThrow(/above the limit of 2\.50e\+7; raise it with maxTerms 49000000/);
     expect(parseProblem({ input: square(100, 1.5), kernel: square(70, 1) }).info.outSpatial).toEqual([169, 169]);
     expect(parseProblem({ input: square(100, 1), kernel: square(70, 1), maxTerms: 5e7 }).info.outSpatial).toEqual([169, 169]);
+  });
+});
+
+describe("check has its own term limit (5·10⁶ by default)", () => {
+  it("refuses a float problem eval accepts, before any work, naming --max-terms (at eval's limit check ran past 30 s and 3 GB)", async () => {
+    const x = JSON.stringify(Array.from({ length: 50 }, () => Array.from({ length: 50 }, (_, i) => i % 3 + 0.5)));
+    const w = JSON.stringify(Array.from({ length: 45 }, () => Array.from({ length: 45 }, (_, i) => i % 2 - 0.5))); // 5.06·10⁶ terms
+    await refusedFast(["check", "--input", x, "--kernel", w, "--claim", "[[1]]"], "--max-terms", /this problem has 5\.06e\+6 multiply-add terms, above the limit of 5\.00e\+6; raise it with --max-terms 5062500 /);
+    const io = bufferIo(dir);
+    expect(await main(["eval", "--input", x, "--kernel", w, "--json"], io)).toBe(0);
   });
 });
 

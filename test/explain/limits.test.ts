@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli.ts";
-import { DEFAULT_MAX_EXPLAIN_TERMS, explain } from "../../src/explain/index.ts";
+import { DEFAULT_MAX_EXPLAIN_CELLS, DEFAULT_MAX_EXPLAIN_TERMS, explain, walkthroughCells } from "../../src/explain/index.ts";
 import { bufferIo } from "../../src/io/cli-io.ts";
 import { renderTconvNote } from "../../src/notes/api.ts";
 import { isTconvError } from "../../src/spec/error.ts";
@@ -42,5 +42,39 @@ describe("the walkthrough's term limit", () => {
     const note = "```tconv\ninput: " + JSON.stringify(big.input) + "\nkernel: " + JSON.stringify(big.kernel) + "\n```\n";
     const { text } = await renderTconvNote(note);
     expect(text).toContain("a note cannot raise it (tconv explain --max-terms can)");
+  });
+});
+
+describe("the walkthrough's cell limit", () => {
+  const few = { input: [[1, 2], [3, 4]], kernel: [[1, 0], [0, -1]] }; // 16 terms
+
+  it("refuses a problem of few terms that draws too many cells, before deriving anything", () => {
+    // Stride 150 drew 54 MB of HTML; stride 1000 on one input cell (10⁶ phases) overflowed the stack.
+    for (const [options, drawn] of [[{ ...few, stride: 150 }, /drawing 9\.21e\+4 cells/], [{ input: [[1]], kernel: [[1]], stride: 1000 }, /drawing 1\.00e\+6 cells/]] as const) {
+      const problem = parseProblem(options);
+      expect(walkthroughCells(problem.info)).toBeGreaterThan(DEFAULT_MAX_EXPLAIN_CELLS);
+      let error: unknown;
+      const started = performance.now();
+      try { explain(problem); } catch (e) { error = e; }
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(isTconvError(error) && error.path).toBe("maxTerms");
+      expect((error as Error).message).toMatch(drawn);
+      expect((error as Error).message).toMatch(/\(the output, the zero-inserted input and the stride's phases\) is above its limit of 3\.00e\+4/);
+    }
+  });
+
+  it("accepts a stride just under it, and maxTerms raises it", () => {
+    const under = parseProblem({ ...few, stride: 80 });
+    expect(walkthroughCells(under.info)).toBeLessThanOrEqual(DEFAULT_MAX_EXPLAIN_CELLS);
+    expect(explain(under, { sections: ["size"] }).steps.map((s) => s.kind)).toEqual(["size"]);
+    const over = parseProblem({ ...few, stride: 150 });
+    expect(explain(over, { maxTerms: 100_000, sections: ["size"] }).steps.map((s) => s.kind)).toEqual(["size"]);
+  });
+
+  it("gives tconv explain one error line naming --max-terms (it was an internal RangeError)", async () => {
+    const io = bufferIo();
+    expect(await main(["explain", "--input", "[[1]]", "--kernel", "[[1]]", "--stride", "1000"], io)).toBe(2);
+    expect(io.stderr).toMatch(/^error: --max-terms: a walkthrough drawing 1\.00e\+6 cells .* raise it with --max-terms 1000003, or compute/);
+    expect(io.stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 });

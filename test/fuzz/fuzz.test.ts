@@ -10,7 +10,7 @@ import { holds, InvariantError, targets } from "./targets.ts";
 describe("fuzzing every parser", () => {
   for (const target of targets) {
     it(`${target.name}: a result or a TconvError, never an internal error or a hang`, async () => {
-      await fc.assert(fc.asyncProperty(target.input, async (input) => { await target.run(input); }), { numRuns: 60 });
+      await fc.assert(fc.asyncProperty(target.input, async (input) => { await target.run(input); }), { numRuns: target.suiteRuns ?? 60 });
     });
   }
   it("the invariant itself rejects an internal error and accepts a TconvError", async () => {

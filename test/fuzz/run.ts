@@ -10,6 +10,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { targets } from "./targets.ts";
+import { STARTED } from "./worker-protocol.ts";
+
+/** How long a worker may take to load before it starts fuzzing. */
+const STARTUP_SECONDS = 900;
 
 const args = process.argv.slice(2);
 const option = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
@@ -34,8 +38,13 @@ function runRound(name: string, seed: number, seconds: number): Promise<void> {
     const child = spawn(process.execPath, ["--max-old-space-size=2048", "--stack-size=984", "--import", "tsx", worker, name, String(seed), String(seconds), last], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "", err = "";
     child.stdout.on("data", (d) => { out += d; });
-    child.stderr.on("data", (d) => { err += d; });
-    const watchdog = setTimeout(() => { child.kill("SIGKILL"); }, (seconds + 120) * 1000);
+    child.stderr.on("data", (d) => { err += String(d).replace(`${STARTED}\n`, ""); });
+    // Loading the targets (the whole CLI) takes ~10 s of CPU, minutes on a loaded machine: the
+    // watchdog for a hang is armed only when the worker says it has started fuzzing.
+    let watchdog = setTimeout(() => { child.kill("SIGKILL"); }, STARTUP_SECONDS * 1000);
+    child.stderr.on("data", (d) => {
+      if (String(d).includes(STARTED)) { clearTimeout(watchdog); watchdog = setTimeout(() => { child.kill("SIGKILL"); }, (seconds + 120) * 1000); }
+    });
     child.on("close", (code, signal) => {
       clearTimeout(watchdog);
       const line = out.trim().split("\n").pop() ?? "";
@@ -49,7 +58,7 @@ function runRound(name: string, seed: number, seconds: number): Promise<void> {
         try { input = readFileSync(last, "utf8").slice(0, 2000); } catch { /* none written */ }
         const started = input !== "(unknown)";
         const why = signal === "SIGKILL"
-          ? (started ? `hung (killed after ${seconds + 120} s)` : `did not start within ${seconds + 120} s (a loaded machine?)`)
+          ? (started ? `hung (killed ${seconds + 120} s after it started)` : `did not start within ${STARTUP_SECONDS} s (a loaded machine?)`)
           : `crashed (exit ${code ?? signal})`;
         findings.push(`${name}: ${why} on input ${input}\n  ${err.trim().split("\n").slice(-3).join("\n  ")}`);
       }

@@ -18,6 +18,8 @@ import { isTconvError } from "../../src/spec/error.ts";
 import { parseShape, parseTensorLiteral } from "../../src/spec/literal.ts";
 import { parseIntList } from "../../src/spec/params.ts";
 import { parseShapeProblem } from "../../src/spec/parse-problem.ts";
+import { parseLayer } from "../../src/spec/layer/index.ts";
+import { renderTconvNote } from "../../src/notes/api.ts";
 import { note as arbitraryNote } from "../notes/arbitrary-note.ts";
 
 /** Longest a single input may take (generous: the machine is shared). */
@@ -28,6 +30,8 @@ export interface FuzzTarget<T = unknown> {
   readonly input: fc.Arbitrary<T>;
   /** Runs one input; throws (anything but a TconvError) when the invariant breaks. */
   readonly run: (input: T) => unknown | Promise<unknown>;
+  /** Runs in the suite's modest pass (default 60): fewer for a target that derives walkthroughs. */
+  readonly suiteRuns?: number;
 }
 
 /** A failure of the invariant, with what was seen. */
@@ -147,6 +151,14 @@ const yamlKey = fc.constantFrom("input", "kernel", "stride", "padding", "dilatio
 export const noteYaml: fc.Arbitrary<string> = fc.array(fc.tuple(yamlKey, yamlValue), { minLength: 0, maxLength: 6 })
   .map((kvs) => kvs.map(([k, v]) => `${k}: ${v}`).join("\n"));
 
+/** Note documents whose tconv blocks hold random YAML, rendered for real (walkthroughs, reports, callouts). */
+export const realNoteDocument: fc.Arbitrary<string> = fc.tuple(arbitraryNote, fc.array(fc.tuple(fc.nat(), noteYaml), { minLength: 1, maxLength: 2 }))
+  .map(([text, blocks]) => {
+    const lines = text.split("\n");
+    for (const [at, body] of blocks) lines.splice(at % (lines.length + 1), 0, "```tconv", ...body.split("\n"), "```");
+    return lines.join("\n");
+  });
+
 const markerLine = fc.constantFrom("<!-- tconv:begin hash=0123456789abcdef -->", "<!-- tconv:end -->", "> <!-- tconv:end -->", "- <!-- tconv:begin hash=00 -->", "<!-- tconv:begin hash=zz -->");
 
 /** Note documents: random notes with tconv blocks, marker lines and regions spliced in anywhere. */
@@ -157,7 +169,32 @@ export const noteDocument: fc.Arbitrary<string> = fc.tuple(arbitraryNote, fc.arr
     return lines.join("\n");
   });
 
-const COMMANDS = ["eval", "shape", "matrix", "explain", "check"] as const;
+/** A per-axis value as a layer string writes it: an integer, or a tuple of one per axis. */
+const pyInts = (rank: number, min: number, max: number) => fc.oneof(
+  fc.integer({ min, max }).map(String),
+  fc.array(fc.integer({ min, max }), { minLength: rank, maxLength: rank }).map((xs) => `(${xs.join(", ")}${xs.length === 1 ? "," : ""})`),
+);
+
+/** One keyword argument, valid or not, from the layer's own vocabulary. */
+const keyword = (names: readonly string[], rank: number) => fc.tuple(fc.constantFrom(...names), fc.oneof(
+  pyInts(rank, 0, 4), fc.constantFrom("'same'", "'valid'", "'zeros'", "'reflect'", "None", "True", "False", "'channels_first'", "'relu'", "1.5", "-1", "[1, 2]", "x"),
+)).map(([k, v]) => `${k}=${v}`);
+
+/** PyTorch and Keras layer strings (modules and functional calls), as \`--torch\` and \`--keras\` take them. */
+export const layerString: fc.Arbitrary<{ framework: "torch" | "keras"; text: string; rank: number; channels: number }> = fc.integer({ min: 1, max: 3 }).chain((rank) => fc.oneof(
+  fc.tuple(fc.constantFrom("nn.ConvTranspose", "torch.nn.ConvTranspose", "nn.Conv"), fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 16 }), pyInts(rank, 1, 5),
+    fc.array(keyword(["stride", "padding", "output_padding", "groups", "dilation", "bias", "padding_mode", "device"], rank), { maxLength: 4 }))
+    .map(([name, cin, cout, k, kws]) => ({ framework: "torch" as const, rank, channels: cin, text: `${name}${rank}d(${[cin, cout, k, ...kws].join(", ")})` })),
+  fc.tuple(fc.constantFrom("F.conv_transpose", "torch.nn.functional.conv", "F.conv"), fc.array(keyword(["stride", "padding", "output_padding", "groups", "dilation", "bias"], rank), { maxLength: 4 }))
+    .map(([name, kws]) => ({ framework: "torch" as const, rank, channels: 2, text: `${name}${rank}d(x, w, ${kws.join(", ")})` })),
+  fc.tuple(fc.constantFrom("layers.Conv", "tf.keras.layers.Conv", "keras.layers.Conv"), fc.constantFrom("DTranspose", "D"), fc.integer({ min: 1, max: 16 }), pyInts(rank, 1, 5),
+    fc.array(keyword(["strides", "padding", "output_padding", "dilation_rate", "groups", "use_bias", "activation", "data_format", "name"], rank), { maxLength: 4 }))
+    .map(([name, kind, filters, k, kws]) => ({ framework: "keras" as const, rank, channels: filters, text: `${name}${rank}${kind}(${[filters, k, ...kws].join(", ")})` })),
+  fc.tuple(fc.array(fc.integer({ min: 1, max: 30 }), { minLength: rank + 2, maxLength: rank + 2 }), fc.array(keyword(["strides", "padding", "dilations", "data_format"], rank), { maxLength: 3 }))
+    .map(([shape, kws]) => ({ framework: "keras" as const, rank, channels: 2, text: `tf.nn.conv${rank}d_transpose(x, w, [${shape.join(", ")}], ${kws.join(", ")})` })),
+));
+
+const COMMANDS = ["eval", "shape", "matrix", "explain", "check", "code"] as const;
 const optionValue: Record<string, fc.Arbitrary<string>> = {
   "--input": fc.oneof(literal, mutate(literal), fc.constantFrom("@x.json", "@/dev/zero", "@.", "@missing.json")),
   "--kernel": fc.oneof(literal, fc.constantFrom("[[1,0],[0,-1]]", "[1]", "@x.json")),
@@ -174,6 +211,10 @@ const optionValue: Record<string, fc.Arbitrary<string>> = {
   "--sections": fc.constantFrom("size", "cells,size", "scatter", "x"), "--cell": fc.constantFrom("0,0", "1", "9,9"),
   "--index-base": fc.constantFrom("0", "1", "2"), "--out": fc.constantFrom("out.md", "/dev/null", "."),
   "--json": fc.constant(""), "--exact": fc.constant(""), "--max-file-size": fc.constantFrom("10", "100000"),
+  "--torch": fc.oneof(layerString.filter((l) => l.framework === "torch").map((l) => l.text), mutate(layerString.map((l) => l.text))),
+  "--keras": fc.oneof(layerString.filter((l) => l.framework === "keras").map((l) => l.text), mutate(layerString.map((l) => l.text))),
+  "--claim-matrix": fc.oneof(claim, mutate(claim)), "--want-shape": fc.oneof(sizes, perAxis),
+  "--framework": fc.constantFrom("numpy", "torch", "tf", "jax"), "--force": fc.constant(""),
 };
 
 /** A regular tensor of rank 1 or 2 with the given entries, so input and kernel agree in rank. */
@@ -195,19 +236,33 @@ const required: Record<(typeof COMMANDS)[number], fc.Arbitrary<string[]>> = {
   check: fc.integer({ min: 1, max: 2 }).chain((r) => fc.tuple(regular(r, integer), regular(r, integer), claim)).map(([x, w, c]) => ["--input", x, "--kernel", w, "--claim", c]),
   shape: fc.integer({ min: 1, max: 3 }).chain((r) => fc.tuple(positiveSizes(r), positiveSizes(r))).map(([i, k]) => ["--input-shape", i, "--kernel-shape", k]),
   matrix: fc.integer({ min: 1, max: 2 }).chain((r) => fc.tuple(positiveSizes(r), positiveSizes(r))).map(([i, k]) => ["--input-shape", i, "--kernel-shape", k]),
+  code: fc.integer({ min: 1, max: 2 }).chain((r) => fc.tuple(regular(r, numeric), regular(r, numeric))).map(([x, w]) => ["--input", x, "--kernel", w]),
 };
 
-const COMMON = ["--stride", "--dilation", "--padding", "--output-padding", "--output-size", "--output-shape", "--groups", "--auto-pad", "--layout", "--op", "--max-terms", "--max-cells", "--max-file-size"];
+/** A layer string with an input shape in its layout that mostly fits it (shape's and eval's doors for --torch/--keras). */
+const layerVector: fc.Arbitrary<string[]> = fc.tuple(layerString, fc.constantFrom("shape", "eval", "explain", "matrix", "code"), fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 3, maxLength: 3 }))
+  .map(([l, cmd, spatial]) => {
+    const s = spatial.slice(0, l.rank);
+    const shape = l.framework === "torch" ? [1, l.channels, ...s] : [1, ...s, l.channels];
+    const tensor = (dims: number[]): string => (dims.length === 0 ? "1" : `[${Array.from({ length: dims[0]! }, () => tensor(dims.slice(1))).join(",")}]`);
+    const small = shape.reduce((a, b) => a * b, 1) <= 400;
+    return cmd === "shape" || cmd === "matrix" || !small
+      ? ["shape", `--${l.framework}`, l.text, "--input-shape", shape.join(",")]
+      : [cmd, `--${l.framework}`, l.text, "--input", tensor(shape)];
+  });
+
+const COMMON = ["--torch", "--keras", "--stride", "--dilation", "--padding", "--output-padding", "--output-size", "--output-shape", "--groups", "--auto-pad", "--layout", "--op", "--max-terms", "--max-cells", "--max-file-size"];
 const allowed: Record<(typeof COMMANDS)[number], string[]> = {
   eval: [...COMMON, "--bias", "--json", "--exact"],
-  explain: [...COMMON, "--bias", "--format", "--lang", "--sections", "--cell", "--index-base", "--out"],
-  check: [...COMMON, "--claim-shape", "--json", "--format", "--lang", "--out", "--index-base"],
-  shape: COMMON,
+  explain: [...COMMON, "--bias", "--format", "--lang", "--sections", "--cell", "--index-base", "--out", "--force"],
+  check: [...COMMON, "--claim-shape", "--claim-matrix", "--json", "--format", "--lang", "--out", "--force", "--index-base"],
+  shape: [...COMMON, "--want-shape", "--json"],
   matrix: [...COMMON, "--index-base"],
+  code: [...COMMON, "--bias", "--framework"],
 };
 
 /** CLI argument vectors: a command, mostly with its required options, then its options (valid, mutated, repeated) or, rarely, unknown ones. */
-export const argv: fc.Arbitrary<string[]> = fc.constantFrom(...COMMANDS).chain((cmd) => fc.tuple(
+export const argv: fc.Arbitrary<string[]> = fc.oneof({ weight: 1, arbitrary: layerVector }, { weight: 4, arbitrary: fc.constantFrom(...COMMANDS).chain((cmd) => fc.tuple(
   fc.option(required[cmd], { freq: 8 }),
   fc.array(fc.oneof(
     { weight: 30, arbitrary: fc.constantFrom(...allowed[cmd]) },
@@ -216,7 +271,7 @@ export const argv: fc.Arbitrary<string[]> = fc.constantFrom(...COMMANDS).chain((
     const value = optionValue[opt];
     return value === undefined ? fc.constant([opt]) : value.map((v) => (v === "" ? [opt] : [opt, v]));
   }), { maxLength: 4 }),
-).map(([req, opts]) => [cmd, ...(req ?? []), ...opts.flat()]));
+).map(([req, opts]) => [cmd, ...(req ?? []), ...opts.flat()])) });
 
 // ---------------------------------------------------------------------------------------------
 // The targets
@@ -273,6 +328,34 @@ export const targets: readonly FuzzTarget<never>[] = [
         throw new InvariantError("the user's text outside the markers changed");
       }
     },
+  },
+  {
+    name: "notes rendered for real",
+    input: realNoteDocument,
+    suiteRuns: 15,
+    run: async (doc: string) => {
+      let rendered: Awaited<ReturnType<typeof renderTconvNote>> | undefined;
+      await holds(async () => { rendered = await renderTconvNote(doc, { cwd: scratch() }); });
+      if (rendered === undefined) return;
+      const internal = rendered.blocks.find((b) => b.error?.code === "internal");
+      if (internal) throw new InvariantError(`an internal error in a block's callout: ${internal.error!.message.slice(0, 300)}`);
+      if (stripGenerated(rendered.text) !== stripGenerated(doc)) throw new InvariantError("the user's text outside the markers changed");
+    },
+  },
+  {
+    name: "layer strings",
+    input: fc.oneof(
+      layerString.map((l) => ({ ...l, spatial: [3, 4, 5] })),
+      fc.tuple(fc.constantFrom("torch" as const, "keras" as const), text(layerString.map((l) => l.text))).map(([framework, t]) => ({ framework, text: t, rank: 2, channels: 2, spatial: [3, 4, 5] })),
+    ),
+    run: (l: { framework: "torch" | "keras"; text: string; rank: number; channels: number; spatial: number[] }) => holds(() => {
+      try { parseLayer(l.framework, l.text, `--${l.framework}`); } catch (e) { if (!isTconvError(e)) throw e; }
+      const s = l.spatial.slice(0, l.rank);
+      const inputShape = l.framework === "torch" ? [1, l.channels, ...s] : [1, ...s, l.channels];
+      const functional = /\(\s*x\s*,/.test(l.text);
+      const kernelShape = !functional ? undefined : l.framework === "torch" ? [l.channels, 2, ...s.map(() => 2)] : [...s.map(() => 2), 2, l.channels];
+      return parseShapeProblem({ [l.framework]: l.text, inputShape, ...(kernelShape ? { kernelShape } : {}) });
+    }),
   },
   {
     name: "CLI argument vectors",

@@ -6,6 +6,7 @@
 import { writeFileSync } from "node:fs";
 import fc from "fast-check";
 import { targets } from "./targets.ts";
+import { STARTED } from "./worker-protocol.ts";
 
 const [name, seedText, secondsText, lastFile] = process.argv.slice(2);
 const target = targets.find((t) => t.name === name);
@@ -14,6 +15,7 @@ if (!target || !lastFile) {
   process.exit(2);
 }
 const seed = Number(seedText), seconds = Number(secondsText);
+process.stderr.write(`${STARTED}\n`);
 let runs = 0;
 const result = await fc.check(fc.asyncProperty(target.input, async (input) => {
   runs++;

@@ -5,9 +5,10 @@
  * one, and leaves read-only files alone without `--force`.
  */
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
@@ -35,6 +36,9 @@ writeFileSync(join(dir, "vault", "notes", "garbage.json"), `[[1, ${SECRET}]]`);
 symlinkSync(join(dir, "vault", "secrets.env"), join(dir, "vault", "notes", "link.json"));
 
 const isRoot = process.getuid?.() === 0;
+const cliPath = fileURLToPath(new URL("../../src/cli.ts", import.meta.url));
+// tsx's loader by file URL: the spawned CLI runs in a temporary folder that cannot resolve packages.
+const tsxLoader = pathToFileURL(fileURLToPath(new URL("../../node_modules/tsx/dist/loader.mjs", import.meta.url))).href;
 
 async function cli(args: string[]) {
   const io = bufferIo(dir);
@@ -201,18 +205,55 @@ describe("--out writes where the user meant", () => {
   });
 });
 
-describe("notes on a read-only folder", () => {
-  it.skipIf(isRoot)("gives error: and exit 2, the note intact", async () => {
-    const ro = join(dir, "ro-notes");
+/**
+ * Runs the CLI in a fresh process as a user without privileges: as root (who ignores file
+ * permissions) through `setpriv` as nobody, otherwise as the user the tests run as.
+ */
+function unprivileged(args: string[], cwd: string) {
+  const node = [process.execPath, "--import", tsxLoader, cliPath, ...args];
+  const [command, ...rest] = isRoot
+    ? ["setpriv", "--reuid=nobody", `--regid=${execFileSync("id", ["-g", "nobody"], { encoding: "utf8" }).trim()}`, "--clear-groups", ...node]
+    : node;
+  const r = spawnSync(command!, rest, { cwd, encoding: "utf8", env: { ...process.env, HOME: cwd } });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A folder the unprivileged user can read and enter (mkdtemp's own is 0700). */
+function openDir(): string {
+  const d = mkdtempSync(join(tmpdir(), "tconv-unprivileged-"));
+  chmodSync(d, 0o755);
+  return d;
+}
+
+describe("as a user without privileges", () => {
+  it("notes in a read-only folder gives error: and exit 2, the note intact and nothing left behind", () => {
+    const top = openDir();
+    const ro = join(top, "ro-notes");
     mkdirSync(ro);
     const note = "```tconv\ninput: [1]\nkernel: [1]\nsections: [size]\n```\n";
     writeFileSync(join(ro, "n.md"), note);
+    chmodSync(join(ro, "n.md"), 0o644);
     chmodSync(ro, 0o555);
-    const r = await cli(["notes", "ro-notes/n.md"]);
-    chmodSync(ro, 0o755);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: ro-notes\/n\.md: cannot write the note: permission denied/);
-    expect(readFileSync(join(ro, "n.md"), "utf8")).toBe(note);
-    expect(readdirSync(ro)).toEqual(["n.md"]);
+    try {
+      const r = unprivileged(["notes", "ro-notes/n.md"], top);
+      expect(r.stderr).toMatch(/^error: ro-notes\/n\.md: cannot write the note: permission denied \(is the folder read-only\?\) \(EACCES\); the note is unchanged\n$/);
+      expect(r.code).toBe(2);
+      expect(readFileSync(join(ro, "n.md"), "utf8")).toBe(note);
+      expect(readdirSync(ro)).toEqual(["n.md"]);
+    } finally {
+      chmodSync(ro, 0o755);
+      rmSync(top, { recursive: true, force: true });
+    }
+  });
+  it("--out /dev/null just writes (it was EACCES: a temporary file beside /dev/null)", () => {
+    const top = openDir();
+    try {
+      const r = unprivileged(["explain", "--input", "[1]", "--kernel", "[1]", "--out", "/dev/null"], top);
+      expect(r).toMatchObject({ code: 0, stdout: "", stderr: "" });
+      expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+    } finally {
+      rmSync(top, { recursive: true, force: true });
+    }
   });
 });
