@@ -50,6 +50,7 @@ export { evaluate, nestedOutput, evaluationJson, type EvaluateResult, type Neste
 export { matrix, type MatrixOptions, type MatrixResult } from "./api/matrix.ts";
 export { check, type CheckOptions, type CheckOutcome } from "./api/check.ts";
 export type { ConvInfo, AxisInfo } from "./geometry/conv-info.ts";
+export { directConvGeometry, directWindowAxes, type DirectConvAxis, type DirectWindowAxis } from "./geometry/direct-conv.ts";
 export type { Scalar, ScalarTensor } from "./algebra/scalar.ts";
 export { Rational } from "./algebra/rational.ts";
 
