@@ -16,6 +16,7 @@ import {
 } from "../browser.ts";
 import { decodeFragment, encodeFragment, FIELDS, SEED, type Field, type FieldValues } from "./fields.ts";
 import { PRESETS, UI, uiLang, type UiLang } from "./strings.ts";
+import { directStepper, type DirectStepper } from "./stepping.ts";
 
 installPlatform({ loadMathjs: () => ({ create: (config?: object) => create(all!, config) }) });
 
@@ -442,6 +443,10 @@ interface Step {
 let steps: Step[] = [];
 let stepAt = 0;
 let playing: ReturnType<typeof setInterval> | undefined;
+/** What the step control moves through: the scatter (above) or the direct convolution (./stepping.ts). */
+let stepMode: "scatter" | "direct" = "scatter";
+let direct: DirectStepper | undefined;
+const stepTotal = () => (stepMode === "direct" && direct ? direct.count : steps.length);
 
 function resetStepper(s: Shown): void {
   stopPlaying();
@@ -449,6 +454,7 @@ function resetStepper(s: Shown): void {
   const byInput: { out: number; kernel: number }[][] = Array.from({ length: info.batch * info.inChannels * info.inCount }, () => []);
   for (let f = 0; f < s.cells.count; f++) s.cells.forEachTerm(f, (i, k) => { byInput[i]!.push({ out: f, kernel: k }); });
   steps = byInput.map((targets, input) => ({ input, targets }));
+  direct = directStepper(s.problem, s.cells, { gridEl: stepGridEl, textEl: stepTextEl, strings: () => UI[lang] });
   stepAt = 0;
   drawStep();
 }
@@ -459,7 +465,11 @@ function drawStep(): void {
   const strings = UI[lang];
   stepGridEl.classList.remove("stale");
   stepGridEl.replaceChildren();
-  stepCountEl.textContent = strings.stepCount.replace("{k}", String(stepAt)).replace("{n}", String(steps.length));
+  stepCountEl.textContent = strings.stepCount.replace("{k}", String(stepAt)).replace("{n}", String(stepTotal()));
+  if (stepMode === "direct" && direct) {
+    direct.draw(stepAt);
+    return;
+  }
   if (shown.cells.mode === "symbolic") {
     stepTextEl.textContent = strings.stepSymbolic;
     return;
@@ -504,7 +514,7 @@ function drawStep(): void {
 }
 
 function goTo(k: number): void {
-  stepAt = Math.max(0, Math.min(steps.length, k));
+  stepAt = Math.max(0, Math.min(stepTotal(), k));
   drawStep();
 }
 
@@ -518,18 +528,30 @@ function stopPlaying(): void {
 $<HTMLButtonElement>("#step-first").addEventListener("click", () => { stopPlaying(); goTo(0); });
 $<HTMLButtonElement>("#step-prev").addEventListener("click", () => { stopPlaying(); goTo(stepAt - 1); });
 $<HTMLButtonElement>("#step-next").addEventListener("click", () => { stopPlaying(); goTo(stepAt + 1); });
-$<HTMLButtonElement>("#step-last").addEventListener("click", () => { stopPlaying(); goTo(steps.length); });
+$<HTMLButtonElement>("#step-last").addEventListener("click", () => { stopPlaying(); goTo(stepTotal()); });
 $<HTMLButtonElement>("#step-play").addEventListener("click", (ev) => {
   if (playing !== undefined) { stopPlaying(); return; }
-  if (stepAt >= steps.length) goTo(0);
+  if (stepAt >= stepTotal()) goTo(0);
   const button = ev.currentTarget as HTMLButtonElement;
   button.textContent = UI[lang].stepPause;
   button.dataset["i18n"] = "stepPause";
   playing = setInterval(() => {
     goTo(stepAt + 1);
-    if (stepAt >= steps.length) stopPlaying();
+    if (stepAt >= stepTotal()) stopPlaying();
   }, 700);
 });
+
+for (const radio of Array.from(document.querySelectorAll<HTMLInputElement>("input[name=step-mode]"))) {
+  radio.addEventListener("change", () => {
+    if (!radio.checked) return;
+    stopPlaying();
+    stepMode = radio.value === "direct" ? "direct" : "scatter";
+    const hint = $<HTMLElement>("#step-hint");
+    hint.dataset["i18n"] = stepMode === "direct" ? "stepHintDirect" : "stepHint";
+    hint.textContent = UI[lang][stepMode === "direct" ? "stepHintDirect" : "stepHint"];
+    goTo(0);
+  });
+}
 
 // ---------------------------------------------------------------------------------------------
 // Wiring: fields, presets, fragment, copy
