@@ -73,7 +73,7 @@ export { scalarTex, factorTex, numberTex, floatTex, juxtapose, cdot } from "./al
 // Walkthroughs: a derivation as steps (data), rendered to Markdown, HTML, LaTeX or JSON in en / zh-CN.
 export { explain, parseSections, parseCell, defaultSections, stepApplies, stepTable, DEFAULT_MAX_EXPLAIN_TERMS, type ExplainOptions } from "./explain/index.ts";
 export type { Derivation, Step, StepKind } from "./explain/types.ts";
-export { renderDerivation, FORMATS, type Format, type RenderOptions } from "./render/index.ts";
+export { renderDerivation, renderHtmlParts, FORMATS, type Format, type RenderOptions, type HtmlParts } from "./render/index.ts";
 export { parseLocale, type Locale } from "./render/templates.ts";
 export { renderMatrix, parseMatrixFormat, TEXT_MAX_ENTRIES, type MatrixFormat } from "./render/matrix.ts";
 

@@ -81,6 +81,7 @@ table.grid td small { display: block; font-size: 0.72rem; font-weight: 400; colo
 table.grid td.added { background: #e6f4ea; outline: 2px solid #00785A; outline-offset: -2px; font-weight: 700; }
 #derivation { border-top: 1px solid var(--rule); margin-top: 1.5rem; }
 #derivation h1 { font-size: 1.4rem; margin-top: 1rem; }
+#derivation .part.pending { min-height: 60vh; }
 `;
 
 /** What an empty field means (the CLI's defaults), shown as the field's placeholder. */

@@ -11,12 +11,13 @@
  */
 import { all, create } from "mathjs";
 import {
-  check, checkJson, cliNames, deriveCells, parseClaim, renderCheckHtml, evaluate, evaluationJson, explain, installPlatform, isTconvError, parseProblem, renderDerivation,
+  check, checkJson, cliNames, deriveCells, parseClaim, renderCheckHtml, evaluate, evaluationJson, explain, installPlatform, isTconvError, parseProblem, renderHtmlParts,
   Rational, TconvError, type CellSums, type Problem, type ProblemOptions, type Scalar,
 } from "../browser.ts";
 import { decodeFragment, encodeFragment, FIELDS, SEED, type Field, type FieldValues } from "./fields.ts";
 import { PRESETS, UI, uiLang, type UiLang } from "./strings.ts";
 import { directStepper, type DirectStepper } from "./stepping.ts";
+import { cancelParts, showParts } from "./lazy.ts";
 
 installPlatform({ loadMathjs: () => ({ create: (config?: object) => create(all!, config) }) });
 
@@ -150,7 +151,7 @@ function compute(values: FieldValues, writeFragment: boolean): void {
       note = UI[lang].symbolic;
     }
     const derivation = explain(problem);
-    const html = renderDerivation(derivation, { format: "html", locale: lang === "zh" ? "zh-CN" : "en" });
+    const parts = renderHtmlParts(derivation, { locale: lang === "zh" ? "zh-CN" : "en" });
     const cells = deriveCells(problem.info, problem.x, problem.w, problem.bias);
     const reach: number[][] = Array.from({ length: problem.info.inCount }, () => []);
     const { start, input } = cells.spatial;
@@ -162,7 +163,11 @@ function compute(values: FieldValues, writeFragment: boolean): void {
     noteEl.textContent = note;
     errorEl.textContent = "";
     errorEl.hidden = true;
-    derivationEl.innerHTML = mainOf(html);
+    // The opening and first sections now, the rest as they are reached (./lazy.ts): a big problem stays responsive.
+    showParts(derivationEl, parts, (e) => {
+      errorEl.textContent = isTconvError(e) ? e.toLine() : `error: ${e instanceof Error ? e.message : String(e)}`;
+      errorEl.hidden = false;
+    });
     derivationEl.classList.remove("stale");
     derivationEl.removeAttribute("title");
     drawGrids(shown);
@@ -172,6 +177,7 @@ function compute(values: FieldValues, writeFragment: boolean): void {
     errorEl.textContent = isTconvError(e) ? e.toLine() : `error: ${e instanceof Error ? e.message : String(e)}`;
     errorEl.hidden = false;
     outputEl.textContent = ""; // as `tconv eval --json` prints nothing on stdout for bad input
+    cancelParts();
     derivationEl.classList.add("stale");
     gridsEl.classList.add("stale");
     stepGridEl.classList.add("stale");
