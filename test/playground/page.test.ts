@@ -45,6 +45,8 @@ async function open(fragment?: string): Promise<OpenedPage> {
 
 async function ready(page: Page): Promise<void> {
   await page.waitForSelector("html[data-ready]");
+  // The derivation is finished section by section (src/playground/lazy.ts): wait for all of it.
+  await page.waitForSelector("#derivation[data-complete]");
 }
 
 const output = (page: Page) => page.textContent("[data-tconv-output]");
@@ -242,6 +244,7 @@ describe("the playground page", () => {
     const o = await open();
     for (const id of ["seed", "stride2", "dilation", "oneD", "groups", "checkerboard"]) {
       await o.page.click(`[data-preset="${id}"]`);
+      await o.page.waitForSelector("#derivation[data-complete]");
       expect(await o.page.isHidden("[data-tconv-error]"), id).toBe(true);
       expect(await output(o.page), id).toMatch(/^\{"shape":/);
       expect(await katexErrorCount(o.page), id).toBe(0);
