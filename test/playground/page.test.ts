@@ -109,7 +109,7 @@ describe("the playground page", () => {
     await ready(o.page);
     expect(await output(o.page)).toBe(expected);
     expect(o.errors).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it("traces the seed: y(1,1) lights its 4 input cells, y(0,0) only x(0,0), and shows the cell's sum", async () => {
     const o = await open();
