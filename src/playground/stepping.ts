@@ -44,6 +44,14 @@ const unflat = (flat: number, shape: readonly number[]): number[] => {
 const flatOf = (idx: readonly number[], shape: readonly number[]): number => idx.reduce((acc, v, ax) => acc * shape[ax]! + v, 0);
 
 /**
+ * Where the kernel slice joining input channel `ci` to output channel `co` starts in the weights:
+ * [C_in, C_out/g, *k] (transposed) or [C_out, C_in/g, *k] (conv). (The geometry's `weightOffset`
+ * on the main branch computes the same; use it once it is a public export.)
+ */
+const weightBase = (info: Problem["info"], ci: number, co: number): number =>
+  (info.op === "transposed" ? ci * info.outChannelsPerGroup + (co % info.outChannelsPerGroup) : co * info.inChannelsPerGroup + (ci % info.inChannelsPerGroup)) * info.kernelCount;
+
+/**
  * The window of output cell `out` (flat over [N, C_out, *out]).
  *
  * @example
@@ -59,8 +67,7 @@ export function directWindow(problem: Problem, axes: readonly DirectWindowAxis[]
   const taps: WindowTap[] = [];
   for (let cil = 0; cil < info.inChannelsPerGroup; cil++) {
     const ci = g * info.inChannelsPerGroup + cil;
-    // The weight tensor's layout: [C_in, C_out/g, *k] (transposed) or [C_out, C_in/g, *k] (conv).
-    const wBase = (info.op === "transposed" ? ci * info.outChannelsPerGroup + (co % info.outChannelsPerGroup) : co * info.inChannelsPerGroup + cil) * info.kernelCount;
+    const wBase = weightBase(info, ci, co);
     for (let d = 0; d < info.kernelCount; d++) {
       const drawn = unflat(d, info.kernelSpatial);
       const pos = drawn.map((t, ax) => axes[ax]!.windowAt(at[ax]!, t));
@@ -223,7 +230,7 @@ export function directStepper(problem: Problem, cells: CellSums, target: DirectS
         }
       }));
       // The kernel as the window applies it: drawn tap d holds weight tap kernelTap(d).
-      const wBase = (transposed ? ci * info.outChannelsPerGroup + (win.outChannel % info.outChannelsPerGroup) : win.outChannel * info.inChannelsPerGroup + cil) * info.kernelCount;
+      const wBase = weightBase(info, ci, win.outChannel);
       pair.append(tables(info.kernelSpatial, `${transposed ? s.stepFlippedKernel : s.stepKernel}${channelName(ci, info.inChannels)}${info.outChannels > 1 ? ` → ${s.channel} ${win.outChannel}` : ""}`, s.slice, (idx, td) => {
         const tap = idx.map((t, ax) => axes[ax]!.kernelTap(t));
         td.textContent = scalarText(w.data[wBase + flatOf(tap, info.kernelSpatial)]!);
