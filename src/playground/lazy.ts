@@ -8,7 +8,7 @@
 import type { HtmlParts } from "../browser.ts";
 
 /** How long the first, synchronous pass may finish sections for (at least one is always finished). */
-export const FIRST_PASS_MS = 60;
+export const FIRST_PASS_MS = 20;
 
 interface Job {
   cancelled: boolean;
