@@ -51,6 +51,7 @@ export { evaluate, nestedOutput, evaluationJson, type EvaluateResult, type Neste
 export { matrix, type MatrixOptions, type MatrixResult } from "./api/matrix.ts";
 export { check, type CheckOptions, type CheckOutcome } from "./api/check.ts";
 export type { ConvInfo, AxisInfo } from "./geometry/conv-info.ts";
+export { directConvGeometry, directWindowAxes, type DirectConvAxis, type DirectWindowAxis } from "./geometry/direct-conv.ts";
 export type { Scalar, ScalarTensor } from "./algebra/scalar.ts";
 export { Rational } from "./algebra/rational.ts";
 
@@ -78,7 +79,7 @@ export { entryTex, denseRowTex } from "./render/tex/matrix.ts";
 export { explainDocument, type ExplainDocumentOptions, type ExplainDocument } from "./api/explain.ts";
 export { explain, parseSections, parseCell, defaultSections, stepApplies, stepTable, DEFAULT_MAX_EXPLAIN_TERMS, type ExplainOptions } from "./explain/index.ts";
 export type { Derivation, Step, StepKind } from "./explain/types.ts";
-export { renderDerivation, FORMATS, type Format, type RenderOptions } from "./render/index.ts";
+export { renderDerivation, renderHtmlParts, FORMATS, type Format, type RenderOptions, type HtmlParts } from "./render/index.ts";
 export { parseLocale, LOCALES, type Locale } from "./spec/locale.ts";
 export { renderMatrix, parseMatrixFormat, TEXT_MAX_ENTRIES, type MatrixFormat } from "./render/matrix.ts";
 

@@ -71,9 +71,18 @@ table.grid td.wrong { outline: 3px solid #B84E00; outline-offset: -3px; color: #
 .stepper { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
 #step-count { color: var(--muted); margin-left: 0.5rem; }
 #step-text { font-family: ui-monospace, Menlo, Consolas, "Noto Sans Mono", monospace; overflow-wrap: anywhere; min-height: 1.6em; }
+.step-mode { display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; align-items: center; margin: 0.5rem 0; }
+.step-mode label { display: inline-flex; gap: 0.35rem; align-items: center; }
+.direct-step { display: flex; flex-wrap: wrap; gap: 0.5rem 2rem; align-items: flex-start; }
+table.grid td.ins { background: #f2f2f2; color: #777; }
+table.grid td.pad { background: repeating-linear-gradient(45deg, #fff 0 4px, #e6e6e6 4px 6px); color: #777; }
+table.grid td.crop { color: #999; border-style: dashed; }
+table.grid td.win { outline: 2px solid var(--ink); outline-offset: -2px; background: var(--hl); font-weight: 700; }
+table.grid td small { display: block; font-size: 0.72rem; font-weight: 400; color: var(--hl-ink); line-height: 1.1; }
 table.grid td.added { background: #e6f4ea; outline: 2px solid #00785A; outline-offset: -2px; font-weight: 700; }
 #derivation { border-top: 1px solid var(--rule); margin-top: 1.5rem; }
 #derivation h1 { font-size: 1.4rem; margin-top: 1rem; }
+#derivation .part.pending { min-height: 60vh; }
 `;
 
 /** What an empty field means (the CLI's defaults), shown as the field's placeholder. */
@@ -127,7 +136,10 @@ export function playgroundHtml(values: FieldValues = SEED): string {
     `<p id="sum" aria-live="polite"></p>`,
     traceSkeletonHtml(s),
     `<h2 data-i18n="stepTitle">${escapeHtml(s.stepTitle)}</h2>`,
-    `<p class="note" data-i18n="stepHint">${escapeHtml(s.stepHint)}</p>`,
+    `<div class="step-mode" role="radiogroup" aria-labelledby="step-mode-label"><span id="step-mode-label" data-i18n="stepMode">${escapeHtml(s.stepMode)}</span>`
+      + (["Scatter", "Direct"] as const).map((m, i) => `<label><input type="radio" name="step-mode" value="${m.toLowerCase()}"${i === 0 ? " checked" : ""}><span data-i18n="stepMode${m}">${escapeHtml(s[`stepMode${m}`])}</span></label>`).join("")
+      + `</div>`,
+    `<p class="note" id="step-hint" data-i18n="stepHint">${escapeHtml(s.stepHint)}</p>`,
     `<div class="stepper" role="group" aria-labelledby="step-count">`
       + (["First", "Prev", "Play", "Next", "Last"] as const).map((b) => `<button type="button" id="step-${b.toLowerCase()}" data-i18n="step${b}">${escapeHtml(s[`step${b}`])}</button>`).join("")
       + `<span id="step-count" aria-live="polite"></span></div>`,

@@ -11,13 +11,15 @@
  */
 import { all, create } from "mathjs";
 import {
-  check, checkJson, cliNames, deriveCells, renderCheckHtml, evaluate, evaluationJson, explain, installPlatform, isTconvError, parseProblem, renderDerivation,
+  check, checkJson, cliNames, deriveCells, renderCheckHtml, evaluate, evaluationJson, explain, installPlatform, isTconvError, parseProblem, renderHtmlParts,
   Rational, TconvError, type CellSums, type Problem, type ProblemOptions, type Scalar,
 } from "../browser.ts";
 import { decodeFragment, encodeFragment, FIELDS, SEED, type Field, type FieldValues } from "./fields.ts";
 import { PRESETS, UI, langFieldValue, uiLang } from "./strings.ts";
 import type { Locale } from "../spec/locale.ts";
 import { TracePanel } from "./trace.ts";
+import { directStepper, type DirectStepper } from "./stepping.ts";
+import { cancelParts, showParts } from "./lazy.ts";
 
 installPlatform({ loadMathjs: () => ({ create: (config?: object) => create(all!, config) }) });
 
@@ -153,7 +155,7 @@ function compute(values: FieldValues, writeFragment: boolean): void {
       note = UI[lang].symbolic;
     }
     const derivation = explain(problem);
-    const html = renderDerivation(derivation, { format: "html", locale: lang });
+    const parts = renderHtmlParts(derivation, { locale: lang });
     const cells = deriveCells(problem.info, problem.x, problem.w, problem.bias);
     const reach: number[][] = Array.from({ length: problem.info.inCount }, () => []);
     const { start, input } = cells.spatial;
@@ -165,7 +167,11 @@ function compute(values: FieldValues, writeFragment: boolean): void {
     noteEl.textContent = note;
     errorEl.textContent = "";
     errorEl.hidden = true;
-    derivationEl.innerHTML = mainOf(html);
+    // The opening and first sections now, the rest as they are reached (./lazy.ts): a big problem stays responsive.
+    showParts(derivationEl, parts, (e) => {
+      errorEl.textContent = isTconvError(e) ? e.toLine() : `error: ${e instanceof Error ? e.message : String(e)}`;
+      errorEl.hidden = false;
+    });
     derivationEl.classList.remove("stale");
     derivationEl.removeAttribute("title");
     drawGrids(shown);
@@ -176,6 +182,7 @@ function compute(values: FieldValues, writeFragment: boolean): void {
     errorEl.textContent = isTconvError(e) ? e.toLine() : `error: ${e instanceof Error ? e.message : String(e)}`;
     errorEl.hidden = false;
     outputEl.textContent = ""; // as `tconv eval --json` prints nothing on stdout for bad input
+    cancelParts();
     derivationEl.classList.add("stale");
     gridsEl.classList.add("stale");
     stepGridEl.classList.add("stale");
@@ -448,6 +455,10 @@ interface Step {
 let steps: Step[] = [];
 let stepAt = 0;
 let playing: ReturnType<typeof setInterval> | undefined;
+/** What the step control moves through: the scatter (above) or the direct convolution (./stepping.ts). */
+let stepMode: "scatter" | "direct" = "scatter";
+let direct: DirectStepper | undefined;
+const stepTotal = () => (stepMode === "direct" && direct ? direct.count : steps.length);
 
 function resetStepper(s: Shown): void {
   stopPlaying();
@@ -455,6 +466,7 @@ function resetStepper(s: Shown): void {
   const byInput: { out: number; kernel: number }[][] = Array.from({ length: info.batch * info.inChannels * info.inCount }, () => []);
   for (let f = 0; f < s.cells.count; f++) s.cells.forEachTerm(f, (i, k) => { byInput[i]!.push({ out: f, kernel: k }); });
   steps = byInput.map((targets, input) => ({ input, targets }));
+  direct = directStepper(s.problem, s.cells, { gridEl: stepGridEl, textEl: stepTextEl, strings: () => UI[lang] });
   stepAt = 0;
   drawStep();
 }
@@ -465,7 +477,11 @@ function drawStep(): void {
   const strings = UI[lang];
   stepGridEl.classList.remove("stale");
   stepGridEl.replaceChildren();
-  stepCountEl.textContent = strings.stepCount.replace("{k}", String(stepAt)).replace("{n}", String(steps.length));
+  stepCountEl.textContent = strings.stepCount.replace("{k}", String(stepAt)).replace("{n}", String(stepTotal()));
+  if (stepMode === "direct" && direct) {
+    direct.draw(stepAt);
+    return;
+  }
   if (shown.cells.mode === "symbolic") {
     stepTextEl.textContent = strings.stepSymbolic;
     return;
@@ -510,7 +526,7 @@ function drawStep(): void {
 }
 
 function goTo(k: number): void {
-  stepAt = Math.max(0, Math.min(steps.length, k));
+  stepAt = Math.max(0, Math.min(stepTotal(), k));
   drawStep();
 }
 
@@ -524,18 +540,30 @@ function stopPlaying(): void {
 $<HTMLButtonElement>("#step-first").addEventListener("click", () => { stopPlaying(); goTo(0); });
 $<HTMLButtonElement>("#step-prev").addEventListener("click", () => { stopPlaying(); goTo(stepAt - 1); });
 $<HTMLButtonElement>("#step-next").addEventListener("click", () => { stopPlaying(); goTo(stepAt + 1); });
-$<HTMLButtonElement>("#step-last").addEventListener("click", () => { stopPlaying(); goTo(steps.length); });
+$<HTMLButtonElement>("#step-last").addEventListener("click", () => { stopPlaying(); goTo(stepTotal()); });
 $<HTMLButtonElement>("#step-play").addEventListener("click", (ev) => {
   if (playing !== undefined) { stopPlaying(); return; }
-  if (stepAt >= steps.length) goTo(0);
+  if (stepAt >= stepTotal()) goTo(0);
   const button = ev.currentTarget as HTMLButtonElement;
   button.textContent = UI[lang].stepPause;
   button.dataset["i18n"] = "stepPause";
   playing = setInterval(() => {
     goTo(stepAt + 1);
-    if (stepAt >= steps.length) stopPlaying();
+    if (stepAt >= stepTotal()) stopPlaying();
   }, 700);
 });
+
+for (const radio of Array.from(document.querySelectorAll<HTMLInputElement>("input[name=step-mode]"))) {
+  radio.addEventListener("change", () => {
+    if (!radio.checked) return;
+    stopPlaying();
+    stepMode = radio.value === "direct" ? "direct" : "scatter";
+    const hint = $<HTMLElement>("#step-hint");
+    hint.dataset["i18n"] = stepMode === "direct" ? "stepHintDirect" : "stepHint";
+    hint.textContent = UI[lang][stepMode === "direct" ? "stepHintDirect" : "stepHint"];
+    goTo(0);
+  });
+}
 
 // ---------------------------------------------------------------------------------------------
 // Wiring: fields, presets, fragment, copy

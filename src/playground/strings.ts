@@ -68,6 +68,18 @@ export interface UiStrings {
   readonly stepBias: string;
   readonly stepNothing: string;
   readonly stepSymbolic: string;
+  /** The choice of what to step through. */
+  readonly stepMode: string;
+  readonly stepModeScatter: string;
+  readonly stepModeDirect: string;
+  readonly stepHintDirect: string;
+  readonly stepDirectStart: string;
+  readonly stepPaddedInput: string;
+  readonly stepConvInput: string;
+  readonly stepFlippedKernel: string;
+  readonly stepKernel: string;
+  readonly stepLegend: string;
+  readonly stepLegendConv: string;
   readonly checkTitle: string;
   readonly checkHint: string;
   readonly checkLabel: string;
@@ -102,7 +114,7 @@ export const UI: Readonly<Record<Locale, UiStrings>> = {
     derivation: "Derivation",
     stale: "This derivation is of the last valid problem.",
     channel: "channel", batch: "batch", slice: "slice",
-    stepTitle: "Step through the scatter",
+    stepTitle: "Step by step",
     stepHint: "Each step adds one input cell's copy of the kernel, scaled by its value, to the output; the grid shows the running sums.",
     stepFirst: "Start", stepPrev: "Back", stepPlay: "Play", stepPause: "Pause", stepNext: "Next", stepLast: "End",
     stepCount: "step {k} of {n}",
@@ -110,6 +122,17 @@ export const UI: Readonly<Record<Locale, UiStrings>> = {
     stepBias: "Before the first step every output cell holds its channel's bias.",
     stepNothing: "adds nothing: its whole copy falls in the cropped border",
     stepSymbolic: "The entries are symbols: step through a problem with numbers to see running sums.",
+    stepMode: "Step through",
+    stepModeScatter: "the scatter (one input cell per step)",
+    stepModeDirect: "the sliding window (one output cell per step)",
+    stepHintDirect: "Each step places the kernel's window on the zero-inserted, padded input and adds up the window's products: the sum is one output cell. The window moves on by one, row by row.",
+    stepDirectStart: "Before the first step no output cell is computed.",
+    stepPaddedInput: "Input with zeros inserted and padding",
+    stepConvInput: "Padded input",
+    stepFlippedKernel: "Kernel rotated 180°",
+    stepKernel: "Kernel",
+    stepLegend: "Grey: zeros inserted between input values; hatched: padding zeros; framed: the window, each cell with the weight it is multiplied by.",
+    stepLegendConv: "Hatched: padding zeros; framed: the window, each cell with the weight it is multiplied by.",
     checkTitle: "Check a hand calculation",
     checkHint: "Paste your result in any form tconv check --claim reads (a nested array with ? for cells not computed, a LaTeX matrix, a Markdown table, a numpy or PyTorch print, rows of numbers). Wrong cells are boxed in Y above.",
     checkLabel: "claim",
@@ -141,7 +164,7 @@ export const UI: Readonly<Record<Locale, UiStrings>> = {
     derivation: "推导",
     stale: "这份推导对应上一个有效的问题。",
     channel: "通道", batch: "批次", slice: "切片",
-    stepTitle: "逐步散射",
+    stepTitle: "逐步演示",
     stepHint: "每一步把一个输入单元格的卷积核副本（乘以该单元格的值）加到输出上；网格显示累加到当前的部分和。",
     stepFirst: "开头", stepPrev: "上一步", stepPlay: "播放", stepPause: "暂停", stepNext: "下一步", stepLast: "结尾",
     stepCount: "第 {k} 步，共 {n} 步",
@@ -149,6 +172,17 @@ export const UI: Readonly<Record<Locale, UiStrings>> = {
     stepBias: "第一步之前，每个输出单元格的值是所在通道的偏置。",
     stepNothing: "没有贡献：它的整份副本都落在被裁掉的边上",
     stepSymbolic: "各项为符号：换成数字的问题才能逐步查看部分和。",
+    stepMode: "演示内容",
+    stepModeScatter: "散射（每步一个输入单元格）",
+    stepModeDirect: "滑动窗口（每步一个输出单元格）",
+    stepHintDirect: "每一步把卷积核窗口放在插零并填充后的输入上，把窗口内的乘积相加，得到一个输出单元格。窗口逐行滑动，每次移动一格。",
+    stepDirectStart: "第一步之前，还没有算出任何输出单元格。",
+    stepPaddedInput: "插零并填充后的输入",
+    stepConvInput: "填充后的输入",
+    stepFlippedKernel: "旋转 180° 的卷积核",
+    stepKernel: "卷积核",
+    stepLegend: "灰色：输入值之间插入的零；斜线：填充的零；加框：窗口，每格下方是它要乘的权重。",
+    stepLegendConv: "斜线：填充的零；加框：窗口，每格下方是它要乘的权重。",
     checkTitle: "核对手算结果",
     checkHint: "粘贴你的结果，格式与 tconv check --claim 相同（嵌套数组，未算的单元格写 ?；LaTeX 矩阵；Markdown 表格；numpy 或 PyTorch 的打印结果；逐行的数字）。算错的单元格会在上方 Y 中框出。",
     checkLabel: "手算结果",

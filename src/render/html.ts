@@ -26,11 +26,12 @@ function mathHtml(tex: string, display: boolean): string {
  *
  * @example finishHtml("# T\n\n\uE0020\uE003\n", [{ tex: "x", display: true }], {}) // "<h1>T</h1>\n<div class=\"math-display\">…"
  */
-export function finishHtml(text: string, math: readonly MathItem[], figures: Readonly<Record<string, string>>): string {
+export function finishHtml(text: string, math: readonly MathItem[], figures: Readonly<Record<string, string>>, shownBefore?: ReadonlySet<string>): string {
   const html = markdownToHtml(text);
   // A display formula the page has already shown (the result Y every view ends at) is marked, so
-  // print can set it compactly: the reader has seen it in full.
-  const seen = new Set<string>();
+  // print can set it compactly: the reader has seen it in full. `shownBefore`: what earlier parts
+  // of the same page showed, when the page is finished part by part.
+  const seen = new Set<string>(shownBefore);
   return html
     .replace(new RegExp(`<p>${PLACEHOLDER.display.source}</p>`, "g"), (_: string, i: string) => {
       const tex = math[Number(i)]!.tex;

@@ -63,6 +63,9 @@ export interface OpenedPage {
 /** Opens an HTML file (by path) in a fresh page; any non-file, non-data request is recorded and aborted. */
 export async function openFile(browser: Browser, path: string, viewport = { width: 1000, height: 800 }): Promise<OpenedPage> {
   const page = await browser.newPage({ viewport });
+  // The machine is shared by several workers on two cores: a big page may take longer than
+  // playwright's 30 s default to load there.
+  page.setDefaultTimeout(120_000);
   const requests: string[] = [], errors: string[] = [];
   page.on("request", (r) => { requests.push(r.url()); });
   page.on("pageerror", (e) => { errors.push(`pageerror: ${e.message}`); });

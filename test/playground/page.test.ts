@@ -45,6 +45,8 @@ async function open(fragment?: string): Promise<OpenedPage> {
 
 async function ready(page: Page): Promise<void> {
   await page.waitForSelector("html[data-ready]");
+  // The derivation is finished section by section (src/playground/lazy.ts): wait for all of it.
+  await page.waitForSelector("#derivation[data-complete]");
 }
 
 const output = (page: Page) => page.textContent("[data-tconv-output]");
@@ -152,7 +154,7 @@ describe("the playground page", () => {
     await ready(o.page);
     expect(await output(o.page)).toBe(expected);
     expect(o.errors).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it("traces the seed: y(1,1) lights its 4 input cells, y(0,0) only x(0,0), and shows the cell's sum", async () => {
     const o = await open();
@@ -367,6 +369,7 @@ describe("the playground page", () => {
     const o = await open();
     for (const id of ["seed", "stride2", "dilation", "oneD", "groups", "checkerboard"]) {
       await o.page.click(`[data-preset="${id}"]`);
+      await o.page.waitForSelector("#derivation[data-complete]");
       expect(await o.page.isHidden("[data-tconv-error]"), id).toBe(true);
       expect(await output(o.page), id).toMatch(/^\{"shape":/);
       expect(await katexErrorCount(o.page), id).toBe(0);

@@ -5,9 +5,8 @@
  * as it is. Positions come from the geometry layer (`directConvGeometry`, the index relation).
  */
 import type { ConvInfo } from "../../geometry/conv-info.ts";
-import { directConvGeometry } from "../../geometry/direct-conv.ts";
+import { directConvGeometry, directWindowAxes } from "../../geometry/direct-conv.ts";
 import { overlapCounts } from "../../geometry/overlap.ts";
-import { narrowPosition, widePosition, type AxisStep } from "../../geometry/relation.ts";
 import { rowMajorStrides, tapTables, unflatten } from "../../geometry/taps.ts";
 import { NEUTRAL, inputCellColour } from "./palette.ts";
 import {
@@ -35,54 +34,6 @@ export interface DirectConvDiagramOptions extends DiagramCommonOptions {
 
 /** What sits at one cell of the drawn (padded) input. */
 export type DirectCellKind = "input" | "inserted-zero" | "padding" | "cropped";
-
-/** One axis of the drawn input: positions r in [lo, hi) of the (zero-inserted) input's coordinates. */
-interface InputAxis {
-  readonly lo: number;
-  readonly hi: number;
-  /** Where the window for output position `o` reads tap `t` (t in the drawn kernel's order). */
-  windowAt(o: number, t: number): number;
-  /** Input position at r, or -1 for a zero (inserted or padding). */
-  inputAt(r: number): number;
-  /** Whether r is part of the input the kernel slides over (false: cropped by negative padding). */
-  inWindowRange(r: number): boolean;
-  /** Whether r lies outside the (zero-inserted) input, i.e. is padding. */
-  isPadding(r: number): boolean;
-}
-
-function transposedAxes(info: ConvInfo): InputAxis[] {
-  const geo = directConvGeometry(info);
-  return info.axes.map((axis, ax) => {
-    const g = geo[ax]!;
-    // The inserted-zero grid places input a at a·s: the relation with dilation 1 and no padding.
-    const insertion: AxisStep = { stride: axis.stride, dilation: 1, padBegin: 0 };
-    // The direct convolution: stride 1, the kernel's dilation, padding g.padBegin.
-    const slide: AxisStep = { stride: 1, dilation: g.dilation, padBegin: g.padBegin };
-    return {
-      lo: Math.min(0, -g.padBegin),
-      hi: Math.max(g.dilatedSize, g.dilatedSize + g.padEnd),
-      windowAt: (o, t) => widePosition(slide, o, t),
-      inputAt: (r) => {
-        if (r < 0 || r >= g.dilatedSize) return -1;
-        const a = narrowPosition(insertion, r, 0);
-        return a >= 0 && a < axis.inSize ? a : -1;
-      },
-      inWindowRange: (r) => r >= -g.padBegin && r < g.dilatedSize + g.padEnd,
-      isPadding: (r) => r < 0 || r >= g.dilatedSize,
-    };
-  });
-}
-
-function convAxes(info: ConvInfo): InputAxis[] {
-  return info.axes.map((axis) => ({
-    lo: -axis.padBegin,
-    hi: axis.inSize + axis.padEnd,
-    windowAt: (o, t) => widePosition(axis, o, t),
-    inputAt: (r) => (r >= 0 && r < axis.inSize ? r : -1),
-    inWindowRange: () => true,
-    isPadding: (r) => r < 0 || r >= axis.inSize,
-  }));
-}
 
 /** The first output cell (row-major) with the most terms. */
 export function busiestCell(info: ConvInfo): number[] {
@@ -116,7 +67,7 @@ export function directConvDiagram(info: ConvInfo, opts: DirectConvDiagramOptions
   const max = opts.maxCells ?? DEFAULT_MAX_CELLS, base = opts.indexBase ?? 0;
   const prefix = opts.idPrefix ?? "tcd" + shortHash(JSON.stringify([info, opts]));
   const plane = planeOf(info.rank), hasRows = plane.rowAxis >= 0;
-  const axes = transposed ? transposedAxes(info) : convAxes(info);
+  const axes = directWindowAxes(info);
 
   // The window's output cell, full spatial index (leading axes 0).
   let win: number[];
@@ -182,8 +133,8 @@ export function directConvDiagram(info: ConvInfo, opts: DirectConvDiagramOptions
   const kernelFlat = (tr: number, tc: number) => {
     let flat = 0;
     for (const [ax, t] of fixedTap) flat += Math.max(t, 0) * kStrides[ax]!;
-    if (hasRows) flat += (transposed ? kr - 1 - tr : tr) * kStrides[plane.rowAxis]!;
-    return flat + (transposed ? kc - 1 - tc : tc) * kStrides[plane.colAxis]!;
+    if (rAxis) flat += rAxis.kernelTap(tr) * kStrides[plane.rowAxis]!;
+    return flat + cAxis.kernelTap(tc) * kStrides[plane.colAxis]!;
   };
 
   // For each drawn position, the output cells (of the window's slice) whose window covers it, so
