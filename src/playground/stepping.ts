@@ -44,7 +44,6 @@ const unflat = (flat: number, shape: readonly number[]): number[] => {
 };
 const flatOf = (idx: readonly number[], shape: readonly number[]): number => idx.reduce((acc, v, ax) => acc * shape[ax]! + v, 0);
 
-
 /**
  * The window of output cell `out` (flat over [N, C_out, *out]).
  *
