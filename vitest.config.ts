@@ -17,8 +17,10 @@ const needsIsolation = readdirSync(testDir, { recursive: true, encoding: "utf8" 
   .sort();
 
 const shared = {
-  testTimeout: 60_000,
-  hookTimeout: 120_000,
+  // Timeouts catch a hung test, and must not fail a slow one: on the shared 2-core machine under
+  // load, one Python process importing torch for a batch of checks took up to two minutes.
+  testTimeout: 180_000,
+  hookTimeout: 240_000,
   pool: "forks" as const,
   // Tests import core modules directly; under Node they read @file through the Node platform.
   setupFiles: ["test/setup.ts"],
