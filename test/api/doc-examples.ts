@@ -60,15 +60,29 @@ export interface ExportDoc {
   readonly examples: readonly string[];
 }
 
+const compilerOptions: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  allowImportingTsExtensions: true, noEmit: true, skipLibCheck: true, strict: true,
+};
+let program: ts.Program | undefined;
+
+/**
+ * One TypeScript program for every file asked about in this process: creating one costs seconds,
+ * and the public API and a layer's index share nearly all their sources.
+ */
+function programWith(file: string): ts.Program {
+  if (!program || !program.getRootFileNames().includes(file)) {
+    program = ts.createProgram({ rootNames: [...(program?.getRootFileNames() ?? []), file], options: compilerOptions, oldProgram: program });
+  }
+  return program;
+}
+
 /**
  * The public API's exports with their TSDoc, read through the TypeScript compiler so that
  * re-exports lead to the declaration that carries the comment.
  */
 export function publicExports(file = join(repoRoot, "src/core.ts")): ExportDoc[] {
-  const program = ts.createProgram([file], {
-    target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    allowImportingTsExtensions: true, noEmit: true, skipLibCheck: true, strict: true,
-  });
+  const program = programWith(file);
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(file);
   const moduleSymbol = source && checker.getSymbolAtLocation(source);

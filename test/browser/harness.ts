@@ -4,7 +4,7 @@
  * request the page makes, check KaTeX errors and fonts, and save screenshots for a person to
  * look at under test-results/screenshots/ (gitignored).
  *
- * Usage (in a vitest file):
+ * Usage (in a vitest file; the run shares one browser, see global-setup.ts):
  *   const browser = await launchBrowser();
  *   const opened = await openHtml(browser, html, "seed-en");
  *   expect(opened.externalRequests()).toEqual([]);
@@ -35,15 +35,31 @@ export function requireChromium(): void {
   }
 }
 
-/** Launches headless Chromium with no background network traffic of its own. */
+/** Chromium's flags: headless, no background network traffic of its own. */
+export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+  "--no-first-run", "--disable-sync"];
+
+/**
+ * A headless Chromium to open pages in. Under vitest it is a connection to the run's one shared
+ * browser (test/browser/global-setup.ts), and `close()` only disconnects; elsewhere, or when the
+ * run started no server, it launches a browser of its own.
+ */
 export async function launchBrowser(): Promise<Browser> {
   requireChromium();
   const { chromium } = await import("playwright-core");
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--no-first-run", "--disable-sync"],
-  });
+  const endpoint = await sharedEndpoint();
+  if (endpoint) return chromium.connect(endpoint);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** The shared browser server's endpoint, when vitest's globalSetup provided one. */
+async function sharedEndpoint(): Promise<string | undefined> {
+  try {
+    const { inject } = await import("vitest");
+    return inject("chromiumWsEndpoint") || undefined;
+  } catch {
+    return undefined; // not inside a vitest worker
+  }
 }
 
 /** A page opened by the harness, with what it did. */
@@ -89,11 +105,17 @@ export async function openHtml(browser: Browser, html: string, name: string, vie
   return openFile(browser, file, viewport);
 }
 
-/** Saves a full-page screenshot to test-results/screenshots/<name>.png and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Whether the long showcase pages are saved whole (`TCONV_SCREENSHOTS=full`); by default only their
+ * top, since a full-page shot of a megabyte walkthrough costs more than all its checks.
+ */
+export const FULL_SCREENSHOTS = process.env["TCONV_SCREENSHOTS"] === "full";
+
+/** Saves a screenshot (the full page unless told otherwise) to test-results/screenshots/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 

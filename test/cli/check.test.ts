@@ -201,7 +201,8 @@ describe("tconv check end to end (spawned)", () => {
   it("exit status 1 and the JSON line from a real process", () => {
     let status = 0, stdout = "";
     try {
-      execFileSync("npx", ["tsx", "src/cli.ts", "check", ...SEED, "--claim", "[[1,2,0],[3,2,-2],[0,-3,-3]]", "--json"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+      // One node process with tsx's loader (`npx tsx` would start npm, tsx's CLI and its child).
+      execFileSync(process.execPath, ["--import", "tsx", "src/cli.ts", "check", ...SEED, "--claim", "[[1,2,0],[3,2,-2],[0,-3,-3]]", "--json"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     } catch (e) {
       const err = e as { status: number; stdout: string };
       status = err.status; stdout = err.stdout;

@@ -89,7 +89,8 @@ describe("tconv matrix", () => {
   });
 
   it("end to end: the spawned CLI prints the same 4x9 matrix", () => {
-    const out = execFileSync("npx", ["tsx", "src/cli.ts", "matrix", "--input-shape", "3,3", "--kernel-shape", "2,2", "--op", "conv"], { encoding: "utf8" });
+    // One node process with tsx's loader (`npx tsx` would start npm, tsx's CLI and its child).
+    const out = execFileSync(process.execPath, ["--import", "tsx", "src/cli.ts", "matrix", "--input-shape", "3,3", "--kernel-shape", "2,2", "--op", "conv"], { encoding: "utf8" });
     expect(out).toContain("0 & 0 & 0 & 0 & w_{0,0} & w_{0,1} & 0 & w_{1,0} & w_{1,1}");
   });
 

@@ -1,8 +1,14 @@
+/**
+ * The showcase drift test. The committed output/ is the reviewed golden of every rendered page
+ * (the seed walkthrough's Markdown included): `npm start` must reproduce it byte for byte, and a
+ * page that differs fails with the first differing lines, numbered, not with a bare "false".
+ */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeShowcase } from "../../src/showcase.ts";
+import { firstDifference } from "../text-diff.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "tconv-showcase-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,6 +24,6 @@ describe("npm start regenerates output/ byte for byte", () => {
   it.each(written)("%s is unchanged (run npm start and commit output/ if this fails)", (name) => {
     const fresh = readFileSync(join(dir, name), "utf8");
     const old = readFileSync(new URL(`../../output/${name}`, import.meta.url), "utf8");
-    expect(fresh === old).toBe(true);
+    expect(firstDifference(old, fresh), `output/${name} (- committed, + fresh)`).toBeUndefined();
   });
 });

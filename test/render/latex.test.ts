@@ -7,11 +7,16 @@ import { explain } from "../../src/explain/index.ts";
 import { renderDerivation } from "../../src/render/index.ts";
 import { parseProblem, type ProblemOptions } from "../../src/spec/parse-problem.ts";
 
-// pdflatex comes from Debian's texlive-latex-base and texlive-latex-recommended; without it these
-// cases are reported as skipped, not passed.
+// pdflatex comes from Debian's texlive-latex-base and texlive-latex-recommended; Chinese needs
+// CJKutf8 and the gbsn font (latex-cjk-chinese, latex-cjk-chinese-arphic-gbsn00lp). A missing tool
+// fails these cases with the packages to install (.ci/run installs them); nothing is skipped.
 const hasPdflatex = spawnSync("pdflatex", ["--version"], { encoding: "utf8" }).status === 0;
-// Chinese needs CJKutf8 and the gbsn font (Debian's latex-cjk-chinese, latex-cjk-chinese-arphic-gbsn00lp).
-const hasCjk = hasPdflatex && spawnSync("kpsewhich", ["CJKutf8.sty"], { encoding: "utf8" }).stdout.trim() !== "";
+const hasCjk = hasPdflatex && !!spawnSync("kpsewhich", ["CJKutf8.sty"], { encoding: "utf8" }).stdout?.trim();
+
+function requireTool(present: boolean, what: string, packages: string): void {
+  if (!present) throw new Error(`${what} not found: install it with \`apt-get install -y ${packages}\` (.ci/run does this)`);
+}
+
 const dir = mkdtempSync(join(tmpdir(), "tconv-tex-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -30,14 +35,16 @@ function compile(name: string, tex: string): void {
   expect(r.status, r.stdout.split("\n").filter((l) => l.startsWith("!")).join("\n")).toBe(0);
 }
 
-describe.skipIf(!hasPdflatex)("the tex format compiles with pdflatex", () => {
+describe("the tex format compiles with pdflatex", () => {
   it.each(Object.entries(cases))("%s", (name, o) => {
+    requireTool(hasPdflatex, "pdflatex", "texlive-latex-base texlive-latex-recommended");
     compile(name, renderDerivation(explain(parseProblem({ allowSymbols: true, ...o })), { format: "tex", locale: "en" }));
   });
 });
 
-describe.skipIf(!hasCjk)("the Chinese tex format compiles with pdflatex and CJKutf8", () => {
+describe("the Chinese tex format compiles with pdflatex and CJKutf8", () => {
   it("for the seed problem", () => {
+    requireTool(hasCjk, "pdflatex with CJKutf8", "texlive-latex-base latex-cjk-chinese latex-cjk-chinese-arphic-gbsn00lp");
     compile("seed-zh", renderDerivation(explain(parseProblem(cases["seed"]!)), { format: "tex", locale: "zh-CN" }));
   });
 });

@@ -1,4 +1,8 @@
-/** The TSDoc examples of the spec layer, the shape/evaluate API and the CLI option helpers, run. */
+/**
+ * The TSDoc examples of the spec layer, the shape/evaluate API and the CLI option helpers, as direct
+ * assertions. The examples of the library door's exports run as documentation, once, in
+ * test/api/doc-examples.test.ts.
+ */
 import { describe, expect, it } from "vitest";
 import { evaluate, evaluationJson, nestedOutput } from "../../src/api/evaluate.ts";
 import { shape, shapeFormulaLines } from "../../src/api/shape.ts";
@@ -63,25 +67,4 @@ describe("TSDoc examples", () => {
     expect(shapeProblemFromOptions({ inputShape: "2,2", kernelShape: "2,2" }).outputShape).toEqual([3, 3]);
     expect(indexBaseFromOptions({ indexBase: "1" })).toBe(1);
   });
-});
-
-describe("TSDoc examples of the library door's spec and API exports, run as documentation", async () => {
-  const { publicExports, runExample, tsdocModule } = await import("../api/doc-examples.ts");
-  const exports = publicExports();
-  const names = exports.filter((e) => e.isValue).map((e) => e.name);
-  const mine = new Set([
-    "parseProblem", "parseShapeProblem", "termCount", "requireTermLimit", "DEFAULT_MAX_TERMS",
-    "parseTensorLiteral", "tensorFromValues", "parseShape", "TconvError", "isTconvError", "canonicalParams",
-    "parseLayout", "cliNames", "apiNames", "shape", "shapeFormulaLines", "evaluate", "nestedOutput", "evaluationJson",
-  ]);
-  it("each of these exports has an example", () => {
-    expect(exports.filter((e) => mine.has(e.name) && e.examples.length === 0).map((e) => e.name)).toEqual([]);
-  });
-  for (const e of exports.filter((x) => mine.has(x.name))) {
-    e.examples.forEach((body, i) => {
-      it(`${e.name} example ${i + 1}`, async () => {
-        await runExample(`spec-${e.name}-${i}`, tsdocModule(names, body));
-      });
-    });
-  }
 });
