@@ -56,9 +56,9 @@ export const DEFAULT_MAX_EXPLAIN_TERMS = 100_000;
  * has 16 terms and drew 54 MB of HTML; stride 1000 on one cell overflowed the stack (10⁶
  * phases). The same `maxTerms` (`--max-terms`) raises it.
  *
- * @example DEFAULT_MAX_EXPLAIN_CELLS // → 30000
+ * @example DEFAULT_MAX_EXPLAIN_CELLS // → 100000
  */
-export const DEFAULT_MAX_EXPLAIN_CELLS = 30_000;
+export const DEFAULT_MAX_EXPLAIN_CELLS = 100_000;
 
 /**
  * The cells a walkthrough draws (see {@link DEFAULT_MAX_EXPLAIN_CELLS}), as a float (only ever

@@ -1501,9 +1501,16 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='\n';
     if (v.rest.length > 0) {
     __eta.res+='The other ';
-    __eta.res+=v.rest.length;
+    __eta.res+=v.restCount;
     __eta.res+=' phases work the same way:\n\n';
     for (const p of v.rest) {
+    if ("gap" in p) {
+    __eta.res+='- … ';
+    __eta.res+=p.gap;
+    __eta.res+=' more phase';
+    __eta.res+=p.gap === 1 ? "" : "s";
+    __eta.res+=' like these (the JSON format lists every phase).\n';
+    } else {
     __eta.res+='- phase (';
     __eta.res+=p.tuple;
     __eta.res+='): ';
@@ -1517,6 +1524,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=p.tapCount === 1 ? "" : "s";
     __eta.res+=p.tapCount > 0 ? " " + it.m("(" + p.taps + ")") + ", sum " + it.m(p.sum) : "";
     __eta.res+='.\n';
+    }
     }
     __eta.res+='\n';
     }
@@ -3786,9 +3794,14 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+='\n';
     if (v.rest.length > 0) {
     __eta.res+='其余 ';
-    __eta.res+=v.rest.length;
+    __eta.res+=v.restCount;
     __eta.res+=' 个相位同理：\n\n';
     for (const p of v.rest) {
+    if ("gap" in p) {
+    __eta.res+='- ……另有 ';
+    __eta.res+=p.gap;
+    __eta.res+=' 个相位，同上（JSON 格式列出全部相位）。\n';
+    } else {
     __eta.res+='- 相位 (';
     __eta.res+=p.tuple;
     __eta.res+=')：';
@@ -3800,6 +3813,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' 个卷积核元素';
     __eta.res+=p.tapCount > 0 ? "（" + it.m(p.taps) + "），和为 " + it.m(p.sum) : "";
     __eta.res+='。\n';
+    }
     }
     __eta.res+='\n';
     }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli.ts";
+import { renderDerivation } from "../../src/render/index.ts";
 import { DEFAULT_MAX_EXPLAIN_CELLS, DEFAULT_MAX_EXPLAIN_TERMS, explain, walkthroughCells } from "../../src/explain/index.ts";
 import { bufferIo } from "../../src/io/cli-io.ts";
 import { renderTconvNote } from "../../src/notes/api.ts";
@@ -49,8 +50,8 @@ describe("the walkthrough's cell limit", () => {
   const few = { input: [[1, 2], [3, 4]], kernel: [[1, 0], [0, -1]] }; // 16 terms
 
   it("refuses a problem of few terms that draws too many cells, before deriving anything", () => {
-    // Stride 150 drew 54 MB of HTML; stride 1000 on one input cell (10⁶ phases) overflowed the stack.
-    for (const [options, drawn] of [[{ ...few, stride: 150 }, /drawing 9\.21e\+4 cells/], [{ input: [[1]], kernel: [[1]], stride: 1000 }, /drawing 1\.00e\+6 cells/]] as const) {
+    // Stride 150 drew 54 MB of HTML (until the phase list was elided); stride 1000 on one input cell (10⁶ phases) overflowed the stack.
+    for (const [options, drawn] of [[{ ...few, stride: 200 }, /drawing 1\.63e\+5 cells/], [{ input: [[1]], kernel: [[1]], stride: 1000 }, /drawing 1\.00e\+6 cells/]] as const) {
       const problem = parseProblem(options);
       expect(walkthroughCells(problem.info)).toBeGreaterThan(DEFAULT_MAX_EXPLAIN_CELLS);
       let error: unknown;
@@ -59,16 +60,34 @@ describe("the walkthrough's cell limit", () => {
       expect(performance.now() - started).toBeLessThan(1000);
       expect(isTconvError(error) && error.path).toBe("maxTerms");
       expect((error as Error).message).toMatch(drawn);
-      expect((error as Error).message).toMatch(/\(the output, the zero-inserted input and the stride's phases\) is above its limit of 3\.00e\+4/);
+      expect((error as Error).message).toMatch(/\(the output, the zero-inserted input and the stride's phases\) is above its limit of 1\.00e\+5/);
     }
   });
 
   it("accepts a stride just under it, and maxTerms raises it", () => {
-    const under = parseProblem({ ...few, stride: 80 });
+    const under = parseProblem({ ...few, stride: 150 });
     expect(walkthroughCells(under.info)).toBeLessThanOrEqual(DEFAULT_MAX_EXPLAIN_CELLS);
     expect(explain(under, { sections: ["size"] }).steps.map((s) => s.kind)).toEqual(["size"]);
-    const over = parseProblem({ ...few, stride: 150 });
-    expect(explain(over, { maxTerms: 100_000, sections: ["size"] }).steps.map((s) => s.kind)).toEqual(["size"]);
+    const over = parseProblem({ ...few, stride: 200 });
+    expect(explain(over, { maxTerms: 200_000, sections: ["size"] }).steps.map((s) => s.kind)).toEqual(["size"]);
+  });
+
+  it("keeps a walkthrough of 22 500 phases short: the compact phase list elides its middle and says how many it left out", () => {
+    const d = explain(parseProblem({ ...few, stride: 150 }), { sections: ["phases"] });
+    const md = renderDerivation(d, { format: "md", locale: "en" });
+    expect(md.length).toBeLessThan(100_000);
+    expect(md).toContain("The other 22498 phases work the same way:");
+    expect(md).toMatch(/- … 22484 more phases like these \(the JSON format lists every phase\)\./);
+    const zh = renderDerivation(d, { format: "md", locale: "zh-CN" });
+    expect(zh).toMatch(/- ……另有 22484 个相位，同上（JSON 格式列出全部相位）。/);
+    const json = JSON.parse(renderDerivation(d, { format: "json", locale: "en" }));
+    expect(json.steps[0].phases).toHaveLength(22_500);
+  });
+
+  it("lists every phase when there are few (a stride of 3 in 2-D: 9 phases, 2 in full, 7 listed)", () => {
+    const md = renderDerivation(explain(parseProblem({ ...few, stride: 3 }), { sections: ["phases"] }), { format: "md", locale: "en" });
+    expect(md).toContain("The other 7 phases work the same way:");
+    expect(md).not.toContain("more phases like these");
   });
 
   it("gives tconv explain one error line naming --max-terms (it was an internal RangeError)", async () => {

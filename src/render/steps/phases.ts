@@ -39,6 +39,14 @@ export interface PhaseLineView {
   readonly sum: string;
 }
 
+/** A run of phases left out of the compact list (a stride of 100 has 10 000 phases). */
+export interface PhaseGapView {
+  readonly gap: number;
+}
+
+/** Phase lines listed before the compact list elides its middle; the JSON keeps every phase. */
+export const REST_LIMIT = 16;
+
 export interface PhasesView {
   readonly count: number;
   readonly rank: number;
@@ -52,7 +60,10 @@ export interface PhasesView {
   readonly formula: string;
   readonly place: string;
   readonly full: readonly PhaseFullView[];
-  readonly rest: readonly PhaseLineView[];
+  /** The phases not shown in full, one line each; past {@link REST_LIMIT} the middle is one gap line. */
+  readonly rest: readonly (PhaseLineView | PhaseGapView)[];
+  /** How many phases `rest` stands for (shown lines plus gaps). */
+  readonly restCount: number;
   readonly result: readonly MapView[];
   readonly ones: string;
   /** Taps per phase and sub-kernel sums, in phase order (TeX lists). */
@@ -134,10 +145,16 @@ export function phasesView(step: PhasesStep, kit: MathKit): PhasesView {
   };
   const fullSet = new Set(step.full);
   const full = step.phases.flatMap((p, i) => (fullSet.has(i) ? [fullView(p, i)] : []));
-  const rest = step.phases.flatMap((p, i) => (fullSet.has(i) ? [] : [{
-    tuple: tupleOf(p), positions: positions(p, false), cells: p.outputs.length, tapCount: p.taps.length,
-    taps: tapNames(p), sum: valueTex(p.sum),
-  }]));
+  const restIndices = step.phases.flatMap((_, i) => (fullSet.has(i) ? [] : [i]));
+  const shownRest = elide(restIndices.length, REST_LIMIT, 12, 2);
+  const rest = shownRest.map((k, n): PhaseLineView | PhaseGapView => {
+    if (k === null) return { gap: shownRest[n + 1]! - shownRest[n - 1]! - 1 };
+    const p = step.phases[restIndices[k]!]!;
+    return {
+      tuple: tupleOf(p), positions: positions(p, false), cells: p.outputs.length, tapCount: p.taps.length,
+      taps: tapNames(p), sum: valueTex(p.sum),
+    };
+  });
 
   const focus = d.focus % info.outCount;
   const sameStride = step.strides.every((s) => s === step.strides[0]);
@@ -158,6 +175,7 @@ export function phasesView(step: PhasesStep, kit: MathKit): PhasesView {
     place: `y_{m s + \\varphi - p} = Y^{(\\varphi)}_{m}`,
     full,
     rest,
+    restCount: restIndices.length,
     result: outputMaps(kit).maps,
     ones: kit.grid(info.outSpatial, (f) => valueTex(step.ones[f]!)),
     counts: shortList(counts.map(String), ", "),
