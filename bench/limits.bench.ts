@@ -73,6 +73,7 @@ const rows: Row[] = [
   { family: "huge stride", command: "check", name: "2², kernel 2², stride 10⁹: refused by --max-cells", problem: p(X2, W2, { stride: 1_000_000_000 }) },
   { family: "huge stride", command: "check", name: "exact, 2², kernel 2², stride 300 (output 302²), one wrong cell", problem: p(X2, W2, { stride: 300 }) },
   { family: "huge stride", command: "explain", name: "exact 2², kernel 2², stride 80 (2.7·10⁴ cells drawn)", problem: p(X2, W2, { stride: 80 }) },
+  { family: "huge stride", command: "explain", name: "exact 2², kernel 2², stride 150 (9.2·10⁴ cells drawn, 22 500 phases: under the walkthrough's cell limit)", problem: p(X2, W2, { stride: 150 }) },
   { family: "huge stride", command: "explain", name: "1 cell, kernel 1, stride 1,000 (10⁶ phases, once a stack overflow): refused by the walkthrough's cell limit", problem: p([[1]], [[1]], { stride: 1000 }) },
 ];
 
