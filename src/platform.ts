@@ -25,9 +25,22 @@ export interface MathBundle {
   create(config?: object): MathInstance;
 }
 
+/** A node of mathjs's expression tree, as far as the core reads it. */
+export interface MathNode {
+  readonly type: string;
+  readonly value?: unknown;
+  readonly name?: string;
+  readonly op?: string;
+  readonly fn?: string | MathNode;
+  readonly args?: readonly MathNode[];
+  readonly content?: MathNode;
+}
+
 /** A mathjs instance, as far as the core uses it. */
 export interface MathInstance {
   evaluate(expr: string): unknown;
+  /** The expression tree, unevaluated (entries such as `2a + b/3` are walked into a polynomial). */
+  parse(expr: string): MathNode;
   typeOf(x: unknown): string;
 }
 

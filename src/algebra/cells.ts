@@ -189,7 +189,7 @@ export function deriveCells(
   };
 }
 
-const num = (s: Scalar): number => (s.kind === "symbol" ? NaN : typeof s.value === "number" ? s.value : s.value.toNumber());
+const num = (s: Scalar): number => (s.kind === "symbol" || s.kind === "expression" ? NaN : typeof s.value === "number" ? s.value : s.value.toNumber());
 const rat = (s: Scalar): Rational => (s.kind === "exact" ? s.value : Rational.ZERO);
 
 function checkSize(what: string, t: ScalarTensor, shape: readonly number[]): void {

@@ -120,6 +120,13 @@ export class Polynomial {
     return b.build();
   }
 
+  /** The distinct symbols, in order of first appearance. */
+  symbols(): SymbolRef[] {
+    const seen = new Map<string, SymbolRef>();
+    for (const t of this.map.values()) for (const f of t.factors) if (!seen.has(f.name)) seen.set(f.name, f);
+    return [...seen.values()];
+  }
+
   /** Same terms with equal coefficients, in any order. */
   equals(o: Polynomial): boolean {
     if (this.map.size !== o.map.size) return false;
@@ -142,13 +149,16 @@ export class Polynomial {
     for (const t of this.map.values()) {
       let coef: Coefficient = t.coefficient;
       const kept: SymbolRef[] = [];
+      let expanded: Polynomial | undefined;
       for (const f of t.factors) {
         const v = values.get(f.name);
         if (v === undefined) kept.push(f);
         else if (v.kind === "symbol") kept.push({ name: v.name, tex: v.tex });
+        else if (v.kind === "expression") expanded = expanded ? expanded.mul(v.poly) : v.poly;
         else coef = mulCoefficients(coef, v.value);
       }
-      b.addTerm(coef, kept);
+      if (!expanded) b.addTerm(coef, kept);
+      else for (const u of expanded.map.values()) b.addTerm(mulCoefficients(coef, u.coefficient), [...kept, ...u.factors]);
     }
     return b.build();
   }
@@ -196,14 +206,24 @@ export class PolynomialBuilder {
     return this;
   }
 
-  /** Adds one scalar (a number or a symbol). */
+  /** Adds `c · p` term by term. */
+  addPolynomial(p: Polynomial, c: Coefficient = Rational.ONE): this {
+    for (const t of p.terms()) this.addTerm(isOne(c) ? t.coefficient : mulCoefficients(c, t.coefficient), t.factors);
+    return this;
+  }
+
+  /** Adds one scalar (a number, a symbol or an expression's polynomial). */
   addScalar(s: Scalar): this {
     if (s.kind === "symbol") return this.addTerm(Rational.ONE, [{ name: s.name, tex: s.tex }]);
+    if (s.kind === "expression") return this.addPolynomial(s.poly);
     return this.addTerm(s.value, []);
   }
 
   /** Adds the product of two scalars, the shape of every convolution term. */
   addProduct(a: Scalar, b: Scalar): this {
+    if (a.kind === "expression" || b.kind === "expression") {
+      return this.addPolynomial(Polynomial.fromScalar(a).mul(Polynomial.fromScalar(b)));
+    }
     if (a.kind !== "symbol") {
       if (b.kind !== "symbol") return this.addTerm(mulCoefficients(a.value, b.value), []);
       return this.addTerm(a.value, [{ name: b.name, tex: b.tex }]);

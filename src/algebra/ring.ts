@@ -45,7 +45,7 @@ export const floatRing: Ring<number> = {
   mode: "float",
   zero: () => 0,
   lift: (s) => {
-    if (s.kind === "symbol") throw new Error("floatRing: symbol in numeric data");
+    if (s.kind === "symbol" || s.kind === "expression") throw new Error("floatRing: symbol in numeric data");
     return typeof s.value === "number" ? s.value : s.value.toNumber();
   },
   add: (a, b) => a + b,
@@ -54,7 +54,7 @@ export const floatRing: Ring<number> = {
 };
 
 /**
- * Polynomial arithmetic (symbols).
+ * Polynomial arithmetic (symbols; an expression entry lifts to its polynomial).
  *
  * @example
  * polynomialRing.mul(polynomialRing.lift(symbol("a", "a")), polynomialRing.lift(symbol("a", "a"))).toString() // → "a*a"

@@ -1,14 +1,18 @@
+import type { Polynomial } from "./polynomial.ts";
 import { Rational } from "./rational.ts";
 
 /**
  * One entry of a tensor the user wrote: an exact number (integers, fractions), a float (a
  * decimal the user wrote when exactness was not asked for, or a non-terminating value) or a
- * symbol. `tex` is the symbol already in safe TeX (escaped by the parser).
+ * symbol, or an expression over numbers and symbols (`2a + b/3`) held as the exact polynomial it
+ * expands to. `tex` is the symbol already in safe TeX (escaped by the parser); an expression's
+ * `text` is what the user wrote (trimmed), for labels and plain-text output.
  */
 export type Scalar =
   | { readonly kind: "exact"; readonly value: Rational }
   | { readonly kind: "float"; readonly value: number }
-  | { readonly kind: "symbol"; readonly name: string; readonly tex: string };
+  | { readonly kind: "symbol"; readonly name: string; readonly tex: string }
+  | { readonly kind: "expression"; readonly poly: Polynomial; readonly text: string };
 
 /**
  * An exact scalar.
@@ -31,6 +35,13 @@ export const float = (value: number): Scalar => ({ kind: "float", value });
  * symbol("a", "a") // → {"kind": "symbol", "name": "a", "tex": "a"}
  */
 export const symbol = (name: string, tex: string): Scalar => ({ kind: "symbol", name, tex });
+/**
+ * An expression scalar: the polynomial an entry such as `2a + b/3` expands to, and its text.
+ *
+ * @example
+ * expression(Polynomial.fromScalar(symbol("a", "a")), "a").kind // → "expression"
+ */
+export const expression = (poly: Polynomial, text: string): Scalar => ({ kind: "expression", poly, text });
 
 /** A dense tensor of scalars, row-major. */
 export interface ScalarTensor {
@@ -52,7 +63,7 @@ export function numericMode(...tensors: (ScalarTensor | undefined)[]): NumericMo
   for (const t of tensors) {
     if (!t) continue;
     for (const s of t.data) {
-      if (s.kind === "symbol") return "symbolic";
+      if (s.kind === "symbol" || s.kind === "expression") return "symbolic";
       if (s.kind === "float") mode = "float";
     }
   }
@@ -64,6 +75,7 @@ export function scalarToNumber(s: Scalar): number {
     case "exact": return s.value.toNumber();
     case "float": return s.value;
     case "symbol": throw new Error(`scalarToNumber: ${s.name} is a symbol`);
+    case "expression": throw new Error(`scalarToNumber: ${s.text} has symbols`);
     default: { const never: never = s; throw new Error(`unknown scalar ${String(never)}`); }
   }
 }

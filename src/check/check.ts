@@ -138,8 +138,10 @@ export function checkClaim(req: CheckRequest): CheckResult {
 function requireNumbers(problem: CheckProblem, names: CheckNames): void {
   const tensors = [[problem.x, names.input], [problem.w, names.kernel], [problem.bias, names.bias]] as const;
   for (const [t, field] of tensors) {
-    const s = t?.data.find((e) => e.kind === "symbol");
-    if (s && s.kind === "symbol") throw new TconvError("symbol-not-allowed", field, `${s.name}: check needs numbers, not symbols`);
+    const s = t?.data.find((e) => e.kind === "symbol" || e.kind === "expression");
+    if (s && (s.kind === "symbol" || s.kind === "expression")) {
+      throw new TconvError("symbol-not-allowed", field, `${s.kind === "symbol" ? s.name : s.text}: check needs numbers, not symbols`);
+    }
   }
 }
 
@@ -319,7 +321,7 @@ function diagnoseShape(ctx: MistakeContext, shape: ShapeFinding, claim: readonly
 export function mistakeContext(problem: CheckProblem, truth?: readonly Num[]): MistakeContext {
   // checkClaim refused symbols at its door; here they are a broken invariant.
   const nums = (data: readonly Scalar[]) => data.map((s): Num => {
-    if (s.kind === "symbol") throw new Error(`mistakeContext: ${s.name} is a symbol; the checker compares numbers`);
+    if (s.kind === "symbol" || s.kind === "expression") throw new Error("mistakeContext: a symbolic entry; the checker compares numbers");
     return s.value;
   });
   const xValues = nums(problem.x.data), wValues = nums(problem.w.data);

@@ -42,7 +42,7 @@ export interface MatrixFinding {
 const ZERO = Rational.ZERO;
 const valueOf = (s: Scalar | undefined): Num => {
   if (!s) return ZERO;
-  if (s.kind === "symbol") throw new Error(`checkMatrix: ${s.name} is a symbol; checkClaim admits numbers only`);
+  if (s.kind === "symbol" || s.kind === "expression") throw new Error("checkMatrix: a symbolic entry; checkClaim admits numbers only");
   return s.value;
 };
 

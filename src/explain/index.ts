@@ -193,10 +193,23 @@ export const RESERVED_LETTERS: ReadonlySet<string> = new Set([
 export function renameReserved(problem: Problem): { problem: Problem; renamed: [string, string][] } {
   const renamed = new Map<string, string>();
   const rename = (t: ScalarTensor): ScalarTensor => {
-    if (!t.data.some((e) => e.kind === "symbol" && RESERVED_LETTERS.has(e.tex))) return t;
+    const reservedIn = (e: Scalar) => (e.kind === "symbol" && RESERVED_LETTERS.has(e.tex))
+      || (e.kind === "expression" && e.poly.symbols().some((f) => RESERVED_LETTERS.has(f.tex)));
+    if (!t.data.some(reservedIn)) return t;
     return {
       ...t,
       data: t.data.map((e): Scalar => {
+        if (e.kind === "expression" && reservedIn(e)) {
+          // The symbols inside an expression entry get the same hat; substituting a symbol keeps its name.
+          const hats = new Map<string, Scalar>();
+          for (const f of e.poly.symbols()) {
+            if (!RESERVED_LETTERS.has(f.tex)) continue;
+            const tex = `\\hat{${f.tex}}`;
+            renamed.set(f.name, tex);
+            hats.set(f.name, { kind: "symbol", name: f.name, tex });
+          }
+          return { ...e, poly: e.poly.substitute(hats) };
+        }
         if (e.kind !== "symbol" || !RESERVED_LETTERS.has(e.tex)) return e;
         const tex = `\\hat{${e.tex}}`;
         renamed.set(e.name, tex);

@@ -197,6 +197,7 @@ function compute(values: FieldValues, writeFragment: boolean): void {
 
 function scalarText(s: Scalar): string {
   if (s.kind === "symbol") return s.name;
+  if (s.kind === "expression") return s.text;
   if (s.kind === "exact") return s.value.toString();
   return String(s.value);
 }
@@ -321,16 +322,17 @@ function traceOutput(td: HTMLElement): void {
     const ci = nc % info.inChannels;
     const sel = `[data-in="${unflat(sp, info.inSpatial).join(",")}"][data-n="${n}"][data-c="${ci}"]`;
     gridsEl.querySelector(sel)?.classList.add("lit");
-    const xv = scalarText(x.data[inputFlat]!), wv = scalarText(w.data[kernelFlat]!);
-    parts.push(`${paren(xv)}·${paren(wv)}`);
+    parts.push(`${factorText(x.data[inputFlat]!)}·${factorText(w.data[kernelFlat]!)}`);
   });
-  if (shown.problem.bias) parts.push(paren(scalarText(shown.problem.bias.data[co]!)));
+  if (shown.problem.bias) parts.push(factorText(shown.problem.bias.data[co]!));
   const value = valueText(shown.cells.value(flat));
   const name = `y${info.outChannels > 1 || info.batch > 1 ? `[${info.batch > 1 ? `${n},` : ""}${co}]` : ""}(${td.dataset["out"]})`;
   sumEl.textContent = `${name} = ${parts.length ? parts.join(" + ") : "0"}${value !== undefined && parts.length > 0 ? ` = ${value}` : ""}`;
 }
 
 const paren = (t: string) => (t.startsWith("-") ? `(${t})` : t);
+/** An entry as a factor of a product: an expression entry (`2a + b`) in parentheses, like a negative number. */
+const factorText = (s: Scalar) => (s.kind === "expression" ? `(${s.text})` : paren(scalarText(s)));
 
 /** Lights the output cells that input cell `td`'s kernel copy reaches. */
 function traceInput(td: HTMLElement): void {

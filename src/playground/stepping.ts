@@ -85,8 +85,10 @@ const toNumber = (a: Num): number => (typeof a === "number" ? a : a.toNumber());
 const add = (a: Num, b: Num): Num => (typeof a !== "number" && typeof b !== "number" ? a.add(b) : toNumber(a) + toNumber(b));
 const mul = (a: Num, b: Num): Num => (typeof a !== "number" && typeof b !== "number" ? a.mul(b) : toNumber(a) * toNumber(b));
 const numText = (a: Num): string => (typeof a === "number" ? String(Object.is(a, -0) ? 0 : a) : a.toString());
-const scalarText = (s: Scalar): string => (s.kind === "symbol" ? s.name : s.kind === "exact" ? s.value.toString() : String(s.value));
+const scalarText = (s: Scalar): string => (s.kind === "symbol" ? s.name : s.kind === "expression" ? s.text : s.kind === "exact" ? s.value.toString() : String(s.value));
 const paren = (t: string) => (t.startsWith("-") ? `(${t})` : t);
+/** An entry as a factor of a product: an expression entry (`2a + b`) in parentheses, like a negative number. */
+const factorText = (s: Scalar) => (s.kind === "expression" ? `(${s.text})` : paren(scalarText(s)));
 
 /**
  * The window's term written out: `y(i,j) = x·w + 0·w + … = value` (the value when every entry is a
@@ -103,12 +105,12 @@ export function windowTerm(problem: Problem, win: Window): string {
     const xs = t.input >= 0 ? x.data[t.input]! : undefined, ws = w.data[t.weight]!;
     const xv = xs ? numOf(xs) : Rational.ZERO, wv = numOf(ws);
     sum = sum !== undefined && xv !== undefined && wv !== undefined ? add(sum, mul(xv, wv)) : undefined;
-    return `${paren(xs ? scalarText(xs) : "0")}·${paren(scalarText(ws))}`;
+    return `${xs ? factorText(xs) : "0"}·${factorText(ws)}`;
   });
   if (bias) {
     const b = bias.data[win.outChannel]!, bv = numOf(b);
     sum = sum !== undefined && bv !== undefined ? add(sum, bv) : undefined;
-    parts.push(paren(scalarText(b)));
+    parts.push(factorText(b));
   }
   const channels = info.outChannels > 1 || info.batch > 1;
   const name = `y${channels ? `[${info.batch > 1 ? `${win.batch},` : ""}${win.outChannel}]` : ""}(${win.at.join(",")})`;
@@ -218,7 +220,7 @@ export function directStepper(problem: Problem, cells: CellSums, target: DirectS
         if (tap) {
           td.classList.add("win");
           const small = document.createElement("small");
-          small.textContent = `×${paren(scalarText(w.data[tap.weight]!))}`;
+          small.textContent = `×${factorText(w.data[tap.weight]!)}`;
           td.append(small);
         }
       }));

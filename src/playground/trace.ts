@@ -183,7 +183,7 @@ export function matrixShown(n: number, keep: readonly number[]): Elided {
 /** The direct view for the panel, its window on output cell `window` (full spatial index). */
 export function directHtml(m: TraceModel, lang: Locale, window: readonly number[]): string {
   const { info, problem, cells } = m;
-  const label = (s: Scalar) => (s.kind === "symbol" ? s.name : s.kind === "exact" ? s.value.toString() : String(s.value));
+  const label = (s: Scalar) => (s.kind === "symbol" ? s.name : s.kind === "expression" ? s.text : s.kind === "exact" ? s.value.toString() : String(s.value));
   const outputLabels = Array.from({ length: info.outCount }, (_, f) => {
     const v = cells.value(f);
     return v === undefined ? "" : typeof v === "number" ? String(v) : v.toString();

@@ -12,7 +12,7 @@ import { numberTex } from "./tex/scalar.ts";
 import { pageColouring } from "./colouring.ts";
 import type { Locale } from "../spec/locale.ts";
 
-const label = (s: Scalar) => (s.kind === "symbol" ? s.name : s.kind === "exact" ? s.value.toString() : String(s.value));
+const label = (s: Scalar) => (s.kind === "symbol" ? s.name : s.kind === "expression" ? s.text : s.kind === "exact" ? s.value.toString() : String(s.value));
 
 /**
  * Figures by name (`scatter`, `direct`, `overlap`) for the sections present.
@@ -31,7 +31,8 @@ export function figuresFor(d: Derivation, locale: Locale): Record<string, string
   // x·w of one term, as the 1-D copy rows print it (the same arithmetic as the copy grids of the scatter step).
   const productLabel = (i: number, k: number): string => {
     const a = d.x.data[i]!, b = d.w.data[k]!;
-    if (a.kind === "symbol" || b.kind === "symbol") return `${label(a)}·${label(b)}`;
+    const wrap = (s: Scalar) => (s.kind === "expression" ? `(${s.text})` : label(s));
+    if (a.kind === "symbol" || b.kind === "symbol" || a.kind === "expression" || b.kind === "expression") return `${wrap(a)}·${wrap(b)}`;
     const v = typeof a.value === "number" || typeof b.value === "number"
       ? (typeof a.value === "number" ? a.value : a.value.toNumber()) * (typeof b.value === "number" ? b.value : b.value.toNumber())
       : a.value.mul(b.value);

@@ -65,7 +65,7 @@ export interface MathKit {
 
 /** TeX of a scalar tensor entry on its own (not as a factor). */
 function plainScalar(s: Scalar): string {
-  return s.kind === "symbol" ? s.tex : numberTex(s.value);
+  return s.kind === "symbol" ? s.tex : s.kind === "expression" ? polynomialTex(s.poly) : numberTex(s.value);
 }
 
 /**
@@ -93,7 +93,7 @@ export function mathKit(d: Derivation, t: TexTarget): MathKit {
     termValues: ([i, k]) => cdot(xValue(i), wValue(k)),
     termProduct: ([i, k]) => {
       const a = d.x.data[i]!, b = d.w.data[k]!;
-      if (a.kind !== "symbol" && b.kind !== "symbol") {
+      if (a.kind !== "symbol" && b.kind !== "symbol" && a.kind !== "expression" && b.kind !== "expression") {
         const v = typeof a.value === "number" || typeof b.value === "number"
           ? (typeof a.value === "number" ? a.value : a.value.toNumber()) * (typeof b.value === "number" ? b.value : b.value.toNumber())
           : a.value.mul(b.value);

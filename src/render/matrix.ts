@@ -57,6 +57,7 @@ function sides(info: ConvInfo, base: 0 | 1): Sides {
 
 function jsonValue(s: Scalar): number | string {
   if (s.kind === "symbol") return s.name;
+  if (s.kind === "expression") return s.poly.toString();
   if (s.kind === "float") return s.value;
   return s.value.toJSON();
 }

@@ -58,6 +58,10 @@ function literal(s: Scalar, field: string): { text: string; fraction: boolean } 
     throw new TconvError("symbolic-entries", field,
       `the entry ${s.name} is a symbol; a script computes with numbers, so give numbers (explain and matrix derive symbolic sums)`);
   }
+  if (s.kind === "expression") {
+    throw new TconvError("symbolic-entries", field,
+      `the entry ${s.text} has symbols; a script computes with numbers, so give numbers (explain and matrix derive symbolic sums)`);
+  }
   if (s.kind === "float") return { text: pyFloat(s.value), fraction: false };
   if (s.value.isInteger()) return { text: s.value.num.toString(), fraction: false };
   return { text: pyFloat(s.value.toNumber()), fraction: true };

@@ -41,6 +41,12 @@ export const MAX_SYMBOL_LENGTH = 64;
 /** Bits of an exact entry's numerator plus denominator (about 2,500 decimal digits). */
 export const MAX_EXACT_BITS = 8192;
 
+/** Terms of the polynomial one entry written as an expression expands to (`(a+b+c)^5` has 21). */
+export const MAX_EXPRESSION_TERMS = 256;
+
+/** Degree of a monomial in an entry written as an expression (`a^64`). */
+export const MAX_EXPRESSION_DEGREE = 64;
+
 /** Characters of a claim (inline or from a file). */
 export const MAX_CLAIM_LENGTH = 10_000_000;
 

@@ -5,13 +5,19 @@
  * The common case (integers, fractions, decimals, symbols) goes through a small hand-written
  * parser: the start-up target of `tconv eval` forbids loading mathjs, which alone costs over a
  * second. Only entries that are arithmetic expressions (`-3/4*2`, `1/3+1`, `2^-3`) are handed to
- * mathjs, loaded lazily through its prebuilt bundle the first time such an entry appears.
+ * mathjs, loaded lazily through its prebuilt bundle the first time such an entry appears; so are
+ * entries that mix numbers and symbols (`2a + b/3`), which mathjs parses (never simplifies) and
+ * this module walks into the project's own exact polynomial.
  */
-import { platform, type MathInstance } from "../platform.ts";
+import { platform, type MathInstance, type MathNode } from "../platform.ts";
 import { Rational } from "../algebra/rational.ts";
-import { exact, float, symbol, type Scalar, type ScalarTensor } from "../algebra/scalar.ts";
+import { Polynomial, PolynomialBuilder, type Coefficient } from "../algebra/polynomial.ts";
+import { exact, expression, float, symbol, type Scalar, type ScalarTensor } from "../algebra/scalar.ts";
 import { isTconvError, quote, TconvError, withoutContent } from "./error.ts";
-import { MAX_ENTRY_LENGTH, MAX_EXACT_BITS, MAX_NESTING, MAX_SYMBOL_LENGTH, requireNestingLimit } from "./limits.ts";
+import {
+  MAX_ENTRY_LENGTH, MAX_EXACT_BITS, MAX_EXPRESSION_DEGREE, MAX_EXPRESSION_TERMS, MAX_NESTING, MAX_SYMBOL_LENGTH,
+  requireNestingLimit,
+} from "./limits.ts";
 
 /** Where a tensor literal came from and what it may contain. */
 export interface LiteralOptions {
@@ -38,6 +44,10 @@ const SYMBOL = /^(\\?[A-Za-z][A-Za-z0-9]*)(?:_(\{[A-Za-z0-9,]+\}|[A-Za-z0-9]))?$
 /** What an arithmetic entry may contain: numbers and + - * / ^ ( ), nothing mathjs could call. */
 const EXPRESSION = /^[0-9.eE+\-*/^()\s]+$/;
 const NOT_FINITE = /^[+-]?(nan|inf|infinity)$/i;
+/** What an entry mixing numbers and symbols may contain: symbols, numbers, + - * / ^ ( ) and spaces. */
+const SYMBOLIC_EXPRESSION = /^[A-Za-z0-9_{},\\.+\-*/^()\s]+$/;
+/** The tokens of such an entry: a number, or a symbol as {@link SYMBOL} spells it (checked again there). */
+const TOKEN = /\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?|\\?[A-Za-z][A-Za-z0-9]*(?:_(?:\{[^{}]*\}|[A-Za-z0-9]))?/g;
 
 const GREEK = new Set([
   "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta",
@@ -255,6 +265,13 @@ function parseEntry(text: string, flat: number, shape: readonly number[], opts: 
     return symbolEntry(text, sym[1]!, sym[2], where(), opts.field);
   }
   if (EXPRESSION.test(text)) return evaluateExpression(text, where(), opts.field);
+  if (SYMBOLIC_EXPRESSION.test(text) && /[A-Za-z]/.test(text)) {
+    if (!opts.allowSymbols) {
+      throw new TconvError("symbol-not-allowed", opts.field,
+        `${where()}: this command takes numbers only (symbols are for explain and matrix)`);
+    }
+    return symbolicExpression(text, where(), opts.field);
+  }
   throw new TconvError("bad-entry", opts.field,
     `${where()}: expected an integer, a fraction like 3/4, a decimal${opts.allowSymbols ? ", a symbol like w_{1,2}" : ""} or arithmetic on numbers`);
 }
@@ -325,6 +342,145 @@ function evaluateExpression(text: string, where: string, field: string): Scalar 
   if (type === "number" && Number.isFinite(result as number)) return float(result as number);
   throw new TconvError("bad-entry", field, `${where}: does not evaluate to a finite real number`);
 }
+
+/**
+ * Arithmetic on numbers and symbols (`2a + b/3`, `(a+1)^2`, `x_{0,1} w_{1}`), expanded exactly.
+ * Each symbol is validated as a plain symbol entry would be and replaced by a placeholder name, so
+ * mathjs parses only numbers, operators and placeholders; the tree is walked here into a
+ * {@link Polynomial} (mathjs' `simplify` is never used: DESIGN.md). Division is by numbers only and
+ * exponents on symbols are non-negative integers, so the result is a polynomial.
+ */
+function symbolicExpression(text: string, where: string, field: string): Scalar {
+  const fail = (why: string, code = "bad-entry"): never => { throw new TconvError(code, field, `${where}: ${why}`); };
+  if (/\d\s+[\d.]/.test(text)) fail("write multiplication with *, numbers next to each other are ambiguous");
+  const symbols: Scalar[] = [];
+  const byName = new Map<string, number>();
+  let rebuilt = "";
+  let last = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    const token = m[0];
+    const at = m.index;
+    const between = text.slice(last, at);
+    if (!/^[+\-*/^()\s]*$/.test(between)) fail(`unexpected "${clip(between.trim())}" in the expression`);
+    rebuilt += between;
+    last = at + token.length;
+    if (/^[\d.]/.test(token)) { rebuilt += token; continue; }
+    const sym = SYMBOL.exec(token);
+    if (!sym) fail(`"${clip(token)}" is not a symbol; symbols are letters and digits with an optional subscript like w_{1,2}`);
+    if (NOT_FINITE.test(token)) fail("NaN and Infinity are not allowed; entries must be finite numbers", "not-finite");
+    if (token.length > MAX_SYMBOL_LENGTH) {
+      fail(`a symbol is ${token.length} characters long, above the limit of ${MAX_SYMBOL_LENGTH}`, "symbol-too-long");
+    }
+    let k = byName.get(token);
+    if (k === undefined) {
+      k = symbols.length;
+      byName.set(token, k);
+      symbols.push(symbolEntry(token, sym![1]!, sym![2], where, field));
+    }
+    rebuilt += ` s${k} `;
+  }
+  const rest = text.slice(last);
+  if (!/^[+\-*/^()\s]*$/.test(rest)) fail(`unexpected "${clip(rest.trim())}" in the expression`);
+  rebuilt += rest;
+
+  let tree: MathNode;
+  try {
+    tree = loadMath(field).fraction.parse(rebuilt);
+  } catch (e) {
+    // mathjs reports positions in the rewritten text; the entry itself is named instead.
+    return fail(`not a valid expression (${String((e as Error).message).replace(/\s*\(char \d+\)/, "")})`);
+  }
+
+  const degree = (p: Polynomial) => Math.max(0, ...p.terms().map((t) => t.factors.length));
+  const checked = (p: Polynomial): Polynomial => {
+    if (p.size > MAX_EXPRESSION_TERMS) fail(`expands to more than ${MAX_EXPRESSION_TERMS} terms`, "entry-too-large");
+    if (degree(p) > MAX_EXPRESSION_DEGREE) fail(`has a term of degree above ${MAX_EXPRESSION_DEGREE}`, "entry-too-large");
+    for (const t of p.terms()) {
+      const c = t.coefficient;
+      if (typeof c === "number" ? !Number.isFinite(c) : bitLength(c.num) + bitLength(c.den) > MAX_EXACT_BITS) {
+        fail(`a coefficient exceeds ${typeof c === "number" ? "a float64" : `the limit of ${MAX_EXACT_BITS} bits`}`, "entry-too-large");
+      }
+    }
+    return p;
+  };
+  const scale = (p: Polynomial, c: Coefficient) => new PolynomialBuilder().addPolynomial(p, c).build();
+  const constantOf = (p: Polynomial): Coefficient | undefined => p.constantValue();
+  const power = (base: Polynomial, exp: Polynomial): Polynomial => {
+    const e = constantOf(exp);
+    if (e === undefined) return fail("an exponent must be a number, not an expression with symbols");
+    if (typeof e === "number" || !e.isInteger()) return fail("exponents must be integers");
+    const b = constantOf(base);
+    if (b !== undefined && typeof b !== "number") {
+      const n = e.num < 0n ? -e.num : e.num;
+      if (b.isZero() && e.num < 0n) fail("division by zero");
+      if (n > 1n && BigInt(bitLength(b.num) + bitLength(b.den)) * n > BigInt(MAX_EXACT_BITS)) {
+        fail(`the exact value would have more than ${MAX_EXACT_BITS} bits`, "entry-too-large");
+      }
+      let r = Rational.ONE;
+      for (let i = 0n; i < n; i++) r = r.mul(b);
+      return Polynomial.constant(e.num < 0n ? Rational.ONE.div(r) : r);
+    }
+    if (b !== undefined) return Polynomial.constant((b as number) ** Number(e.num));
+    if (e.num < 0n) return fail("a negative power of a symbol is not a polynomial; symbols may only be multiplied, added and divided by numbers");
+    if (e.num > BigInt(MAX_EXPRESSION_DEGREE)) fail(`has a term of degree above ${MAX_EXPRESSION_DEGREE}`, "entry-too-large");
+    let r = Polynomial.constant(Rational.ONE);
+    for (let i = 0n; i < e.num; i++) r = checked(r.mul(base));
+    return r;
+  };
+  const walk = (node: MathNode, depth: number): Polynomial => {
+    if (depth > MAX_NESTING) fail(`parentheses nest more than ${MAX_NESTING} deep`, "too-deep");
+    switch (node.type) {
+      case "ConstantNode": {
+        const v = node.value as unknown;
+        const f = v as { s?: bigint; n?: bigint; d?: bigint };
+        if (typeof f === "object" && f !== null && typeof f.n === "bigint" && typeof f.d === "bigint") {
+          return Polynomial.constant(Rational.of((f.s ?? 1n) * f.n, f.d));
+        }
+        if (typeof v === "number" && Number.isFinite(v)) return Polynomial.constant(v);
+        return fail("only numbers, symbols and + - * / ^ are allowed");
+      }
+      case "SymbolNode": {
+        const k = /^s(\d+)$/.exec(node.name ?? "");
+        const s = k ? symbols[Number(k[1])] : undefined;
+        return s ? Polynomial.fromScalar(s) : fail("only numbers, symbols and + - * / ^ are allowed");
+      }
+      case "ParenthesisNode": return walk(node.content!, depth + 1);
+      case "OperatorNode": {
+        const args = (node.args ?? []).map((a) => walk(a, depth + 1));
+        switch (node.fn) {
+          case "unaryMinus": return scale(args[0]!, Rational.of(-1));
+          case "unaryPlus": return args[0]!;
+          case "add": return checked(args[0]!.add(args[1]!));
+          case "subtract": return checked(args[0]!.add(scale(args[1]!, Rational.of(-1))));
+          case "multiply": return checked(args[0]!.mul(args[1]!));
+          case "divide": {
+            const d = constantOf(args[1]!);
+            if (d === undefined) return fail("division by an expression with symbols is not a polynomial; divide by numbers only");
+            if (typeof d === "number" ? d === 0 : d.isZero()) return fail("division by zero");
+            return checked(scale(args[0]!, typeof d === "number" ? 1 / d : Rational.ONE.div(d)));
+          }
+          case "pow": return checked(power(args[0]!, args[1]!));
+          default: return fail(`"${clip(node.op ?? "")}" is not allowed; use + - * / ^`);
+        }
+      }
+      case "FunctionNode": {
+        // `f(x)` would read as a call (`sin(a)`); no functions exist here, and a product is written with *.
+        const callee = node.fn as MathNode;
+        const k = callee.type === "SymbolNode" ? /^s(\d+)$/.exec(callee.name ?? "") : null;
+        const s = k ? symbols[Number(k[1])] : undefined;
+        const name = s && s.kind === "symbol" ? s.name : "f";
+        return fail(`${name}(…) reads as a function call; only numbers, symbols and + - * / ^ are allowed (write ${name}*(…) for a product)`);
+      }
+      default: return fail("only numbers, symbols and + - * / ^ are allowed");
+    }
+  };
+  const poly = walk(tree, 0);
+  const c = constantOf(poly);
+  if (c !== undefined) return typeof c === "number" ? float(c) : exact(c);
+  return expression(poly, text);
+}
+
+const bitLength = (n: bigint): number => (n === 0n ? 1 : (n < 0n ? -n : n).toString(2).length);
 
 /** An upper bound on a subexpression's size in bits, and its value when it is a small integer. */
 interface Bound { readonly bits: number; readonly value?: bigint }

@@ -7,7 +7,7 @@ export const biasIgnored: ProblemMistake = {
   scope: "problem",
   recompute({ problem }) {
     const bias = problem.bias;
-    if (!bias || bias.data.every((s) => s.kind !== "symbol" && (typeof s.value === "number" ? s.value === 0 : s.value.isZero()))) return [];
+    if (!bias || bias.data.every((s) => s.kind !== "symbol" && s.kind !== "expression" && (typeof s.value === "number" ? s.value === 0 : s.value.isZero()))) return [];
     const r = recomputeWith({ ...problem, bias: undefined }, {});
     return r ? [{ diagnosis: { mistake: "bias-ignored" }, ...r }] : [];
   },

@@ -16,7 +16,8 @@ function substitution(tensors: readonly (ScalarTensor | undefined)[]): Map<strin
   const map = new Map<string, Scalar>();
   for (const t of tensors) {
     for (const s of t?.data ?? []) {
-      if (s.kind === "symbol" && !map.has(s.name)) map.set(s.name, { kind: "exact", value: Rational.int((map.size * 5) % 7 - 3) });
+      const names = s.kind === "symbol" ? [s.name] : s.kind === "expression" ? s.poly.symbols().map((f) => f.name) : [];
+      for (const name of names) if (!map.has(name)) map.set(name, { kind: "exact", value: Rational.int((map.size * 5) % 7 - 3) });
     }
   }
   return map;
@@ -34,8 +35,12 @@ export function buildCheck(ctx: ExplainContext): CheckStep {
   const { info, problem, cells } = ctx;
   const subs = cells.mode === "symbolic" ? substitution([problem.x, problem.w, problem.bias]) : new Map<string, Scalar>();
   const put = (t: ScalarTensor) => Float64Array.from(t.data, (s) => {
+    if (s.kind === "expression") {
+      const c = s.poly.substitute(subs).constantValue();
+      return c === undefined ? NaN : toNumber(c);
+    }
     const v = s.kind === "symbol" ? subs.get(s.name)! : s;
-    return v.kind === "symbol" ? NaN : toNumber(v.value);
+    return v.kind === "symbol" || v.kind === "expression" ? NaN : toNumber(v.value);
   });
   const core = computeTensor(info, put(problem.x), put(problem.w), problem.bias ? put(problem.bias) : undefined);
   const exact = ctx.output.map((v) => {

@@ -233,7 +233,7 @@ function flipView(problem: CheckProblem, result: CheckResult, t: Texts, shown: r
   const kc = info.kernelCount;
   const flipTap = (w: number) => w - (w % kc) + (kc - 1 - (w % kc));
   const value = (s: Scalar): Num => {
-    if (s.kind === "symbol") throw new Error("flipView: checks have numbers, not symbols");
+    if (s.kind === "symbol" || s.kind === "expression") throw new Error("flipView: checks have numbers, not symbols");
     return s.value;
   };
   const factor = factorTex;

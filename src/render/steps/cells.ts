@@ -4,7 +4,7 @@ import type { CellEntry, CellsStep } from "../../explain/types.ts";
 import { LINE_EM, breakSum, texWidthEm, valueTex, type MathKit } from "../math.ts";
 import { outputMaps, type MapView } from "./common.ts";
 import type { Rational } from "../../algebra/rational.ts";
-import { rationalTex } from "../tex/scalar.ts";
+import { factorTex, rationalTex } from "../tex/scalar.ts";
 
 export interface CellLine {
   readonly label: string;
@@ -62,7 +62,7 @@ export function cellRows(kit: MathKit, cell: CellEntry): string[] {
   if (cell.biasChannel !== undefined) {
     sym.push(d.names.bias[cell.biasChannel]!);
     const b = d.bias!.data[cell.biasChannel]!;
-    num.push(b.kind === "symbol" ? b.tex : valueTexOf(b));
+    num.push(b.kind === "symbol" ? b.tex : b.kind === "expression" ? factorTex(b) : valueTexOf(b));
   }
   const label = d.names.y[cell.flat]!;
   const value = valueTex(cell.value);

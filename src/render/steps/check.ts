@@ -24,8 +24,11 @@ export function checkView(step: CheckStep, kit: MathKit): CheckView {
     tolerance: floatTex(step.tolerance),
     symbolic: step.mode === "symbolic",
     substitution: step.substitution.map(([name, v]) => {
-      const s = [d.x, d.w, d.bias].flatMap((t) => t?.data ?? []).find((e) => e.kind === "symbol" && e.name === name);
-      return `${s && s.kind === "symbol" ? s.tex : name} = ${v}`;
+      // A symbol's TeX, whether it is an entry of its own or inside an expression entry.
+      const refs = [d.x, d.w, d.bias].flatMap((t) => t?.data ?? []).flatMap((e) =>
+        (e.kind === "symbol" ? [{ name: e.name, tex: e.tex }] : e.kind === "expression" ? e.poly.symbols() : []));
+      const s = refs.find((r) => r.name === name);
+      return `${s ? s.tex : name} = ${v}`;
     }).join(",\\; "),
     core: outputMaps(kit, "Y", (n, c) => (f) => floatTex(step.core[(n * d.info.outChannels + c) * d.info.outCount + f]!)).maps,
     count: step.core.length,

@@ -189,7 +189,7 @@ export function phasesView(step: PhasesStep, kit: MathKit): PhasesView {
     noInside: step.inside.length === 0,
     channels,
     perChannel: info.inChannelsPerGroup > 1,
-    symbolic: d.w.data.slice(0, info.kernelCount).some((w) => w.kind === "symbol"),
+    symbolic: d.w.data.slice(0, info.kernelCount).some((w) => w.kind === "symbol" || w.kind === "expression"),
     bias: d.bias !== undefined,
     focusLabel: d.names.y[d.focus]!,
     focusTuple: tupleOf(step.phases[step.focusPhase]!),

@@ -2,7 +2,7 @@
 import type { FrameworkArg, ProblemStep } from "../../explain/types.ts";
 import type { MathKit } from "../math.ts";
 import { tensorMaps, type MapView } from "./common.ts";
-import { rationalTex } from "../tex/scalar.ts";
+import { rationalTex, scalarTex } from "../tex/scalar.ts";
 
 export interface ProblemView {
   readonly transposed: boolean;
@@ -69,7 +69,7 @@ export function problemView(step: ProblemStep, kit: MathKit): ProblemView {
     kernelNames: names(d.w, d.names.w, false),
     bias: d.bias ? kit.grid([d.bias.data.length], (f) => {
       const s = d.bias!.data[f]!;
-      return s.kind === "symbol" ? s.tex : String(s.kind === "exact" ? rationalTex(s.value) : s.value);
+      return s.kind === "symbol" ? s.tex : s.kind === "expression" ? scalarTex(s) : String(s.kind === "exact" ? rationalTex(s.value) : s.value);
     }) : undefined,
     symbolic: step.mode === "symbolic",
     namesNeeded: [[d.x, d.names.x], [d.w, d.names.w]].some(([t, names]) =>

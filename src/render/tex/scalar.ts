@@ -6,6 +6,7 @@
  */
 import { isNegativeNumber, type Rational } from "../../algebra/rational.ts";
 import type { Scalar } from "../../algebra/scalar.ts";
+import { polynomialTex } from "./polynomial.ts";
 
 /**
  * An exact number as TeX: an integer as itself, a fraction as `\frac` with the sign in front.
@@ -61,19 +62,26 @@ export function scalarTex(s: Scalar): string {
     case "exact": return rationalTex(s.value);
     case "float": return floatTex(s.value);
     case "symbol": return s.tex;
+    case "expression": return polynomialTex(s.poly);
     default: { const never: never = s; throw new Error(`scalarTex: unknown scalar ${String(never)}`); }
   }
 }
 
 /**
  * A scalar as a factor of a product: negative numbers get parentheses so `2\cdot(-1)` reads
- * right.
+ * right, and so does an expression entry of more than one term or with a leading minus
+ * (`(2a + \frac{1}{3}\,b)\cdot w`).
  *
  * @example
  * factorTex({ kind: "exact", value: Rational.int(-1) }) // → "(-1)"
  */
 export function factorTex(s: Scalar): string {
   if (s.kind === "symbol") return s.tex;
+  if (s.kind === "expression") {
+    const t = polynomialTex(s.poly);
+    const [first] = s.poly.terms();
+    return s.poly.size > 1 || (first !== undefined && isNegativeNumber(first.coefficient)) ? `(${t})` : t;
+  }
   const v = s.value;
   const t = numberTex(v);
   return isNegativeNumber(v) ? `(${t})` : t;
