@@ -265,7 +265,7 @@ function parseEntry(text: string, flat: number, shape: readonly number[], opts: 
     return symbolEntry(text, sym[1]!, sym[2], where(), opts.field);
   }
   if (EXPRESSION.test(text)) return evaluateExpression(text, where(), opts.field);
-  if (SYMBOLIC_EXPRESSION.test(text) && /[A-Za-z]/.test(text)) {
+  if (SYMBOLIC_EXPRESSION.test(text) && /[A-Za-z]/.test(text) && (opts.allowSymbols || spelledAsSymbols(text))) {
     if (!opts.allowSymbols) {
       throw new TconvError("symbol-not-allowed", opts.field,
         `${where()}: this command takes numbers only (symbols are for explain and matrix)`);
@@ -478,6 +478,17 @@ function symbolicExpression(text: string, where: string, field: string): Scalar 
   const c = constantOf(poly);
   if (c !== undefined) return typeof c === "number" ? float(c) : exact(c);
   return expression(poly, text);
+}
+
+/** Whether every name in an arithmetic entry is spelled as a symbol (`2a`, not `\href{x}`): then a numbers-only command says symbols are not allowed. */
+function spelledAsSymbols(text: string): boolean {
+  let last = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    if (!/^[+\-*/^()\s]*$/.test(text.slice(last, m.index))) return false;
+    last = m.index + m[0].length;
+    if (!/^[\d.]/.test(m[0]) && !SYMBOL.test(m[0])) return false;
+  }
+  return /^[+\-*/^()\s]*$/.test(text.slice(last));
 }
 
 const bitLength = (n: bigint): number => (n === 0n ? 1 : (n < 0n ? -n : n).toString(2).length);

@@ -129,7 +129,7 @@ describe("entries written as expressions with symbols", () => {
   };
   const refusal = (t: string, allowSymbols = true): TconvError => {
     try {
-      parseTensorLiteral(`[c, ${t}]`, { field: "--input", allowSymbols });
+      parseTensorLiteral(`[1, ${t}]`, { field: "--input", allowSymbols });
     } catch (e) {
       if (e instanceof TconvError) return e;
       throw e;
@@ -188,8 +188,11 @@ describe("entries written as expressions with symbols", () => {
   });
 
   it("refuses 2a where symbols are not allowed exactly as it refuses a", () => {
-    expect(refusal("2a", false).message).toBe(refusal("a", false).message.replace('"a"', '"2a"'));
+    expect(refusal("a", false).message).toBe('entry [1] "a": this command takes numbers only (symbols are for explain and matrix)');
+    expect(refusal("2a", false).message).toBe('entry [1] "2a": this command takes numbers only (symbols are for explain and matrix)');
     expect(refusal("2a", false).code).toBe("symbol-not-allowed");
+    // A TeX command is no symbol anywhere, so a numbers-only command does not suggest explain for it.
+    expect(refusal("2\\href{x}", false).message).toMatch(/expected an integer, a fraction like 3\/4, a decimal or arithmetic on numbers$/);
   });
 
   it("agrees with mathjs evaluating the same text at random rational values", async () => {
