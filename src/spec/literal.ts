@@ -357,14 +357,30 @@ function symbolicExpression(text: string, where: string, field: string): Scalar 
   const byName = new Map<string, number>();
   let rebuilt = "";
   let last = 0;
+  let afterSymbol = false;
   for (const m of text.matchAll(TOKEN)) {
     const token = m[0];
     const at = m.index;
     const between = text.slice(last, at);
     if (!/^[+\-*/^()\s]*$/.test(between)) fail(`unexpected "${clip(between.trim())}" in the expression`);
+    const isNumber = /^[\d.]/.test(token);
+    // `a0.5`, `x_1 2`: a number right after a symbol reads as part of its name; 2a is the way round that reads.
+    if (isNumber && afterSymbol && /^\s*$/.test(between)) fail("write multiplication with *, a number right after a symbol is ambiguous");
+    afterSymbol = !isNumber;
     rebuilt += between;
     last = at + token.length;
-    if (/^[\d.]/.test(token)) { rebuilt += token; continue; }
+    if (isNumber) {
+      // mathjs' Fraction does not read e-notation: write it out as the decimal it denotes (1e-5 → 0.00001).
+      if (!/[eE]/.test(token)) { rebuilt += token; continue; }
+      const m = /^(\d*)(?:\.(\d*))?[eE]([+-]?\d+)$/.exec(token)!;
+      const digits = m[1]! + (m[2] ?? ""), exp = Number(m[3]);
+      if (!(Math.abs(exp) <= 400)) fail(`the exponent of ${clip(token)} is beyond ±400`, "entry-too-large");
+      const point = m[1]!.length + exp;
+      const written = point <= 0 ? `0.${"0".repeat(-point)}${digits}`
+        : point >= digits.length ? digits + "0".repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+      rebuilt += written.replace(/^0+(?=\d)/, "");
+      continue;
+    }
     const sym = SYMBOL.exec(token);
     if (!sym) fail(`"${clip(token)}" is not a symbol; symbols are letters and digits with an optional subscript like w_{1,2}`);
     if (NOT_FINITE.test(token)) fail("NaN and Infinity are not allowed; entries must be finite numbers", "not-finite");
@@ -436,7 +452,6 @@ function symbolicExpression(text: string, where: string, field: string): Scalar 
         if (typeof f === "object" && f !== null && typeof f.n === "bigint" && typeof f.d === "bigint") {
           return Polynomial.constant(Rational.of((f.s ?? 1n) * f.n, f.d));
         }
-        if (typeof v === "number" && Number.isFinite(v)) return Polynomial.constant(v);
         return fail("only numbers, symbols and + - * / ^ are allowed");
       }
       case "SymbolNode": {

@@ -102,6 +102,19 @@ const symbol = fc.oneof(
   fc.constantFrom("a", "w1", "x_{1,2}", "\\alpha", "beta_{0}", "x_1", "\\href", "ab"),
   fc.stringMatching(/^[a-z][a-z0-9]{0,80}$/),
 );
+/** Arithmetic on numbers and symbols (`2a + b/3`), implicit products and powers included. */
+const symbolicExpression: fc.Arbitrary<string> = fc.letrec((tie) => ({
+  expr: fc.oneof(
+    { depthSize: "small", withCrossShrink: true, maxDepth: 6 },
+    number,
+    symbol,
+    fc.tuple(tie("expr"), fc.constantFrom("+", "-", "*", "/", "^", " ", ""), tie("expr")).map(([a, o, b]) => `${a}${o}${b}`),
+    tie("expr").map((e) => `(${e})`),
+    fc.tuple(tie("expr"), fc.integer({ min: -3, max: 100_000 })).map(([e, k]) => `(${e})^${k}`),
+    fc.tuple(symbol, tie("expr")).map(([s, e]) => `${s}(${e})`),
+  ),
+})).expr as fc.Arbitrary<string>;
+
 const entry = fc.oneof({ weight: 4, arbitrary: number }, { weight: 1, arbitrary: expression }, { weight: 1, arbitrary: symbol });
 
 /** Nested array literals of a regular or ragged shape. */
@@ -298,6 +311,11 @@ export const targets: readonly FuzzTarget<never>[] = [
     name: "entry expressions",
     input: text(expression),
     run: (e: string) => holds(() => parseTensorLiteral(`[${e}]`, { field: "--input", allowSymbols: false })),
+  },
+  {
+    name: "entry expressions with symbols",
+    input: fc.tuple(text(symbolicExpression), fc.boolean()),
+    run: ([e, symbols]: [string, boolean]) => holds(() => parseTensorLiteral(`[${e}]`, { field: "--input", allowSymbols: symbols })),
   },
   {
     name: "shapes and per-axis lists",

@@ -151,6 +151,10 @@ describe("entries written as expressions with symbols", () => {
     expect(poly("2^-3 x_{1,2} - \\alpha").toString()).toBe("1/8*x_{1,2} - \\alpha");
   });
 
+  it("reads decimals and e-notation inside such entries exactly", () => {
+    expect(poly("0.1a + 2.5e3 b - 1e-5c").toString()).toBe("1/10*a + 2500*b - 1/100000*c");
+  });
+
   it("builds the TeX of the symbols inside from the validated pieces, as for plain symbols", () => {
     expect(poly("w1 + x_{1,2} + \\beta_0 + ab").symbols().map((f) => f.tex)).toEqual(["w_{1}", "x_{1,2}", "\\beta_{0}", "\\mathit{ab}"]);
   });
@@ -178,12 +182,15 @@ describe("entries written as expressions with symbols", () => {
     expect(refusal("2a + \\href").message).toMatch(/not a Greek letter/);
     expect(refusal("a + Infinity").code).toBe("not-finite");
     expect(refusal("2 3a").message).toMatch(/write multiplication with \*/);
+    expect(refusal("a0.5").message).toMatch(/a number right after a symbol is ambiguous/);
+    expect(refusal("x_{1,2} 2").message).toMatch(/a number right after a symbol is ambiguous/);
   });
 
   it("bounds what an entry can expand to: terms, degree, coefficient bits and symbol length", () => {
     expect(refusal("(a+b+c+d+e+f)^9").code).toBe("entry-too-large");
     expect(refusal("a^65").code).toBe("entry-too-large");
     expect(refusal("2^9000 a").code).toBe("entry-too-large");
+    expect(refusal("1e99999 a").code).toBe("entry-too-large");
     expect(refusal(`2${"a".repeat(65)}`).code).toBe("symbol-too-long");
   });
 
