@@ -302,6 +302,16 @@ describe("the playground page", () => {
     expect(o.errors).toEqual([]);
   }, 60_000);
 
+  it("takes entries written as expressions with symbols: their text in the grids, in parentheses in a traced sum, the derivation without a KaTeX error", async () => {
+    const o = await open(encodeFragment({ input: "[[2a + b/3, c],[3, 4]]", kernel: "[[1, 2^-3],[0, 1]]" }));
+    expect(await o.page.isHidden("[data-tconv-error]")).toBe(true);
+    expect(await o.page.textContent('td[data-in="0,0"]')).toBe("2a + b/3");
+    await o.page.focus('td[data-out="0,1"]');
+    expect(await o.page.textContent("#sum")).toMatch(/^y\(0,1\) = \(2a \+ b\/3\)·1\/8 \+ c·1/);
+    expect(await katexErrorCount(o.page)).toBe(0);
+    expect(o.errors).toEqual([]);
+  }, 60_000);
+
   it("renders in Chinese with lang=zh: the interface, the derivation and the fonts", async () => {
     const o = await open("input=[[1,2],[3,4]]&kernel=[[1,0],[0,-1]]&lang=zh");
     expect(await o.page.getAttribute("html", "lang")).toBe("zh-CN");
