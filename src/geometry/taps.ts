@@ -115,6 +115,17 @@ export function unflatten(flat: number, shape: readonly number[]): number[] {
 }
 
 /**
+ * Row-major flat index of a multi-index (the inverse of {@link unflatten}).
+ *
+ * @example flatten([1, 2], [3, 4]) // → 6
+ */
+export function flatten(idx: readonly number[], shape: readonly number[]): number {
+  let flat = 0;
+  for (let i = 0; i < shape.length; i++) flat = flat * shape[i]! + idx[i]!;
+  return flat;
+}
+
+/**
  * How many combinations each row of `rowShape` (row-major) has: the product over axes of its
  * per-axis pair counts (0 when some axis has no pair).
  *

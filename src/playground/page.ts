@@ -18,6 +18,8 @@ import { decodeFragment, encodeFragment, FIELDS, SEED, type Field, type FieldVal
 import { PRESETS, UI, langFieldValue, uiLang } from "./strings.ts";
 import type { Locale } from "../spec/locale.ts";
 import { TracePanel } from "./trace.ts";
+import { gridTables } from "./grid-tables.ts";
+import { unflatten } from "../geometry/taps.ts";
 import { directStepper, type DirectStepper } from "./stepping.ts";
 import { cancelParts, showParts } from "./lazy.ts";
 
@@ -207,47 +209,6 @@ function valueText(v: ReturnType<CellSums["value"]>): string | undefined {
   return typeof v === "number" ? String(Object.is(v, -0) ? 0 : v) : v.toString();
 }
 
-const unflat = (flat: number, shape: readonly number[]): number[] => {
-  const idx = new Array<number>(shape.length).fill(0);
-  for (let ax = shape.length - 1, r = flat; ax >= 0; ax--) { idx[ax] = r % shape[ax]!; r = Math.floor(r / shape[ax]!); }
-  return idx;
-};
-
-/**
- * One tensor channel as grids: rank 1 a single row, rank 2 a table, higher ranks one table per
- * leading index. `cell(spatialFlat, td)` fills each cell.
- */
-function channelGrids(spatial: readonly number[], caption: string, cell: (flat: number, td: HTMLTableCellElement) => void): HTMLElement {
-  const box = document.createElement("div");
-  box.className = "grid-block";
-  const cap = document.createElement("div");
-  cap.className = "grid-caption";
-  cap.textContent = caption;
-  box.append(cap);
-  const rows = spatial.length >= 2 ? spatial[spatial.length - 2]! : 1;
-  const cols = spatial[spatial.length - 1] ?? 1;
-  const slices = spatial.slice(0, -2).reduce((a, b) => a * b, 1);
-  for (let s = 0; s < slices; s++) {
-    const table = document.createElement("table");
-    table.className = "grid";
-    if (slices > 1) {
-      const c = document.createElement("caption");
-      c.textContent = `${UI[lang].slice} ${unflat(s, spatial.slice(0, -2)).join(",")}`;
-      table.append(c);
-    }
-    for (let r = 0; r < rows; r++) {
-      const tr = document.createElement("tr");
-      for (let c = 0; c < cols; c++) {
-        const td = document.createElement("td");
-        cell((s * rows + r) * cols + c, td);
-        tr.append(td);
-      }
-      table.append(tr);
-    }
-    box.append(table);
-  }
-  return box;
-}
 
 function drawGrids(s: Shown): void {
   const { info, x } = s.problem;
@@ -266,9 +227,9 @@ function drawGrids(s: Shown): void {
   for (let n = 0; n < info.batch; n++) {
     for (let c = 0; c < info.inChannels; c++) {
       const base = (n * info.inChannels + c) * info.inCount;
-      xSide.append(channelGrids(info.inSpatial, label(n, c, info.inChannels), (flat, td) => {
+      xSide.append(gridTables(info.inSpatial, label(n, c, info.inChannels), UI[lang].slice, (flat, _idx, td) => {
         td.textContent = scalarText(x.data[base + flat]!);
-        td.dataset["in"] = unflat(flat, info.inSpatial).join(",");
+        td.dataset["in"] = unflatten(flat, info.inSpatial).join(",");
         td.dataset["n"] = String(n);
         td.dataset["c"] = String(c);
         td.tabIndex = firstIn ? 0 : -1;
@@ -286,10 +247,10 @@ function drawGrids(s: Shown): void {
   for (let n = 0; n < info.batch; n++) {
     for (let c = 0; c < info.outChannels; c++) {
       const base = (n * info.outChannels + c) * info.outCount;
-      ySide.append(channelGrids(info.outSpatial, label(n, c, info.outChannels), (flat, td) => {
+      ySide.append(gridTables(info.outSpatial, label(n, c, info.outChannels), UI[lang].slice, (flat, _idx, td) => {
         const v = valueText(s.cells.value(base + flat));
         td.textContent = v ?? "·";
-        td.dataset["out"] = unflat(flat, info.outSpatial).join(",");
+        td.dataset["out"] = unflatten(flat, info.outSpatial).join(",");
         td.dataset["n"] = String(n);
         td.dataset["c"] = String(c);
         td.tabIndex = first ? 0 : -1;
@@ -320,7 +281,7 @@ function traceOutput(td: HTMLElement): void {
   shown.cells.forEachTerm(flat, (inputFlat, kernelFlat) => {
     const sp = inputFlat % info.inCount, nc = (inputFlat - sp) / info.inCount;
     const ci = nc % info.inChannels;
-    const sel = `[data-in="${unflat(sp, info.inSpatial).join(",")}"][data-n="${n}"][data-c="${ci}"]`;
+    const sel = `[data-in="${unflatten(sp, info.inSpatial).join(",")}"][data-n="${n}"][data-c="${ci}"]`;
     gridsEl.querySelector(sel)?.classList.add("lit");
     parts.push(`${factorText(x.data[inputFlat]!)}·${factorText(w.data[kernelFlat]!)}`);
   });
@@ -348,11 +309,11 @@ function traceInput(td: HTMLElement): void {
   for (let col = 0; col < info.outChannelsPerGroup; col++) {
     const co = g * info.outChannelsPerGroup + col;
     for (const o of reached) {
-      gridsEl.querySelector(`[data-out="${unflat(o, info.outSpatial).join(",")}"][data-n="${n}"][data-c="${co}"]`)?.classList.add("lit");
+      gridsEl.querySelector(`[data-out="${unflatten(o, info.outSpatial).join(",")}"][data-n="${n}"][data-c="${co}"]`)?.classList.add("lit");
     }
   }
   const xv = scalarText(shown.problem.x.data[(n * info.inChannels + ci) * info.inCount + sp]!);
-  sumEl.textContent = `x(${td.dataset["in"]}) = ${xv} ${UI[lang].feeds} ${reached.map((o) => `y(${unflat(o, info.outSpatial).join(",")})`).join(", ")}`;
+  sumEl.textContent = `x(${td.dataset["in"]}) = ${xv} ${UI[lang].feeds} ${reached.map((o) => `y(${unflatten(o, info.outSpatial).join(",")})`).join(", ")}`;
 }
 
 gridsEl.addEventListener("mouseover", (ev) => {
@@ -422,7 +383,7 @@ function runCheck(values: FieldValues): void {
     for (const w of result.wrong) {
       const o = w.cell % info.outCount, nc = (w.cell - o) / info.outCount;
       const co = nc % info.outChannels, n = (nc - co) / info.outChannels;
-      gridsEl.querySelector(`td[data-out="${unflat(o, info.outSpatial).join(",")}"][data-n="${n}"][data-c="${co}"]`)?.classList.add("wrong");
+      gridsEl.querySelector(`td[data-out="${unflatten(o, info.outSpatial).join(",")}"][data-n="${n}"][data-c="${co}"]`)?.classList.add("wrong");
     }
     checkReportEl.dataset["correct"] = String(checkJson(problem, result).correct);
     checkReportEl.innerHTML = mainOf(renderCheckHtml(problem, result, { lang }));
@@ -500,9 +461,9 @@ function drawStep(): void {
     for (let c = 0; c < info.outChannels; c++) {
       const base = (n * info.outChannels + c) * info.outCount;
       const caption = `${info.batch > 1 ? `${strings.batch} ${n} · ` : ""}${info.outChannels > 1 ? `${strings.channel} ${c}` : ""}`;
-      stepGridEl.append(channelGrids(info.outSpatial, caption, (flat, td) => {
+      stepGridEl.append(gridTables(info.outSpatial, caption, UI[lang].slice, (flat, _idx, td) => {
         td.textContent = numText(acc[base + flat]!);
-        td.dataset["stepOut"] = unflat(flat, info.outSpatial).join(",");
+        td.dataset["stepOut"] = unflatten(flat, info.outSpatial).join(",");
         if (added.has(base + flat)) td.classList.add("added");
       }));
     }
@@ -514,15 +475,15 @@ function drawStep(): void {
   const sp = current.input % info.inCount, nc = (current.input - sp) / info.inCount;
   const xv = scalarText(x.data[current.input]!);
   const at = (c: number, channels: number, idx: string) => `${channels > 1 ? `[${c}]` : ""}(${idx})`;
-  const head = `x${at(nc % info.inChannels, info.inChannels, unflat(sp, info.inSpatial).join(","))} = ${xv}`;
+  const head = `x${at(nc % info.inChannels, info.inChannels, unflatten(sp, info.inSpatial).join(","))} = ${xv}`;
   if (current.targets.length === 0) {
     stepTextEl.textContent = `${head}: ${strings.stepNothing}`;
     return;
   }
   const terms = current.targets.map((t) => {
     const o = t.out % info.outCount, co = Math.floor(t.out / info.outCount) % info.outChannels;
-    const kSp = unflat(t.kernel % info.kernelCount, info.kernelSpatial).join(",");
-    return `y${at(co, info.outChannels, unflat(o, info.outSpatial).join(","))} += ${paren(xv)}·w(${kSp}) → ${numText(acc[t.out]!)}`;
+    const kSp = unflatten(t.kernel % info.kernelCount, info.kernelSpatial).join(",");
+    return `y${at(co, info.outChannels, unflatten(o, info.outSpatial).join(","))} += ${paren(xv)}·w(${kSp}) → ${numText(acc[t.out]!)}`;
   });
   stepTextEl.textContent = `${head}: ${terms.join("; ")}`;
 }

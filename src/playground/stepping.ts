@@ -9,7 +9,8 @@
  */
 import { directWindowAxes, Rational, type CellSums, type DirectWindowAxis, type Problem, type Scalar } from "../browser.ts";
 import type { UiStrings } from "./strings.ts";
-import { weightOffset } from "../geometry/taps.ts";
+import { flatten, unflatten, weightOffset } from "../geometry/taps.ts";
+import { gridTables } from "./grid-tables.ts";
 
 /** One tap of a window: where it reads, what it reads and which weight it meets. */
 export interface WindowTap {
@@ -37,12 +38,6 @@ export interface Window {
   readonly taps: readonly WindowTap[];
 }
 
-const unflat = (flat: number, shape: readonly number[]): number[] => {
-  const idx = new Array<number>(shape.length).fill(0);
-  for (let ax = shape.length - 1, r = flat; ax >= 0; ax--) { idx[ax] = r % shape[ax]!; r = Math.floor(r / shape[ax]!); }
-  return idx;
-};
-const flatOf = (idx: readonly number[], shape: readonly number[]): number => idx.reduce((acc, v, ax) => acc * shape[ax]! + v, 0);
 
 /**
  * The window of output cell `out` (flat over [N, C_out, *out]).
@@ -55,21 +50,21 @@ export function directWindow(problem: Problem, axes: readonly DirectWindowAxis[]
   const info = problem.info;
   const o = out % info.outCount, nc = (out - o) / info.outCount;
   const co = nc % info.outChannels, n = (nc - co) / info.outChannels;
-  const at = unflat(o, info.outSpatial);
+  const at = unflatten(o, info.outSpatial);
   const g = Math.floor(co / info.outChannelsPerGroup);
   const taps: WindowTap[] = [];
   for (let cil = 0; cil < info.inChannelsPerGroup; cil++) {
     const ci = g * info.inChannelsPerGroup + cil;
     const wBase = weightOffset(info, ci, co);
     for (let d = 0; d < info.kernelCount; d++) {
-      const drawn = unflat(d, info.kernelSpatial);
+      const drawn = unflatten(d, info.kernelSpatial);
       const pos = drawn.map((t, ax) => axes[ax]!.windowAt(at[ax]!, t));
       const a = pos.map((r, ax) => (axes[ax]!.inWindowRange(r) ? axes[ax]!.inputAt(r) : -1));
       const tap = drawn.map((t, ax) => axes[ax]!.kernelTap(t));
       taps.push({
         pos, inChannel: ci, tap,
-        input: a.every((v) => v >= 0) ? (n * info.inChannels + ci) * info.inCount + flatOf(a, info.inSpatial) : -1,
-        weight: wBase + flatOf(tap, info.kernelSpatial),
+        input: a.every((v) => v >= 0) ? (n * info.inChannels + ci) * info.inCount + flatten(a, info.inSpatial) : -1,
+        weight: wBase + flatten(tap, info.kernelSpatial),
       });
     }
   }
@@ -137,42 +132,6 @@ export interface DirectStepper {
 }
 
 /**
- * A table per plane of `shape` (rank 1: one row; rank 2: one table; higher: one per leading index),
- * `cell(idx, td)` filling each cell from its spatial index.
- */
-function tables(shape: readonly number[], caption: string, sliceWord: string, cell: (idx: number[], td: HTMLTableCellElement) => void): HTMLElement {
-  const box = document.createElement("div");
-  box.className = "grid-block";
-  const cap = document.createElement("div");
-  cap.className = "grid-caption";
-  cap.textContent = caption;
-  box.append(cap);
-  const rows = shape.length >= 2 ? shape[shape.length - 2]! : 1, cols = shape[shape.length - 1] ?? 1;
-  const lead = shape.slice(0, -2), slices = lead.reduce((a, b) => a * b, 1);
-  for (let s = 0; s < slices; s++) {
-    const table = document.createElement("table");
-    table.className = "grid";
-    const head = unflat(s, lead);
-    if (slices > 1) {
-      const c = document.createElement("caption");
-      c.textContent = `${sliceWord} ${head.join(",")}`;
-      table.append(c);
-    }
-    for (let r = 0; r < rows; r++) {
-      const tr = document.createElement("tr");
-      for (let c = 0; c < cols; c++) {
-        const td = document.createElement("td");
-        cell(shape.length >= 2 ? [...head, r, c] : [c], td);
-        tr.append(td);
-      }
-      table.append(tr);
-    }
-    box.append(table);
-  }
-  return box;
-}
-
-/**
  * The direct-convolution stepper for a problem whose cells the page has derived. Step k shows the
  * window of output cell k (row-major over batch, channel and space) on the padded input, the
  * kernel as the window applies it, and the output with the cells done so far.
@@ -206,7 +165,7 @@ export function directStepper(problem: Problem, cells: CellSums, target: DirectS
       const ci = g * info.inChannelsPerGroup + cil;
       const taps = new Map<string, { weight: number }>();
       if (current) for (const t of win.taps) if (t.inChannel === ci) taps.set(t.pos.join(","), { weight: t.weight });
-      pair.append(tables(drawnShape, `${transposed ? s.stepPaddedInput : s.stepConvInput}${batchName}${channelName(ci, info.inChannels)}`, s.slice, (idx, td) => {
+      pair.append(gridTables(drawnShape, `${transposed ? s.stepPaddedInput : s.stepConvInput}${batchName}${channelName(ci, info.inChannels)}`, s.slice, (_flat, idx, td) => {
         const pos = idx.map((v, ax) => v + axes[ax]!.lo);
         const cropped = pos.some((r, ax) => !axes[ax]!.inWindowRange(r));
         const padding = pos.some((r, ax) => axes[ax]!.isPadding(r));
@@ -214,7 +173,7 @@ export function directStepper(problem: Problem, cells: CellSums, target: DirectS
         const isInput = a.every((v) => v >= 0);
         td.dataset["stepPad"] = pos.join(",");
         td.className = cropped ? "crop" : isInput ? "inp" : padding ? "pad" : "ins";
-        td.textContent = isInput ? scalarText(x.data[(n * info.inChannels + ci) * info.inCount + flatOf(a, info.inSpatial)]!) : "0";
+        td.textContent = isInput ? scalarText(x.data[(n * info.inChannels + ci) * info.inCount + flatten(a, info.inSpatial)]!) : "0";
         if (isInput) td.dataset["stepInput"] = a.join(",");
         const tap = taps.get(pos.join(","));
         if (tap) {
@@ -226,9 +185,9 @@ export function directStepper(problem: Problem, cells: CellSums, target: DirectS
       }));
       // The kernel as the window applies it: drawn tap d holds weight tap kernelTap(d).
       const wBase = weightOffset(info, ci, win.outChannel);
-      pair.append(tables(info.kernelSpatial, `${transposed ? s.stepFlippedKernel : s.stepKernel}${channelName(ci, info.inChannels)}${info.outChannels > 1 ? ` → ${s.channel} ${win.outChannel}` : ""}`, s.slice, (idx, td) => {
+      pair.append(gridTables(info.kernelSpatial, `${transposed ? s.stepFlippedKernel : s.stepKernel}${channelName(ci, info.inChannels)}${info.outChannels > 1 ? ` → ${s.channel} ${win.outChannel}` : ""}`, s.slice, (_flat, idx, td) => {
         const tap = idx.map((t, ax) => axes[ax]!.kernelTap(t));
-        td.textContent = scalarText(w.data[wBase + flatOf(tap, info.kernelSpatial)]!);
+        td.textContent = scalarText(w.data[wBase + flatten(tap, info.kernelSpatial)]!);
         td.dataset["stepTap"] = tap.join(",");
       }));
     }
@@ -243,8 +202,8 @@ export function directStepper(problem: Problem, cells: CellSums, target: DirectS
     for (let nn = 0; nn < info.batch; nn++) {
       for (let c = 0; c < info.outChannels; c++) {
         const base = (nn * info.outChannels + c) * info.outCount;
-        outs.append(tables(info.outSpatial, `${s.outputGrid}${info.batch > 1 ? ` · ${s.batch} ${nn}` : ""}${channelName(c, info.outChannels)}`, s.slice, (idx, td) => {
-          const f = base + flatOf(idx, info.outSpatial);
+        outs.append(gridTables(info.outSpatial, `${s.outputGrid}${info.batch > 1 ? ` · ${s.batch} ${nn}` : ""}${channelName(c, info.outChannels)}`, s.slice, (_flat, idx, td) => {
+          const f = base + flatten(idx, info.outSpatial);
           td.dataset["stepOut"] = idx.join(",");
           td.textContent = f < k ? value(f) : "·";
           if (current && f === k - 1) td.classList.add("added");

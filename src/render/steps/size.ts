@@ -37,16 +37,8 @@ export interface SizeView {
 /** How the size formula is written: TeX (walkthrough, check report) or plain Unicode text (`tconv shape`). */
 export type SizeTextTarget = "tex" | "text";
 
-/** The numbers of one axis that go into the size formula. */
-export interface SizeNumbers {
-  readonly input: number;
-  readonly kernel: number;
-  readonly stride: number;
-  readonly dilation: number;
-  readonly padBegin: number;
-  readonly padEnd: number;
-  readonly outputPadding: number;
-}
+/** The numbers of one axis that go into the size formula: the size step's axis without its result. */
+export type SizeNumbers = Pick<SizeAxis, "input" | "kernel" | "stride" | "dilation" | "padBegin" | "padEnd" | "outputPadding">;
 
 type Terms = { readonly [K in keyof SizeNumbers]: string };
 
