@@ -1509,7 +1509,7 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=p.gap;
     __eta.res+=' more phase';
     __eta.res+=p.gap === 1 ? "" : "s";
-    __eta.res+=' like these (the JSON format lists every phase).\n';
+    __eta.res+=', left out here (the JSON format lists every phase).\n';
     } else {
     __eta.res+='- phase (';
     __eta.res+=p.tuple;
@@ -3798,9 +3798,9 @@ export const compiledTemplates: Record<string, (this: unknown, it: object, optio
     __eta.res+=' 个相位同理：\n\n';
     for (const p of v.rest) {
     if ("gap" in p) {
-    __eta.res+='- ……另有 ';
+    __eta.res+='- ……此处略去 ';
     __eta.res+=p.gap;
-    __eta.res+=' 个相位，同上（JSON 格式列出全部相位）。\n';
+    __eta.res+=' 个相位（JSON 格式列出全部相位）。\n';
     } else {
     __eta.res+='- 相位 (';
     __eta.res+=p.tuple;
